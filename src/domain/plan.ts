@@ -1,0 +1,163 @@
+/**
+ * The plan model: a local union's adopted two-year action plan (handlingsplan).
+ * Pure types and helpers; no React, no I/O.
+ */
+
+export type PlanLanguage = 'nb' | 'nn';
+
+/** Status of a local goal. Stored as a choice column; see adapters/sharepoint/schema.ts for labels. */
+export type GoalStatus = 'notStarted' | 'onTrack' | 'atRisk' | 'behind' | 'done';
+export const GOAL_STATUSES: readonly GoalStatus[] = ['notStarted', 'onTrack', 'atRisk', 'behind', 'done'];
+
+/** How progress on a goal is measured (see domain/progress.ts). */
+export type GoalKind = 'measured' | 'recurring' | 'milestone';
+export const GOAL_KINDS: readonly GoalKind[] = ['measured', 'recurring', 'milestone'];
+
+/** Bargaining area (tariffområde). */
+export type TariffArea = 'KS' | 'Spekter' | 'NHO' | 'Stat' | 'Oslo' | 'Virke' | 'Other';
+export const TARIFF_AREAS: readonly TariffArea[] = ['KS', 'Spekter', 'NHO', 'Stat', 'Oslo', 'Virke', 'Other'];
+
+export type Period = 'year' | 'month';
+
+export interface PersonRef {
+  /** Entra object id, when known. */
+  readonly id?: string;
+  readonly userPrincipalName: string;
+  readonly displayName: string;
+}
+
+export interface Plan {
+  readonly id: string;
+  readonly union: string;
+  readonly periodFrom: number;
+  readonly periodTo: number;
+  /** ISO date (YYYY-MM-DD) of the annual meeting that adopted the plan, or null. */
+  readonly adoptedDate: string | null;
+  readonly language: PlanLanguage;
+  /** Concurrency token of the stored item. */
+  readonly etag?: string;
+}
+
+export interface Area {
+  readonly id: string;
+  readonly planId: string;
+  readonly number: number;
+  readonly title: string;
+  readonly nationalGoals: readonly string[];
+  readonly strategies: readonly string[];
+  readonly etag?: string;
+}
+
+export interface Measure {
+  readonly unit: string;
+  readonly baseline: number | null;
+  readonly target: number | null;
+  /** The latest reported value (kept in sync with check-ins). */
+  readonly current: number | null;
+}
+
+export interface Recurrence {
+  /** Required occurrences per period, e.g. 4 per year. */
+  readonly count: number;
+  readonly per: Period;
+}
+
+export interface LocalGoal {
+  readonly id: string;
+  readonly planId: string;
+  readonly areaId: string;
+  /** The national goal this local goal stands under, as written in the area's nationalGoals, or null. */
+  readonly nationalGoal: string | null;
+  readonly text: string;
+  readonly kind: GoalKind;
+  readonly owner: PersonRef | null;
+  /** Deadline as YYYY-MM or YYYY-MM-DD, or null. */
+  readonly due: string | null;
+  /** Status set by the board; null means "derive from progress". */
+  readonly status: GoalStatus | null;
+  readonly measure: Measure | null;
+  readonly recurrence: Recurrence | null;
+  readonly tariffArea: TariffArea | null;
+  readonly sortOrder: number;
+  readonly etag?: string;
+  /** ISO timestamp of the last change and who made it, as the store reports it. */
+  readonly modified?: string;
+  readonly modifiedBy?: string;
+}
+
+export interface CheckIn {
+  readonly id: string;
+  readonly planId: string;
+  readonly goalId: string;
+  /** ISO date YYYY-MM-DD. */
+  readonly date: string;
+  readonly value: number | null;
+  readonly comment: string;
+  readonly author: PersonRef | null;
+}
+
+export interface SituationRow {
+  readonly id: string;
+  readonly planId: string;
+  readonly area: string;
+  readonly now: string;
+  readonly shortTerm: string;
+  readonly longTerm: string;
+  readonly sortOrder: number;
+  readonly etag?: string;
+}
+
+/** A whole plan as loaded for a team. */
+export interface PlanSnapshot {
+  readonly plan: Plan;
+  readonly areas: readonly Area[];
+  readonly goals: readonly LocalGoal[];
+  readonly checkIns: readonly CheckIn[];
+  readonly situation: readonly SituationRow[];
+  /** Values the store holds that the app does not understand (e.g. a choice typed in Microsoft Lists). */
+  readonly issues: readonly DataIssue[];
+}
+
+export interface DataIssue {
+  readonly list: string;
+  readonly itemId: string;
+  readonly field: string;
+  readonly value: string;
+  readonly kind: 'unknownChoice' | 'invalidValue' | 'danglingReference';
+}
+
+/** Editable fields of a local goal. */
+export type LocalGoalPatch = Partial<
+  Pick<
+    LocalGoal,
+    'text' | 'nationalGoal' | 'areaId' | 'kind' | 'owner' | 'due' | 'status' | 'measure' | 'recurrence' | 'tariffArea' | 'sortOrder'
+  >
+>;
+
+export function sortByOrder<T extends { readonly sortOrder: number }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => a.sortOrder - b.sortOrder);
+}
+
+/** Goals of one area grouped by their national goal, in the area's order, then goals under no national goal. */
+export function groupGoalsByNationalGoal(
+  area: Area,
+  goals: readonly LocalGoal[],
+): Array<{ nationalGoal: string | null; goals: LocalGoal[] }> {
+  const own = sortByOrder(goals.filter((g) => g.areaId === area.id));
+  const groups: Array<{ nationalGoal: string | null; goals: LocalGoal[] }> = area.nationalGoals.map((ng) => ({
+    nationalGoal: ng,
+    goals: [],
+  }));
+  const byName = new Map(groups.map((g) => [g.nationalGoal, g]));
+  for (const goal of own) {
+    const key = goal.nationalGoal;
+    let group = byName.get(key);
+    if (!group) {
+      group = { nationalGoal: key, goals: [] };
+      byName.set(key, group);
+      groups.push(group);
+    }
+    group.goals.push(goal);
+  }
+  return groups.filter((g) => g.goals.length > 0 || g.nationalGoal !== null);
+}

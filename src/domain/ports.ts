@@ -1,0 +1,102 @@
+/**
+ * Ports: what the app needs from the outside world, in domain terms only.
+ * Adapters (adapters/*) implement them over Microsoft Graph; tests may implement them in memory.
+ */
+import type {
+  Area,
+  CheckIn,
+  LocalGoal,
+  LocalGoalPatch,
+  Plan,
+  PlanSnapshot,
+  SituationRow,
+  PersonRef,
+} from './plan';
+
+export type TeamRole = 'board' | 'steward';
+
+export interface TeamMember extends PersonRef {
+  readonly id: string;
+  readonly role: TeamRole;
+}
+
+export interface TeamInfo {
+  readonly id: string;
+  readonly displayName: string;
+  readonly description: string;
+}
+
+export interface Directory {
+  me(): Promise<PersonRef & { id: string }>;
+  joinedTeams(): Promise<TeamInfo[]>;
+  teamMembers(teamId: string): Promise<TeamMember[]>;
+}
+
+/** Thrown when a write is rejected because the stored item changed since it was read. */
+export class ConflictError extends Error {
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
+    super(`${entity} ${id} was changed by someone else`);
+    this.name = 'ConflictError';
+  }
+}
+
+/** Thrown when an item no longer exists (deleted, possibly in Microsoft Lists). */
+export class NotFoundError extends Error {
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
+    super(`${entity} ${id} no longer exists`);
+    this.name = 'NotFoundError';
+  }
+}
+
+export interface WriteOptions {
+  /** Send the item's eTag so that a stale write is rejected with ConflictError. Default true. */
+  readonly ifMatch?: string | null;
+}
+
+export type NewLocalGoal = Omit<LocalGoal, 'id' | 'etag' | 'modified' | 'modifiedBy'>;
+export type NewArea = Omit<Area, 'id' | 'etag'>;
+export type NewCheckIn = Omit<CheckIn, 'id'>;
+export type NewSituationRow = Omit<SituationRow, 'id' | 'etag'>;
+export type NewPlan = Omit<Plan, 'id' | 'etag'>;
+
+export interface ListHealth {
+  readonly key: string;
+  readonly displayName: string;
+  readonly listId: string | null;
+  readonly state: 'ok' | 'missing' | 'outdated' | 'repaired' | 'created';
+  readonly missingColumns: readonly string[];
+  readonly version: number;
+}
+
+export interface StorageHealth {
+  readonly lists: readonly ListHealth[];
+}
+
+/** The plan of one team, kept in that team's site. */
+export interface PlanRepository {
+  /** Creates or upgrades the lists (idempotent) and reports what it found and did. */
+  provision(): Promise<StorageHealth>;
+  /** Inspects the lists without changing anything. */
+  health(): Promise<StorageHealth>;
+  /** The team's plan, or null when the team has none yet. */
+  load(): Promise<PlanSnapshot | null>;
+
+  createPlan(plan: NewPlan): Promise<Plan>;
+  updatePlan(id: string, patch: Partial<NewPlan>, options?: WriteOptions): Promise<Plan>;
+
+  createArea(area: NewArea): Promise<Area>;
+  createGoal(goal: NewLocalGoal): Promise<LocalGoal>;
+  updateGoal(id: string, patch: LocalGoalPatch, options?: WriteOptions): Promise<LocalGoal>;
+  deleteGoal(id: string, options?: WriteOptions): Promise<void>;
+  getGoal(id: string): Promise<LocalGoal>;
+
+  addCheckIn(checkIn: NewCheckIn): Promise<CheckIn>;
+  createSituationRow(row: NewSituationRow): Promise<SituationRow>;
+  updateSituationRow(id: string, patch: Partial<NewSituationRow>, options?: WriteOptions): Promise<SituationRow>;
+}
