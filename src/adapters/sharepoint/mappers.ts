@@ -1,0 +1,294 @@
+/**
+ * Pure mapping between SharePoint list items and the plan model. Values people typed in
+ * Microsoft Lists that the app does not understand become DataIssues, never exceptions.
+ */
+import type {
+  Area,
+  CheckIn,
+  DataIssue,
+  GoalKind,
+  GoalStatus,
+  LocalGoal,
+  LocalGoalPatch,
+  Measure,
+  Period,
+  Plan,
+  PlanLanguage,
+  Recurrence,
+  SituationRow,
+  TariffArea,
+} from '../../domain/plan';
+import type { NewArea, NewCheckIn, NewLocalGoal, NewPlan, NewSituationRow } from '../../domain/ports';
+import { KIND_LABELS, LANGUAGE_LABELS, PER_LABELS, STATUS_LABELS, TARIFF_LABELS, type ListKey } from './schema';
+
+export type Fields = Readonly<Record<string, unknown>>;
+
+export interface ListItem {
+  readonly id: string;
+  readonly eTag?: string;
+  readonly lastModifiedDateTime?: string;
+  readonly lastModifiedBy?: { readonly user?: { readonly displayName?: string } };
+  readonly fields?: Fields;
+}
+
+/** Collects issues while mapping one snapshot. */
+export class IssueCollector {
+  readonly issues: DataIssue[] = [];
+  add(list: ListKey, itemId: string, field: string, value: unknown, kind: DataIssue['kind']): void {
+    this.issues.push({ list, itemId, field, value: typeof value === 'string' ? value : JSON.stringify(value), kind });
+  }
+}
+
+const TITLE_MAX = 255;
+
+export function str(fields: Fields, name: string): string {
+  const v = fields[name];
+  return typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v);
+}
+
+export function optStr(fields: Fields, name: string): string | null {
+  const v = str(fields, name).trim();
+  return v ? v : null;
+}
+
+export function num(fields: Fields, name: string): number | null {
+  const v = fields[name];
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  return null;
+}
+
+function reverse<K extends string>(labels: Readonly<Record<K, string>>): Map<string, K> {
+  const map = new Map<string, K>();
+  for (const [key, label] of Object.entries(labels) as Array<[K, string]>) {
+    map.set(label.toLowerCase(), key);
+    map.set(key.toLowerCase(), key);
+  }
+  return map;
+}
+
+const STATUS_BY_LABEL = reverse<GoalStatus>(STATUS_LABELS);
+const KIND_BY_LABEL = reverse<GoalKind>(KIND_LABELS);
+const PER_BY_LABEL = reverse<Period>(PER_LABELS);
+const TARIFF_BY_LABEL = reverse<TariffArea>(TARIFF_LABELS);
+const LANGUAGE_BY_LABEL = reverse<PlanLanguage>(LANGUAGE_LABELS);
+
+function choiceOf<K extends string>(
+  map: Map<string, K>,
+  fields: Fields,
+  name: string,
+  list: ListKey,
+  itemId: string,
+  issues: IssueCollector,
+): K | null {
+  const raw = optStr(fields, name);
+  if (raw === null) return null;
+  const value = map.get(raw.toLowerCase());
+  if (value === undefined) {
+    issues.add(list, itemId, name, raw, 'unknownChoice');
+    return null;
+  }
+  return value;
+}
+
+function lines(value: string): string[] {
+  return value
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+}
+
+function dateOnly(value: string | null): string | null {
+  if (!value) return null;
+  const match = /^(\d{4}-\d{2}-\d{2})/.exec(value);
+  return match?.[1] ?? null;
+}
+
+const DUE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
+
+export function isValidDue(due: string): boolean {
+  return DUE_PATTERN.test(due);
+}
+
+export function toPlan(item: ListItem, issues: IssueCollector): Plan {
+  const f = item.fields ?? {};
+  const periodFrom = num(f, 'PeriodFrom');
+  const periodTo = num(f, 'PeriodTo');
+  if (periodFrom === null) issues.add('plans', item.id, 'PeriodFrom', f.PeriodFrom ?? '', 'invalidValue');
+  return {
+    id: item.id,
+    union: str(f, 'Title'),
+    periodFrom: periodFrom ?? new Date().getFullYear(),
+    periodTo: periodTo ?? (periodFrom ?? new Date().getFullYear()) + 1,
+    adoptedDate: dateOnly(optStr(f, 'AdoptedDate')),
+    language: choiceOf(LANGUAGE_BY_LABEL, f, 'PlanLanguage', 'plans', item.id, issues) ?? 'nb',
+    etag: item.eTag,
+  };
+}
+
+export function toArea(item: ListItem): Area {
+  const f = item.fields ?? {};
+  return {
+    id: item.id,
+    planId: str(f, 'PlanId'),
+    number: num(f, 'AreaNumber') ?? 0,
+    title: str(f, 'Title'),
+    nationalGoals: lines(str(f, 'NationalGoals')),
+    strategies: lines(str(f, 'Strategies')),
+    etag: item.eTag,
+  };
+}
+
+export function toGoal(item: ListItem, issues: IssueCollector): LocalGoal {
+  const f = item.fields ?? {};
+  const unit = optStr(f, 'MeasureUnit');
+  const target = num(f, 'Target');
+  const measure: Measure | null =
+    unit !== null || target !== null
+      ? { unit: unit ?? '', baseline: num(f, 'Baseline'), target, current: num(f, 'CurrentValue') }
+      : null;
+  const count = num(f, 'RecurrenceCount');
+  const per = choiceOf(PER_BY_LABEL, f, 'RecurrencePer', 'goals', item.id, issues);
+  const recurrence: Recurrence | null = count !== null && count > 0 && per !== null ? { count, per } : null;
+  const ownerUpn = optStr(f, 'OwnerUpn');
+  let due = optStr(f, 'DueDate');
+  if (due !== null && !isValidDue(due)) {
+    issues.add('goals', item.id, 'DueDate', due, 'invalidValue');
+    due = null;
+  }
+  const kind =
+    choiceOf(KIND_BY_LABEL, f, 'GoalKind', 'goals', item.id, issues) ??
+    (recurrence ? 'recurring' : measure?.target != null ? 'measured' : 'milestone');
+  const text = str(f, 'GoalText') || str(f, 'Title');
+  return {
+    id: item.id,
+    planId: str(f, 'PlanId'),
+    areaId: str(f, 'AreaId'),
+    nationalGoal: optStr(f, 'NationalGoal'),
+    text,
+    kind,
+    owner: ownerUpn ? { userPrincipalName: ownerUpn, displayName: optStr(f, 'OwnerName') ?? ownerUpn } : null,
+    due,
+    status: choiceOf(STATUS_BY_LABEL, f, 'GoalStatus', 'goals', item.id, issues),
+    measure,
+    recurrence,
+    tariffArea: choiceOf(TARIFF_BY_LABEL, f, 'TariffArea', 'goals', item.id, issues),
+    sortOrder: num(f, 'SortOrder') ?? Number(item.id),
+    etag: item.eTag,
+    modified: item.lastModifiedDateTime,
+    modifiedBy: item.lastModifiedBy?.user?.displayName,
+  };
+}
+
+export function toCheckIn(item: ListItem): CheckIn {
+  const f = item.fields ?? {};
+  const authorUpn = optStr(f, 'AuthorUpn');
+  return {
+    id: item.id,
+    planId: str(f, 'PlanId'),
+    goalId: str(f, 'GoalId'),
+    date: dateOnly(optStr(f, 'CheckInDate')) ?? dateOnly(optStr(f, 'Created')) ?? '',
+    value: num(f, 'CheckInValue'),
+    comment: str(f, 'CheckInComment'),
+    author: authorUpn ? { userPrincipalName: authorUpn, displayName: optStr(f, 'AuthorName') ?? authorUpn } : null,
+  };
+}
+
+export function toSituationRow(item: ListItem): SituationRow {
+  const f = item.fields ?? {};
+  return {
+    id: item.id,
+    planId: str(f, 'PlanId'),
+    area: str(f, 'Title'),
+    now: str(f, 'NowText'),
+    shortTerm: str(f, 'ShortTerm'),
+    longTerm: str(f, 'LongTerm'),
+    sortOrder: num(f, 'SortOrder') ?? Number(item.id),
+    etag: item.eTag,
+  };
+}
+
+/* ---- domain → fields ---- */
+
+function title(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= TITLE_MAX ? flat : `${flat.slice(0, TITLE_MAX - 1)}…`;
+}
+
+export function planFields(plan: Partial<NewPlan>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (plan.union !== undefined) out.Title = title(plan.union);
+  if (plan.periodFrom !== undefined) out.PeriodFrom = plan.periodFrom;
+  if (plan.periodTo !== undefined) out.PeriodTo = plan.periodTo;
+  if (plan.adoptedDate !== undefined) out.AdoptedDate = plan.adoptedDate ? `${plan.adoptedDate}T00:00:00Z` : null;
+  if (plan.language !== undefined) out.PlanLanguage = LANGUAGE_LABELS[plan.language];
+  return out;
+}
+
+export function areaFields(area: NewArea): Record<string, unknown> {
+  return {
+    Title: title(area.title),
+    PlanId: area.planId,
+    AreaNumber: area.number,
+    NationalGoals: area.nationalGoals.join('\n'),
+    Strategies: area.strategies.join('\n'),
+  };
+}
+
+export function goalFields(goal: LocalGoalPatch & Partial<Pick<NewLocalGoal, 'planId'>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (goal.planId !== undefined) out.PlanId = goal.planId;
+  if (goal.areaId !== undefined) out.AreaId = goal.areaId;
+  if (goal.text !== undefined) {
+    out.Title = title(goal.text);
+    out.GoalText = goal.text;
+  }
+  if (goal.nationalGoal !== undefined) out.NationalGoal = goal.nationalGoal ?? '';
+  if (goal.kind !== undefined) out.GoalKind = KIND_LABELS[goal.kind];
+  if (goal.owner !== undefined) {
+    out.OwnerUpn = goal.owner?.userPrincipalName ?? '';
+    out.OwnerName = goal.owner?.displayName ?? '';
+  }
+  if (goal.due !== undefined) {
+    if (goal.due !== null && !isValidDue(goal.due)) throw new RangeError(`Invalid due date: ${goal.due}`);
+    out.DueDate = goal.due ?? '';
+  }
+  if (goal.status !== undefined) out.GoalStatus = goal.status ? STATUS_LABELS[goal.status] : null;
+  if (goal.measure !== undefined) {
+    out.MeasureUnit = goal.measure?.unit ?? '';
+    out.Baseline = goal.measure?.baseline ?? null;
+    out.Target = goal.measure?.target ?? null;
+    out.CurrentValue = goal.measure?.current ?? null;
+  }
+  if (goal.recurrence !== undefined) {
+    out.RecurrenceCount = goal.recurrence?.count ?? null;
+    out.RecurrencePer = goal.recurrence ? PER_LABELS[goal.recurrence.per] : null;
+  }
+  if (goal.tariffArea !== undefined) out.TariffArea = goal.tariffArea ? TARIFF_LABELS[goal.tariffArea] : null;
+  if (goal.sortOrder !== undefined) out.SortOrder = goal.sortOrder;
+  return out;
+}
+
+export function checkInFields(checkIn: NewCheckIn): Record<string, unknown> {
+  return {
+    Title: title(checkIn.comment || checkIn.date),
+    PlanId: checkIn.planId,
+    GoalId: checkIn.goalId,
+    CheckInDate: `${checkIn.date}T00:00:00Z`,
+    CheckInValue: checkIn.value,
+    CheckInComment: checkIn.comment,
+    AuthorUpn: checkIn.author?.userPrincipalName ?? '',
+    AuthorName: checkIn.author?.displayName ?? '',
+  };
+}
+
+export function situationFields(row: Partial<NewSituationRow>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (row.planId !== undefined) out.PlanId = row.planId;
+  if (row.area !== undefined) out.Title = title(row.area);
+  if (row.now !== undefined) out.NowText = row.now;
+  if (row.shortTerm !== undefined) out.ShortTerm = row.shortTerm;
+  if (row.longTerm !== undefined) out.LongTerm = row.longTerm;
+  if (row.sortOrder !== undefined) out.SortOrder = row.sortOrder;
+  return out;
+}

@@ -1,0 +1,255 @@
+/**
+ * PlanRepository over SharePoint lists in the team's site, through Microsoft Graph.
+ *
+ * Loading a whole plan takes two sequential round trips: one $batch that finds the site and its
+ * lists, one $batch that reads every list (then nextLinks only for lists above 5,000 items).
+ * Writes send the item's eTag as If-Match, so a stale write becomes a ConflictError, never a
+ * silent overwrite.
+ */
+import { ensureOk, type GraphApi, type Page } from '../../graph/client';
+import { GraphRequestError } from '../../graph/errors';
+import { fieldEquals, withQuery } from '../../graph/odata';
+import type { LocalGoal, LocalGoalPatch, Plan, PlanSnapshot, SituationRow, Area, CheckIn } from '../../domain/plan';
+import {
+  ConflictError,
+  NotFoundError,
+  type NewArea,
+  type NewCheckIn,
+  type NewLocalGoal,
+  type NewPlan,
+  type NewSituationRow,
+  type PlanRepository,
+  type StorageHealth,
+  type WriteOptions,
+} from '../../domain/ports';
+import {
+  IssueCollector,
+  areaFields,
+  checkInFields,
+  goalFields,
+  planFields,
+  situationFields,
+  toArea,
+  toCheckIn,
+  toGoal,
+  toPlan,
+  toSituationRow,
+  type Fields,
+  type ListItem,
+} from './mappers';
+import { LIST_KEYS, type ListKey } from './schema';
+import { SiteListsManager, isUnknownFieldError, listsQuery, matchLists, siteRootPath, type SiteLists } from './site-lists';
+
+/** Largest page SharePoint serves; larger lists continue through @odata.nextLink. */
+export const ITEMS_PAGE_SIZE = 5000;
+
+const ENTITY: Record<ListKey, string> = {
+  plans: 'plan',
+  areas: 'area',
+  goals: 'goal',
+  checkIns: 'checkIn',
+  situation: 'situationRow',
+};
+
+export class SharePointPlanRepository implements PlanRepository {
+  private readonly site: SiteListsManager;
+
+  constructor(
+    private readonly graph: GraphApi,
+    readonly teamId: string,
+  ) {
+    this.site = new SiteListsManager(graph, teamId);
+  }
+
+  provision(): Promise<StorageHealth> {
+    return this.site.provision();
+  }
+
+  health(): Promise<StorageHealth> {
+    return this.site.health();
+  }
+
+  async load(): Promise<PlanSnapshot | null> {
+    // Round trip 1: the site and its lists.
+    const first = await this.graph.batch([
+      { id: 'site', method: 'GET', url: `${siteRootPath(this.teamId)}?$select=id` },
+      { id: 'lists', method: 'GET', url: listsQuery(this.teamId) },
+    ]);
+    const site = ensureOk<{ id: string }>(first.get('site'));
+    const lists = matchLists(ensureOk<{ value: Array<{ id: string; displayName: string; description?: string }> }>(first.get('lists')).value);
+    const siteLists: SiteLists = { siteId: site.id, lists };
+    this.site.remember(siteLists);
+    if (!lists.has('plans')) return null;
+
+    // Round trip 2: every list's items.
+    const keys = LIST_KEYS.filter((key) => lists.has(key));
+    const second = await this.graph.batch(
+      keys.map((key) => ({
+        id: key,
+        method: 'GET' as const,
+        url: withQuery(this.itemsPath(siteLists, key), { expand: 'fields', top: ITEMS_PAGE_SIZE }),
+      })),
+    );
+    const items = new Map<ListKey, ListItem[]>();
+    await Promise.all(
+      keys.map(async (key) => {
+        const page = ensureOk<Page<ListItem>>(second.get(key));
+        items.set(key, await this.graph.continuePages(page));
+      }),
+    );
+
+    const issues = new IssueCollector();
+    const plans = (items.get('plans') ?? []).map((item) => toPlan(item, issues));
+    if (plans.length === 0) return null;
+    // One plan per period; the newest period is the current plan.
+    const plan = [...plans].sort((a, b) => b.periodFrom - a.periodFrom || Number(b.id) - Number(a.id))[0] as Plan;
+    const ofPlan = <T extends { planId: string }>(rows: T[]) => rows.filter((r) => r.planId === plan.id);
+
+    const areas = ofPlan((items.get('areas') ?? []).map(toArea)).sort((a, b) => a.number - b.number);
+    const goals = ofPlan((items.get('goals') ?? []).map((item) => toGoal(item, issues)));
+    const areaIds = new Set(areas.map((a) => a.id));
+    for (const goal of goals) {
+      if (!areaIds.has(goal.areaId)) issues.add('goals', goal.id, 'AreaId', goal.areaId, 'danglingReference');
+    }
+    const goalIds = new Set(goals.map((g) => g.id));
+    const checkIns = ofPlan((items.get('checkIns') ?? []).map(toCheckIn))
+      .filter((c) => goalIds.has(c.goalId))
+      .sort((a, b) => a.date.localeCompare(b.date) || Number(a.id) - Number(b.id));
+    const situation = ofPlan((items.get('situation') ?? []).map(toSituationRow)).sort((a, b) => a.sortOrder - b.sortOrder);
+
+    return { plan, areas, goals, checkIns, situation, issues: issues.issues };
+  }
+
+  async createPlan(plan: NewPlan): Promise<Plan> {
+    const item = await this.create('plans', planFields(plan));
+    return toPlan(item, new IssueCollector());
+  }
+
+  async updatePlan(id: string, patch: Partial<NewPlan>, options?: WriteOptions): Promise<Plan> {
+    const item = await this.update('plans', id, planFields(patch), options);
+    return toPlan(item, new IssueCollector());
+  }
+
+  async createArea(area: NewArea): Promise<Area> {
+    return toArea(await this.create('areas', areaFields(area)));
+  }
+
+  async createGoal(goal: NewLocalGoal): Promise<LocalGoal> {
+    return toGoal(await this.create('goals', goalFields(goal)), new IssueCollector());
+  }
+
+  async updateGoal(id: string, patch: LocalGoalPatch, options?: WriteOptions): Promise<LocalGoal> {
+    return toGoal(await this.update('goals', id, goalFields(patch), options), new IssueCollector());
+  }
+
+  async deleteGoal(id: string, options?: WriteOptions): Promise<void> {
+    const { siteId, lists } = await this.site.locate();
+    const list = lists.get('goals');
+    if (!list) throw new NotFoundError('goal', id);
+    try {
+      await this.graph.delete(`/sites/${siteId}/lists/${list.id}/items/${encodeURIComponent(id)}`, {
+        headers: options?.ifMatch ? { 'If-Match': options.ifMatch } : {},
+      });
+    } catch (err) {
+      throw this.translate(err, 'goals', id);
+    }
+  }
+
+  async getGoal(id: string): Promise<LocalGoal> {
+    const { siteId, lists } = await this.site.locate();
+    const list = lists.get('goals');
+    if (!list) throw new NotFoundError('goal', id);
+    try {
+      const item = await this.graph.get<ListItem>(
+        withQuery(`/sites/${siteId}/lists/${list.id}/items/${encodeURIComponent(id)}`, { expand: 'fields' }),
+      );
+      return toGoal(item, new IssueCollector());
+    } catch (err) {
+      throw this.translate(err, 'goals', id);
+    }
+  }
+
+  async addCheckIn(checkIn: NewCheckIn): Promise<CheckIn> {
+    return toCheckIn(await this.create('checkIns', checkInFields(checkIn)));
+  }
+
+  /** Check-ins of one goal, newest last; GoalId is indexed, so this stays fast on large lists. */
+  async checkInsOf(goalId: string): Promise<CheckIn[]> {
+    const siteLists = await this.site.locate();
+    const path = withQuery(this.itemsPath(siteLists, 'checkIns'), {
+      expand: 'fields',
+      filter: fieldEquals('GoalId', goalId),
+      top: ITEMS_PAGE_SIZE,
+    });
+    const items = await this.graph.getAll<ListItem>(path);
+    return items.map(toCheckIn).sort((a, b) => a.date.localeCompare(b.date));
+  }
+
+  async createSituationRow(row: NewSituationRow): Promise<SituationRow> {
+    return toSituationRow(await this.create('situation', situationFields(row)));
+  }
+
+  async updateSituationRow(id: string, patch: Partial<NewSituationRow>, options?: WriteOptions): Promise<SituationRow> {
+    return toSituationRow(await this.update('situation', id, situationFields(patch), options));
+  }
+
+  /* ---- generic item operations ---- */
+
+  private itemsPath(siteLists: SiteLists, key: ListKey): string {
+    const list = siteLists.lists.get(key);
+    if (!list) throw new NotFoundError('list', key);
+    return `/sites/${siteLists.siteId}/lists/${list.id}/items`;
+  }
+
+  private async create(key: ListKey, fields: Record<string, unknown>): Promise<ListItem> {
+    return this.withRepair(async () => {
+      const siteLists = await this.requireLists(key);
+      return this.graph.post<ListItem>(this.itemsPath(siteLists, key), { fields });
+    });
+  }
+
+  private async update(key: ListKey, id: string, fields: Record<string, unknown>, options?: WriteOptions): Promise<ListItem> {
+    try {
+      return await this.withRepair(async () => {
+        const siteLists = await this.requireLists(key);
+        const headers: Record<string, string> = options?.ifMatch ? { 'If-Match': options.ifMatch } : {};
+        const result = await this.graph.patch<Fields>(`${this.itemsPath(siteLists, key)}/${encodeURIComponent(id)}/fields`, fields, {
+          headers,
+        });
+        // PATCH …/fields answers with the fieldValueSet, whose @odata.etag is the item's new eTag.
+        const etag = typeof result['@odata.etag'] === 'string' ? result['@odata.etag'] : undefined;
+        return { id, eTag: etag, fields: result, lastModifiedDateTime: typeof result.Modified === 'string' ? result.Modified : undefined };
+      });
+    } catch (err) {
+      throw this.translate(err, key, id);
+    }
+  }
+
+  private async requireLists(key: ListKey): Promise<SiteLists> {
+    let siteLists = await this.site.locate();
+    if (!siteLists.lists.has(key)) {
+      await this.site.provision();
+      siteLists = await this.site.locate();
+    }
+    return siteLists;
+  }
+
+  /** A write naming a column someone deleted in Microsoft Lists repairs the schema and tries once more. */
+  private async withRepair<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (err) {
+      if (!isUnknownFieldError(err)) throw err;
+      await this.site.provision();
+      return write();
+    }
+  }
+
+  private translate(err: unknown, key: ListKey, id: string): unknown {
+    if (err instanceof GraphRequestError) {
+      if (err.status === 412) return new ConflictError(ENTITY[key], id);
+      if (err.status === 404) return new NotFoundError(ENTITY[key], id);
+    }
+    return err;
+  }
+}

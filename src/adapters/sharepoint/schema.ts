@@ -1,0 +1,189 @@
+/**
+ * The SharePoint lists that hold a plan, one set per team site.
+ *
+ * Internal column names are stable ASCII (they are the keys in item `fields`); display names are
+ * Norwegian, since board members also open these lists in Microsoft Lists. Each list carries a
+ * marker `[handlingsplan:<key>:v<version>]` in its description, so it is found even when someone
+ * renames it, and a later schema version can add columns without losing data.
+ */
+
+export type ColumnType =
+  | { readonly kind: 'text'; readonly multiline?: boolean }
+  | { readonly kind: 'number' }
+  | { readonly kind: 'dateTime' }
+  | { readonly kind: 'boolean' }
+  | { readonly kind: 'choice'; readonly choices: readonly string[] };
+
+export interface ColumnSpec {
+  readonly name: string;
+  readonly displayName: string;
+  readonly type: ColumnType;
+  readonly indexed?: boolean;
+}
+
+export type ListKey = 'plans' | 'areas' | 'goals' | 'checkIns' | 'situation';
+
+export interface ListSpec {
+  readonly key: ListKey;
+  readonly displayName: string;
+  readonly description: string;
+  /** Bumped whenever columns are added. */
+  readonly version: number;
+  /** What the built-in Title column holds, shown as its display name in Microsoft Lists. */
+  readonly titleMeaning: string;
+  readonly columns: readonly ColumnSpec[];
+}
+
+/** Stored choice labels (bokmål, as users see them in Microsoft Lists) for domain values. */
+export const STATUS_LABELS = {
+  notStarted: 'Ikke startet',
+  onTrack: 'I rute',
+  atRisk: 'I faresonen',
+  behind: 'Forsinket',
+  done: 'Fullført',
+} as const;
+
+export const KIND_LABELS = {
+  measured: 'Måltall',
+  recurring: 'Gjentakende',
+  milestone: 'Milepæl',
+} as const;
+
+export const PER_LABELS = {
+  year: 'per år',
+  month: 'per måned',
+} as const;
+
+export const TARIFF_LABELS = {
+  KS: 'KS',
+  Spekter: 'Spekter',
+  NHO: 'NHO/privat',
+  Stat: 'Stat',
+  Oslo: 'Oslo kommune',
+  Virke: 'Virke',
+  Other: 'Annet',
+} as const;
+
+export const LANGUAGE_LABELS = { nb: 'Bokmål', nn: 'Nynorsk' } as const;
+
+const text = (multiline = false): ColumnType => ({ kind: 'text', multiline });
+const number: ColumnType = { kind: 'number' };
+const choice = (labels: Record<string, string>): ColumnType => ({ kind: 'choice', choices: Object.values(labels) });
+
+const planId: ColumnSpec = { name: 'PlanId', displayName: 'Plan-ID', type: text(), indexed: true };
+const sortOrder: ColumnSpec = { name: 'SortOrder', displayName: 'Rekkefølge', type: number };
+
+export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
+  plans: {
+    key: 'plans',
+    displayName: 'Handlingsplan',
+    description: 'Fagforeningens vedtatte handlingsplan. Vedlikeholdes av appen Handlingsplan. [handlingsplan:plans:v1]',
+    version: 1,
+    titleMeaning: 'Fagforening',
+    columns: [
+      { name: 'PeriodFrom', displayName: 'Periode fra', type: number },
+      { name: 'PeriodTo', displayName: 'Periode til', type: number },
+      { name: 'AdoptedDate', displayName: 'Vedtatt dato', type: { kind: 'dateTime' } },
+      { name: 'PlanLanguage', displayName: 'Målform', type: choice(LANGUAGE_LABELS) },
+    ],
+  },
+  areas: {
+    key: 'areas',
+    displayName: 'Satsingsområder',
+    description: 'Satsingsområder med nasjonale mål og strategier. Vedlikeholdes av appen Handlingsplan. [handlingsplan:areas:v1]',
+    version: 1,
+    titleMeaning: 'Område',
+    columns: [
+      planId,
+      { name: 'AreaNumber', displayName: 'Nummer', type: number },
+      { name: 'NationalGoals', displayName: 'Nasjonale mål', type: text(true) },
+      { name: 'Strategies', displayName: 'Strategier', type: text(true) },
+    ],
+  },
+  goals: {
+    key: 'goals',
+    displayName: 'Lokale mål',
+    description: 'Fagforeningens egne mål. Vedlikeholdes av appen Handlingsplan. [handlingsplan:goals:v1]',
+    version: 1,
+    titleMeaning: 'Mål (kort)',
+    columns: [
+      planId,
+      { name: 'AreaId', displayName: 'Område-ID', type: text(), indexed: true },
+      { name: 'GoalText', displayName: 'Måltekst', type: text(true) },
+      { name: 'NationalGoal', displayName: 'Nasjonalt mål', type: text(true) },
+      { name: 'GoalKind', displayName: 'Måltype', type: choice(KIND_LABELS) },
+      { name: 'OwnerUpn', displayName: 'Ansvarlig (brukernavn)', type: text(), indexed: true },
+      { name: 'OwnerName', displayName: 'Ansvarlig', type: text() },
+      { name: 'DueDate', displayName: 'Frist', type: text() },
+      { name: 'GoalStatus', displayName: 'Status', type: choice(STATUS_LABELS) },
+      { name: 'MeasureUnit', displayName: 'Enhet', type: text() },
+      { name: 'Baseline', displayName: 'Utgangspunkt', type: number },
+      { name: 'Target', displayName: 'Målverdi', type: number },
+      { name: 'CurrentValue', displayName: 'Nåverdi', type: number },
+      { name: 'RecurrenceCount', displayName: 'Antall ganger', type: number },
+      { name: 'RecurrencePer', displayName: 'Hyppighet', type: choice(PER_LABELS) },
+      { name: 'TariffArea', displayName: 'Tariffområde', type: choice(TARIFF_LABELS) },
+      sortOrder,
+    ],
+  },
+  checkIns: {
+    key: 'checkIns',
+    displayName: 'Innrapporteringer',
+    description: 'Fremdrift rapportert på lokale mål. Vedlikeholdes av appen Handlingsplan. [handlingsplan:checkIns:v1]',
+    version: 1,
+    titleMeaning: 'Rapport',
+    columns: [
+      planId,
+      { name: 'GoalId', displayName: 'Mål-ID', type: text(), indexed: true },
+      { name: 'CheckInDate', displayName: 'Dato', type: { kind: 'dateTime' } },
+      { name: 'CheckInValue', displayName: 'Verdi', type: number },
+      { name: 'CheckInComment', displayName: 'Kommentar', type: text(true) },
+      { name: 'AuthorUpn', displayName: 'Rapportert av (brukernavn)', type: text() },
+      { name: 'AuthorName', displayName: 'Rapportert av', type: text() },
+    ],
+  },
+  situation: {
+    key: 'situation',
+    displayName: 'Nåsituasjon og utfordringer',
+    description: 'Fagforeningens nåsituasjon og utfordringer. Vedlikeholdes av appen Handlingsplan. [handlingsplan:situation:v1]',
+    version: 1,
+    titleMeaning: 'Område',
+    columns: [
+      planId,
+      { name: 'NowText', displayName: 'Nåsituasjon', type: text(true) },
+      { name: 'ShortTerm', displayName: 'Utfordringer kort sikt', type: text(true) },
+      { name: 'LongTerm', displayName: 'Utfordringer lang sikt', type: text(true) },
+      sortOrder,
+    ],
+  },
+};
+
+export const LIST_KEYS = Object.keys(LISTS) as ListKey[];
+
+const MARKER = /\[handlingsplan:([A-Za-z]+):v(\d+)\]/;
+
+export function parseMarker(description: string | undefined | null): { key: string; version: number } | null {
+  const match = description ? MARKER.exec(description) : null;
+  return match && match[1] && match[2] ? { key: match[1], version: Number(match[2]) } : null;
+}
+
+/** Graph columnDefinition for a column spec (facts sheet §5). */
+export function toColumnDefinition(column: ColumnSpec): Record<string, unknown> {
+  const base: Record<string, unknown> = {
+    name: column.name,
+    displayName: column.displayName,
+    indexed: column.indexed ?? false,
+  };
+  switch (column.type.kind) {
+    case 'text':
+      return { ...base, text: column.type.multiline ? { allowMultipleLines: true, linesForEditing: 6, maxLength: 63999 } : { maxLength: 255 } };
+    case 'number':
+      return { ...base, number: { decimalPlaces: 'automatic' } };
+    case 'dateTime':
+      return { ...base, dateTime: { displayAs: 'default', format: 'dateOnly' } };
+    case 'boolean':
+      return { ...base, boolean: {} };
+    case 'choice':
+      return { ...base, choice: { choices: [...column.type.choices], allowTextEntry: false, displayAs: 'dropDownMenu' } };
+  }
+}

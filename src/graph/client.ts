@@ -1,0 +1,248 @@
+/**
+ * The one Microsoft Graph client of the app.
+ *
+ * Built on @microsoft/microsoft-graph-client with its own middleware chain
+ * (authentication → retry honouring Retry-After → telemetry → HTTP), configured once here.
+ * Adds what the SDK leaves to callers: nextLink paging, $batch chunking at 20 with retries of
+ * throttled inner requests (the SDK never retries inside a batch — facts sheet §2), and one
+ * typed error (GraphRequestError).
+ */
+import {
+  AuthenticationHandler,
+  BatchRequestContent,
+  BatchResponseContent,
+  Client,
+  HTTPMessageHandler,
+  RetryHandler,
+  RetryHandlerOptions,
+  TelemetryHandler,
+  type AuthenticationProvider,
+  type FetchOptions,
+} from '@microsoft/microsoft-graph-client';
+import { GraphRequestError, graphErrorFrom, toGraphRequestError } from './errors';
+
+export type TokenSource = (scopes: readonly string[]) => Promise<string>;
+
+export interface GraphClientOptions {
+  /** Absolute https URL of the version root, e.g. https://graph.microsoft.com/v1.0. */
+  readonly baseUrl: string;
+  readonly getToken: TokenSource;
+  readonly scopes?: readonly string[];
+  /** Extra fetch options (in Node: an undici dispatcher that trusts the emulator's CA). */
+  readonly fetchOptions?: FetchOptions & { dispatcher?: unknown };
+  /** Retries of throttled (429/503/504) requests; default 3 tries with a 1 s base delay. */
+  readonly maxRetries?: number;
+  readonly retryDelaySeconds?: number;
+  /** Upper bound for one wait honouring Retry-After, in seconds (default 120). */
+  readonly maxRetryAfterSeconds?: number;
+}
+
+export interface RequestOptions {
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface BatchStep {
+  readonly id: string;
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Relative to the version root, e.g. `/sites/{id}/lists`. */
+  readonly url: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+}
+
+export interface BatchResult {
+  readonly id: string;
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export interface Page<T> {
+  readonly value: T[];
+  readonly '@odata.nextLink'?: string;
+}
+
+export interface GraphApi {
+  readonly baseUrl: string;
+  get<T>(path: string, options?: RequestOptions): Promise<T>;
+  post<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
+  patch<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
+  delete(path: string, options?: RequestOptions): Promise<void>;
+  /** Follows @odata.nextLink until the collection ends. */
+  getAll<T>(path: string, options?: RequestOptions): Promise<T[]>;
+  /** Follows nextLinks of a page that was fetched some other way (e.g. inside a batch). */
+  continuePages<T>(first: Page<T>, options?: RequestOptions): Promise<T[]>;
+  /**
+   * Sends the steps in $batch requests of at most 20, in parallel, retrying throttled inner
+   * requests after their Retry-After. Results are keyed by step id; inner failures are returned,
+   * not thrown (use `ensureOk`).
+   */
+  batch(steps: readonly BatchStep[]): Promise<Map<string, BatchResult>>;
+}
+
+export const GRAPH_BATCH_LIMIT = 20;
+
+const DEFAULT_SCOPES = ['https://graph.microsoft.com/.default'];
+
+class TokenAuthProvider implements AuthenticationProvider {
+  constructor(
+    private readonly getToken: TokenSource,
+    private readonly scopes: readonly string[],
+  ) {}
+  getAccessToken(): Promise<string> {
+    return this.getToken(this.scopes);
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createGraphClient(options: GraphClientOptions): GraphApi {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const url = new URL(baseUrl);
+  if (url.protocol !== 'https:') {
+    // The SDK attaches tokens and follows nextLinks only for https URLs (facts sheet §14.1–2).
+    throw new Error(`Graph base URL must be https: ${baseUrl}`);
+  }
+  const version = url.pathname.replace(/^\/+/, '') || 'v1.0';
+  const root = `${url.protocol}//${url.host}`;
+  const isGraphHost = url.hostname === 'graph.microsoft.com';
+  const maxRetryAfter = options.maxRetryAfterSeconds ?? 120;
+
+  const auth = new AuthenticationHandler(new TokenAuthProvider(options.getToken, options.scopes ?? DEFAULT_SCOPES));
+  const retry = new RetryHandler(new RetryHandlerOptions(options.retryDelaySeconds ?? 1, options.maxRetries ?? 3));
+  const telemetry = new TelemetryHandler();
+  const http = new HTTPMessageHandler();
+  auth.setNext(retry);
+  retry.setNext(telemetry);
+  telemetry.setNext(http);
+
+  const client = Client.initWithMiddleware({
+    middleware: auth,
+    baseUrl: root,
+    defaultVersion: version,
+    fetchOptions: options.fetchOptions as FetchOptions | undefined,
+    // The emulator (and any non-Graph host) must be listed or the SDK sends no token.
+    customHosts: isGraphHost ? undefined : new Set([url.hostname]),
+  });
+
+  const request = (path: string, requestOptions?: RequestOptions) => {
+    let req = client.api(path);
+    if (requestOptions?.headers) req = req.headers({ ...requestOptions.headers });
+    return req;
+  };
+
+  async function call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw toGraphRequestError(err);
+    }
+  }
+
+  async function continuePages<T>(first: Page<T>, requestOptions?: RequestOptions): Promise<T[]> {
+    const items = [...first.value];
+    let next = first['@odata.nextLink'];
+    while (next) {
+      const link = next;
+      // nextLinks are absolute https URLs; request headers (e.g. Prefer) are not carried over by
+      // Graph, so they are sent again (facts sheet §4).
+      const page = await call(() => request(link, requestOptions).get() as Promise<Page<T>>);
+      items.push(...page.value);
+      next = page['@odata.nextLink'];
+    }
+    return items;
+  }
+
+  async function sendBatch(steps: readonly BatchStep[]): Promise<BatchResult[]> {
+    const content = new BatchRequestContent(
+      steps.map((step) => {
+        const headers: Record<string, string> = { ...(step.headers ?? {}) };
+        const init: RequestInit = { method: step.method, headers };
+        if (step.body !== undefined) {
+          if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json';
+          init.body = JSON.stringify(step.body);
+        }
+        const path = step.url.startsWith('/') ? step.url : `/${step.url}`;
+        return { id: step.id, request: new Request(`${baseUrl}${path}`, init) };
+      }),
+    );
+    const payload = await content.getContent();
+    const raw = await call(() => client.api('/$batch').post(payload) as Promise<{ responses: unknown[] }>);
+    const responses = new BatchResponseContent(raw as never).getResponses();
+    const results: BatchResult[] = [];
+    for (const step of steps) {
+      const response = responses.get(step.id);
+      if (!response) {
+        results.push({ id: step.id, status: 0, body: null, headers: {} });
+        continue;
+      }
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, key) => {
+        headers[key.toLowerCase()] = value;
+      });
+      const text = response.status === 204 ? '' : await response.text();
+      let body: unknown = null;
+      if (text) {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          body = text;
+        }
+      }
+      results.push({ id: step.id, status: response.status, body, headers });
+    }
+    return results;
+  }
+
+  async function batch(steps: readonly BatchStep[]): Promise<Map<string, BatchResult>> {
+    const results = new Map<string, BatchResult>();
+    let pending = [...steps];
+    const maxAttempts = (options.maxRetries ?? 3) + 1;
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      const chunks: BatchStep[][] = [];
+      for (let i = 0; i < pending.length; i += GRAPH_BATCH_LIMIT) chunks.push(pending.slice(i, i + GRAPH_BATCH_LIMIT));
+      const chunkResults = await Promise.all(chunks.map(sendBatch));
+      const retry: BatchStep[] = [];
+      let waitSeconds = 0;
+      for (const result of chunkResults.flat()) {
+        const throttled = result.status === 429 || result.status === 503 || result.status === 504;
+        if (throttled && attempt < maxAttempts) {
+          const step = pending.find((s) => s.id === result.id);
+          if (step) retry.push(step);
+          const after = Number(result.headers['retry-after']);
+          waitSeconds = Math.max(waitSeconds, Number.isFinite(after) && after > 0 ? after : 2 ** attempt);
+        } else {
+          results.set(result.id, result);
+        }
+      }
+      pending = retry;
+      if (pending.length > 0) await sleep(Math.min(waitSeconds, maxRetryAfter) * 1000);
+    }
+    return results;
+  }
+
+  return {
+    baseUrl,
+    get: (path, o) => call(() => request(path, o).get()),
+    post: (path, body, o) => call(() => request(path, o).post(body)),
+    patch: (path, body, o) => call(() => request(path, o).patch(body)),
+    delete: async (path, o) => {
+      await call(() => request(path, o).delete());
+    },
+    getAll: async <T>(path: string, o?: RequestOptions) => {
+      const first = await call(() => request(path, o).get() as Promise<Page<T>>);
+      return continuePages(first, o);
+    },
+    continuePages,
+    batch,
+  };
+}
+
+/** Returns the body of a successful batch result or throws its error. */
+export function ensureOk<T>(result: BatchResult | undefined): T {
+  if (!result) throw new GraphRequestError(0, 'missingBatchResponse', 'The batch response lacked a result');
+  if (result.status >= 400 || result.status === 0) {
+    throw graphErrorFrom(result.status, result.body, result.headers['retry-after'] ?? null);
+  }
+  return result.body as T;
+}
