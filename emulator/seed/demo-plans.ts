@@ -1,0 +1,112 @@
+/**
+ * Seeds each demo team's plan into its site's lists through the app's own data layer
+ * (src/adapters/sharepoint), from the sample plans' expected import results
+ * (fixtures/plans/*.truth.json). Owners are spread over the team, and a year of check-ins is
+ * added so that progress and status have something to show.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { SharePointPlanRepository } from '../../src/adapters/sharepoint/plan-repository';
+import type { PlanDraft } from '../../src/import/draft';
+import { draftToPlan } from '../../src/import/to-plan';
+import type { LocalGoal, PersonRef } from '../../src/domain/plan';
+import { graphClientAs, type EmulatorEndpoint } from '../app-client';
+import { DEMO_PEOPLE, DEMO_TEAMS, type DemoTeam } from './demo-tenant';
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures/plans/', import.meta.url));
+
+const ADOPTED: Record<string, string> = { alver: '2026-02-19', 'sor-varanger': '2026-02-12', asker: '2026-03-05' };
+
+function personRef(upn: string): PersonRef {
+  const person = DEMO_PEOPLE.find((p) => p.userPrincipalName === upn);
+  return { id: person?.id, userPrincipalName: upn, displayName: person?.displayName ?? upn };
+}
+
+/** Deterministic pseudo-random numbers (mulberry32), so every seed gives the same demo. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      out[index] = await fn(items[index] as T, index);
+    }
+  });
+  await Promise.all(workers);
+  return out;
+}
+
+export async function seedTeamPlan(emulator: EmulatorEndpoint, team: DemoTeam, today = new Date().toISOString().slice(0, 10)): Promise<void> {
+  const draft = JSON.parse(await readFile(`${FIXTURES}${team.planKey}.truth.json`, 'utf8')) as PlanDraft;
+  const board = team.owners[0];
+  if (!board) throw new Error(`Team ${team.displayName} has no owner`);
+  const graph = graphClientAs(emulator, board);
+  const repo = new SharePointPlanRepository(graph, team.id);
+  await repo.provision();
+
+  const people = [...team.owners, ...team.members];
+  const random = prng(team.planKey.length * 7919 + people.length);
+  const entities = draftToPlan(draft, {
+    fallbackUnion: team.displayName,
+    fallbackPeriod: { from: 2026, to: 2027 },
+    adoptedDate: ADOPTED[team.planKey] ?? null,
+    ownerFor: (areaIndex, goalIndex) => personRef(people[(areaIndex * 3 + goalIndex) % people.length] as string),
+  });
+
+  const plan = await repo.createPlan(entities.plan);
+  await mapLimit(entities.situation, 4, (row) => repo.createSituationRow({ ...row, planId: plan.id }));
+  const goals: LocalGoal[] = [];
+  for (const { area, goals: areaGoals } of entities.areas) {
+    const created = await repo.createArea({ ...area, planId: plan.id });
+    goals.push(...(await mapLimit(areaGoals, 4, (goal) => repo.createGoal({ ...goal, planId: plan.id, areaId: created.id }))));
+  }
+
+  // A year of reporting: recurring goals get occurrences, measured goals a value or two.
+  const checkIns: Array<Parameters<typeof repo.addCheckIn>[0]> = [];
+  for (const goal of goals) {
+    const author = goal.owner;
+    const roll = random();
+    if (goal.kind === 'recurring' && goal.recurrence) {
+      const perYear = goal.recurrence.per === 'year' ? goal.recurrence.count : goal.recurrence.count * 12;
+      const done = Math.round(perYear * (0.4 + roll * 0.6) * 0.85);
+      for (let i = 0; i < done; i++) {
+        const day = 10 + Math.floor((i * 320) / Math.max(1, done));
+        const date = new Date(Date.UTC(2026, 0, day)).toISOString().slice(0, 10);
+        if (date <= today) checkIns.push({ planId: plan.id, goalId: goal.id, date, value: 1, comment: '', author });
+      }
+    } else if (goal.kind === 'measured' && goal.measure?.target) {
+      const target = goal.measure.target;
+      const share = roll < 0.2 ? 0.15 : roll < 0.8 ? 0.5 + roll * 0.3 : 1;
+      const mid = Math.round(target * share * 0.5 * 10) / 10;
+      const last = Math.round(target * share * 10) / 10;
+      checkIns.push({ planId: plan.id, goalId: goal.id, date: '2026-05-20', value: mid, comment: 'Status før sommaren', author });
+      if ('2026-10-15' <= today) checkIns.push({ planId: plan.id, goalId: goal.id, date: '2026-10-15', value: last, comment: 'Rapport til styremøtet', author });
+    } else if (goal.kind === 'milestone' && roll > 0.55) {
+      checkIns.push({ planId: plan.id, goalId: goal.id, date: '2026-09-01', value: null, comment: 'Arbeidet er i gang.', author });
+    }
+  }
+  await mapLimit(checkIns, 4, (c) => repo.addCheckIn(c));
+  const latest = new Map<string, number>();
+  for (const c of checkIns) if (c.value !== null) latest.set(c.goalId, c.value);
+  await mapLimit(
+    goals.filter((g) => g.kind === 'measured' && latest.has(g.id) && g.measure),
+    4,
+    (g) => repo.updateGoal(g.id, { measure: { ...(g.measure as NonNullable<LocalGoal['measure']>), current: latest.get(g.id) ?? null } }),
+  );
+}
+
+/** Seeds every demo team's plan. Passed to startEmulator as `onFreshSeed`. */
+export async function seedDemoPlans(emulator: EmulatorEndpoint): Promise<void> {
+  for (const team of DEMO_TEAMS) await seedTeamPlan(emulator, team);
+}
