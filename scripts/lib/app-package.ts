@@ -47,7 +47,10 @@ const ENV_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 /** Parses a dotenv file (KEY=value lines, `#` comments, optional quotes) as the Toolkit writes them. */
 export function parseEnvFile(text: string): Record<string, string> {
   // Node's parser does not understand a leading `export `; strip it so shell-style files work too.
-  return { ...parseEnv(text.replace(/^\s*export\s+/gm, '')) };
+  const parsed = parseEnv(text.replace(/^\s*export\s+/gm, ''));
+  return Object.fromEntries(
+    Object.entries(parsed).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }
 
 /**
