@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { resolvePlaceholders, type TeamsManifest } from '../../scripts/lib/app-package.ts';
+import { GRAPH_SCOPES } from '../../src/auth/graph-scopes.ts';
 import { MANIFEST_DIR, ROOT, VALID_VALUES, tempDir } from './helpers.ts';
 
 interface AadManifest {
@@ -40,8 +41,12 @@ describe('Entra app manifest and Toolkit project', () => {
     const delegated = (graph?.resourceAccess ?? []).filter((access) => access.type === 'Scope').map((access) => access.id);
     expect(graph?.resourceAccess.every((access) => access.type === 'Scope')).toBe(true);
     for (const scope of manifest.webApplicationInfo?.nestedAppAuthInfo?.[0]?.scopes ?? []) {
-      expect(delegated).toContain(scope);
+      expect(delegated).toContain(scope.replace('https://graph.microsoft.com/', ''));
     }
+  });
+
+  it('should prefetch exactly the scopes the app requests, in the same order (NAA requirement)', () => {
+    expect(manifest.webApplicationInfo?.nestedAppAuthInfo?.[0]?.scopes).toEqual(GRAPH_SCOPES);
   });
 
   it('should point m365agents.yml at files that exist', () => {
