@@ -112,6 +112,11 @@ export class TabSession {
     this.context = { ...context };
   }
 
+  /** The configuration the tab passed to `settings.setSettings`, once accepted. */
+  get savedSettings(): SavedTabConfig | undefined {
+    return this.savedConfig ? { ...this.savedConfig } : undefined;
+  }
+
   get currentContext(): LegacyContext {
     return { ...this.context };
   }

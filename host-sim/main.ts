@@ -1,0 +1,465 @@
+/**
+ * The local Teams host page: frames the tab and answers teams-js as Teams does (protocol.ts).
+ * A dev tool only: never part of the production bundle, and nothing in src/ imports it.
+ *
+ * State lives in the URL (`?user=&team=&channel=&theme=&locale=&view=&subEntityId=`), so a link
+ * reproduces a view. Changing user, team, channel, locale or view reloads the tab; changing the
+ * theme pushes `themeChange` to the running tab.
+ */
+import { DEMO_PEOPLE, DEMO_TENANT_ID } from '../emulator/seed/demo-tenant';
+import { parseTabDeepLink } from '../src/teams/deep-link';
+import {
+  buildLegacyContext,
+  isTabRequest,
+  TabSession,
+  type ContextInput,
+  type SavedTabConfig,
+  type SimFrameContext,
+  type SimTheme,
+} from './protocol';
+
+type View = 'tab' | 'config' | 'personal';
+
+interface EmulatorUser {
+  userPrincipalName: string;
+  displayName: string;
+  id?: string;
+}
+
+interface EmulatorTeam {
+  id: string;
+  displayName: string;
+  internalId: string;
+  channels: { id: string; displayName: string }[];
+  owners: string[];
+  members: string[];
+}
+
+interface SimState {
+  user: string;
+  teamId: string;
+  channelId: string;
+  theme: SimTheme;
+  locale: string;
+  view: View;
+  subEntityId: string;
+}
+
+const DEFAULT_CONFIG: HostSimConfig = {
+  tabUrl: 'https://localhost:5173/index.html',
+  appId: '00000000-0000-0000-0000-000000000000',
+  tenantId: DEMO_TENANT_ID,
+};
+const config: HostSimConfig = typeof __HOST_SIM_CONFIG__ === 'undefined' ? DEFAULT_CONFIG : __HOST_SIM_CONFIG__;
+const tabOrigin = new URL(config.tabUrl).origin;
+
+/** Entity ids as in manifest/manifest.json: the personal static tab, and the channel tab's default. */
+const PERSONAL_ENTITY_ID = 'my-goals';
+const DEFAULT_CHANNEL_ENTITY_ID = 'handlingsplan';
+const THEMES: readonly SimTheme[] = ['default', 'dark', 'contrast'];
+const LOCALES = ['nb-NO', 'nn-NO', 'en-US'] as const;
+const VIEWS: readonly View[] = ['tab', 'config', 'personal'];
+const ROUTES: Record<View, string> = { tab: '#/tab', config: '#/config', personal: '#/personal' };
+
+function element<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`host-sim: #${id} missing`);
+  return found as T;
+}
+
+const ui = {
+  user: element<HTMLSelectElement>('user'),
+  team: element<HTMLSelectElement>('team'),
+  channel: element<HTMLSelectElement>('channel'),
+  view: element<HTMLSelectElement>('view'),
+  theme: element<HTMLSelectElement>('theme'),
+  locale: element<HTMLSelectElement>('locale'),
+  status: element<HTMLSpanElement>('status'),
+  save: element<HTMLButtonElement>('save'),
+  reload: element<HTMLButtonElement>('reload'),
+  logToggle: element<HTMLButtonElement>('log-toggle'),
+  log: element<HTMLElement>('log'),
+  logEntries: element<HTMLOListElement>('log-entries'),
+  frameHost: element<HTMLElement>('frame-host'),
+  tabTitle: element<HTMLElement>('tab-title'),
+};
+
+let users: EmulatorUser[] = [];
+let teams: EmulatorTeam[] = [];
+let state: SimState;
+let frame: HTMLIFrameElement | null = null;
+let session: TabSession | null = null;
+let contextForFrame: ContextInput | null = null;
+
+// ---------------------------------------------------------------- status and log
+
+function setStatus(text: string, kind: 'idle' | 'ok' | 'warning' | 'error' = 'idle'): void {
+  ui.status.textContent = text;
+  ui.status.title = text;
+  ui.status.dataset.state = kind;
+}
+
+const MAX_LOG = 400;
+function log(direction: 'in' | 'out' | 'note', text: string): void {
+  const item = document.createElement('li');
+  item.dataset.direction = direction;
+  const arrow = direction === 'in' ? '←' : direction === 'out' ? '→' : '•';
+  item.textContent = `${new Date().toISOString().slice(11, 23)} ${arrow} ${text}`;
+  ui.logEntries.append(item);
+  while (ui.logEntries.childElementCount > MAX_LOG) ui.logEntries.firstElementChild?.remove();
+  if (!ui.log.hidden) ui.log.scrollTop = ui.log.scrollHeight;
+}
+
+function summarize(value: unknown): string {
+  const text = JSON.stringify(value) ?? 'undefined';
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+// ---------------------------------------------------------------- state and URL
+
+const sameUpn = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+function findTeam(key: string | null): EmulatorTeam | undefined {
+  if (!key) return undefined;
+  const lower = key.toLowerCase();
+  return teams.find((t) => t.id.toLowerCase() === lower || t.displayName.toLowerCase() === lower);
+}
+
+function teamsOf(upn: string): EmulatorTeam[] {
+  return teams.filter((t) => [...t.owners, ...t.members].some((m) => sameUpn(m, upn)));
+}
+
+function pick<T extends string>(allowed: readonly T[], value: string | null, fallback: T): T {
+  return allowed.find((candidate) => candidate === value) ?? fallback;
+}
+
+function readStateFromUrl(): SimState {
+  const params = new URLSearchParams(window.location.search);
+  const userParam = params.get('user');
+  const user = users.find((u) => userParam && sameUpn(u.userPrincipalName, userParam))?.userPrincipalName ??
+    users[0]?.userPrincipalName ?? '';
+  const team = findTeam(params.get('team')) ?? teamsOf(user)[0] ?? teams[0];
+  const channelParam = params.get('channel')?.toLowerCase();
+  const channel =
+    team?.channels.find((c) => c.id.toLowerCase() === channelParam || c.displayName.toLowerCase() === channelParam) ??
+    team?.channels[0];
+  return {
+    user,
+    teamId: team?.id ?? '',
+    channelId: channel?.id ?? '',
+    theme: pick(THEMES, params.get('theme'), 'default'),
+    locale: params.get('locale') || 'nb-NO',
+    view: pick(VIEWS, params.get('view'), 'tab'),
+    subEntityId: params.get('subEntityId') ?? '',
+  };
+}
+
+function writeStateToUrl(): void {
+  const params = new URLSearchParams();
+  params.set('user', state.user);
+  const team = teams.find((t) => t.id === state.teamId);
+  if (team) params.set('team', team.displayName);
+  if (team && state.channelId && state.channelId !== team.channels[0]?.id) {
+    const channel = team.channels.find((c) => c.id === state.channelId);
+    if (channel) params.set('channel', channel.displayName);
+  }
+  if (state.theme !== 'default') params.set('theme', state.theme);
+  if (state.locale !== 'nb-NO') params.set('locale', state.locale);
+  if (state.view !== 'tab') params.set('view', state.view);
+  if (state.subEntityId) params.set('subEntityId', state.subEntityId);
+  const query = params.toString().replace(/\+/g, '%20');
+  const url = `${window.location.pathname}?${query}`;
+  if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', url);
+}
+
+// ---------------------------------------------------------------- saved tab configurations
+
+const savedKey = (teamId: string, channelId: string) => `host-sim:tab:${teamId}:${channelId}`;
+
+function savedConfigFor(teamId: string, channelId: string): SavedTabConfig | null {
+  const raw = window.sessionStorage.getItem(savedKey(teamId, channelId));
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(raw) as SavedTabConfig;
+    return typeof parsed.contentUrl === 'string' ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------- pickers
+
+function option(value: string, label: string): HTMLOptionElement {
+  const item = document.createElement('option');
+  item.value = value;
+  item.textContent = label;
+  return item;
+}
+
+function renderPickers(): void {
+  ui.user.replaceChildren(...users.map((u) => option(u.userPrincipalName, `${u.displayName} (${u.userPrincipalName})`)));
+  ui.user.value = state.user;
+  ui.team.replaceChildren(...teams.map((t) => option(t.id, t.displayName)));
+  ui.team.value = state.teamId;
+  const team = teams.find((t) => t.id === state.teamId);
+  ui.channel.replaceChildren(...(team?.channels ?? []).map((c) => option(c.id, c.displayName)));
+  ui.channel.value = state.channelId;
+  if (!LOCALES.some((l) => l === state.locale)) ui.locale.append(option(state.locale, state.locale));
+  ui.locale.value = state.locale;
+  ui.theme.value = state.theme;
+  ui.view.value = state.view;
+  const personal = state.view === 'personal';
+  ui.team.disabled = personal;
+  ui.channel.disabled = personal;
+  ui.save.hidden = state.view !== 'config';
+  document.documentElement.dataset.theme = state.theme;
+}
+
+// ---------------------------------------------------------------- the tab frame
+
+function frameContextFor(view: View): SimFrameContext {
+  return view === 'config' ? 'settings' : 'content';
+}
+
+function loadTab(): void {
+  const user = users.find((u) => sameUpn(u.userPrincipalName, state.user));
+  const team = teams.find((t) => t.id === state.teamId);
+  const channel = team?.channels.find((c) => c.id === state.channelId) ?? team?.channels[0];
+  const saved = state.view === 'tab' && team && channel ? savedConfigFor(team.id, channel.id) : null;
+
+  let src: string;
+  let entityId: string | undefined;
+  if (state.view === 'personal') {
+    src = `${config.tabUrl}${ROUTES.personal}`;
+    entityId = PERSONAL_ENTITY_ID;
+  } else if (state.view === 'config') {
+    src = `${config.tabUrl}${ROUTES.config}`;
+    entityId = undefined;
+  } else {
+    src = saved?.contentUrl ?? `${config.tabUrl}${ROUTES.tab}`;
+    entityId = saved?.entityId ?? DEFAULT_CHANNEL_ENTITY_ID;
+  }
+
+  const upn = user?.userPrincipalName ?? state.user;
+  const input: ContextInput = {
+    frameContext: frameContextFor(state.view),
+    theme: state.theme,
+    locale: state.locale,
+    tenantId: config.tenantId,
+    user: { userPrincipalName: upn },
+    sessionId: crypto.randomUUID(),
+  };
+  const userId = user?.id ?? DEMO_PEOPLE.find((p) => sameUpn(p.userPrincipalName, upn))?.id;
+  if (userId) input.user.id = userId;
+  if (user?.displayName) input.user.displayName = user.displayName;
+  if (entityId) input.entityId = entityId;
+  if (state.subEntityId) input.subEntityId = state.subEntityId;
+
+  let warning = '';
+  if (state.view !== 'personal' && team) {
+    const isOwner = team.owners.some((m) => sameUpn(m, upn));
+    const isMember = isOwner || team.members.some((m) => sameUpn(m, upn));
+    if (!isMember) warning = `${user?.displayName ?? upn} is not a member of ${team.displayName}`;
+    input.team = {
+      groupId: team.id,
+      internalId: team.internalId,
+      displayName: team.displayName,
+      role: isOwner ? 0 : 1,
+    };
+    if (channel) input.team.channel = { id: channel.id, displayName: channel.displayName };
+  }
+  contextForFrame = input;
+  session = null;
+
+  ui.tabTitle.textContent =
+    state.view === 'personal'
+      ? 'Handlingsplan · personal app'
+      : `${team?.displayName ?? '?'} › ${channel?.displayName ?? '?'} · ${
+          state.view === 'config' ? 'add a tab (configuration)' : (saved?.suggestedDisplayName ?? 'Handlingsplan')
+        }`;
+  ui.save.disabled = true;
+
+  frame?.remove();
+  frame = document.createElement('iframe');
+  frame.id = 'tab-frame';
+  frame.name = 'tab';
+  frame.title = 'Tab';
+  frame.allow = 'clipboard-read; clipboard-write; fullscreen';
+  frame.src = src;
+  ui.frameHost.append(frame);
+  log('note', `load ${src} (${input.frameContext}) as ${upn}`);
+  if (warning) setStatus(`⚠ ${warning}`, 'warning');
+  else setStatus('Loading tab…');
+}
+
+function postToTab(message: unknown): void {
+  const target = frame?.contentWindow;
+  if (!target) return;
+  log('out', summarize(message));
+  target.postMessage(message, tabOrigin);
+}
+
+function newSession(): TabSession {
+  if (!contextForFrame) throw new Error('host-sim: no context');
+  const created = new TabSession(buildLegacyContext(contextForFrame), {
+    onValidityChange(valid) {
+      ui.save.disabled = !valid;
+    },
+    onSetSettings(settings) {
+      let origin: string;
+      try {
+        origin = new URL(settings.contentUrl).origin;
+      } catch {
+        return 'contentUrl is not a URL';
+      }
+      if (origin !== tabOrigin) return `contentUrl must be on ${tabOrigin} (the manifest's validDomains)`;
+      return undefined;
+    },
+    onSaveResult(ok, reason) {
+      if (!ok) {
+        setStatus(`Save failed${reason ? `: ${reason}` : ''}`, 'error');
+        ui.save.disabled = false;
+        return;
+      }
+      const settings = created.savedSettings;
+      if (!settings) {
+        setStatus('Save reported success without setConfig', 'error');
+        return;
+      }
+      window.sessionStorage.setItem(savedKey(state.teamId, state.channelId), JSON.stringify(settings));
+      setStatus(`Saved tab “${settings.suggestedDisplayName ?? settings.entityId ?? ''}”`, 'ok');
+      navigate({ view: 'tab', subEntityId: '' });
+    },
+    onOpenLink(url) {
+      const link = parseTabDeepLink(url);
+      if (link && link.appId.toLowerCase() === config.appId.toLowerCase()) {
+        const view: View = link.entityId === PERSONAL_ENTITY_ID ? 'personal' : 'tab';
+        const team = link.channelId
+          ? teams.find((t) => t.channels.some((c) => c.id === link.channelId))
+          : undefined;
+        const next: Partial<SimState> = { view, subEntityId: link.subEntityId ?? '' };
+        if (team && link.channelId) {
+          next.teamId = team.id;
+          next.channelId = link.channelId;
+        }
+        setTimeout(() => navigate(next), 0);
+        return undefined;
+      }
+      if (/^https:\/\//i.test(url)) {
+        window.open(url, '_blank', 'noopener');
+        return undefined;
+      }
+      return 'only https links and deep links to this app can be opened here';
+    },
+    onNavigateWithinApp({ pageId, subPageId }) {
+      const view: View = pageId === PERSONAL_ENTITY_ID ? 'personal' : state.view === 'config' ? 'tab' : state.view;
+      setTimeout(() => navigate({ view, subEntityId: subPageId ?? '' }), 0);
+    },
+    onLifecycle(func, args) {
+      if (func === 'appInitialization.success') {
+        if (ui.status.dataset.state !== 'warning') setStatus('Tab ready', 'ok');
+      } else if (func === 'appInitialization.failure' || func === 'appInitialization.expectedFailure') {
+        setStatus(`Tab reported ${func.split('.')[1]}: ${summarize(args)}`, 'error');
+      }
+    },
+    onUnsupported(func) {
+      log('note', `not supported: ${func}`);
+    },
+  });
+  return created;
+}
+
+function navigate(next: Partial<SimState>): void {
+  state = { ...state, ...next };
+  writeStateToUrl();
+  renderPickers();
+  loadTab();
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (!frame || event.source !== frame.contentWindow) return;
+  if (event.origin !== tabOrigin) {
+    log('note', `ignored a message from ${event.origin}`);
+    return;
+  }
+  const data = event.data;
+  if (!isTabRequest(data)) return;
+  log('in', `${data.func} ${summarize(data.args ?? [])}`);
+  if (data.func === 'initialize') session = newSession();
+  if (!session) {
+    log('note', `${data.func} before initialize: ignored`);
+    return;
+  }
+  const response = session.handle(data);
+  if (response) postToTab(response);
+});
+
+// ---------------------------------------------------------------- wiring
+
+function onPickerChange(): void {
+  const teamChanged = ui.team.value !== state.teamId;
+  const team = teams.find((t) => t.id === ui.team.value);
+  navigate({
+    user: ui.user.value,
+    teamId: ui.team.value,
+    channelId: teamChanged ? (team?.channels[0]?.id ?? '') : ui.channel.value,
+    locale: ui.locale.value,
+    view: pick(VIEWS, ui.view.value, 'tab'),
+    subEntityId: '',
+  });
+}
+
+function onThemeChange(): void {
+  state = { ...state, theme: pick(THEMES, ui.theme.value, 'default') };
+  writeStateToUrl();
+  document.documentElement.dataset.theme = state.theme;
+  if (contextForFrame) contextForFrame = { ...contextForFrame, theme: state.theme };
+  const event = session?.changeTheme(state.theme);
+  if (event) postToTab(event);
+}
+
+async function fetchJson<T>(path: string): Promise<T> {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+async function start(): Promise<void> {
+  setStatus('Loading users and teams from the emulator…');
+  try {
+    const [userList, teamList] = await Promise.all([
+      fetchJson<{ value: EmulatorUser[] }>('/_emulator/users'),
+      fetchJson<{ value: EmulatorTeam[] }>('/_emulator/teams'),
+    ]);
+    users = userList.value;
+    teams = teamList.value;
+  } catch (error) {
+    setStatus(`Emulator not reachable (${error instanceof Error ? error.message : String(error)})`, 'error');
+    return;
+  }
+  if (users.length === 0) {
+    setStatus('The emulator has no users', 'error');
+    return;
+  }
+  state = readStateFromUrl();
+  writeStateToUrl();
+  renderPickers();
+  for (const select of [ui.user, ui.team, ui.channel, ui.locale, ui.view]) {
+    select.addEventListener('change', onPickerChange);
+  }
+  ui.theme.addEventListener('change', onThemeChange);
+  ui.save.addEventListener('click', () => {
+    if (!session) return;
+    ui.save.disabled = true;
+    setStatus('Saving…');
+    postToTab(session.saveEvent());
+  });
+  ui.reload.addEventListener('click', () => loadTab());
+  ui.logToggle.addEventListener('click', () => {
+    ui.log.hidden = !ui.log.hidden;
+    ui.logToggle.setAttribute('aria-expanded', String(!ui.log.hidden));
+  });
+  loadTab();
+}
+
+void start();
