@@ -14,7 +14,7 @@ import {
   buildAppPackage,
   checkPackageVariables,
   loadEnvironment,
-} from './lib/app-package.ts';
+} from './lib/app-package';
 
 const USAGE = `Usage: npm run package -- [--env <name>] [--allow-localhost] [--out <file>]
 

@@ -9,8 +9,8 @@ import {
   schemaUrl,
   validateAgainstBundledSchema,
   type TeamsManifest,
-} from '../../scripts/lib/app-package.ts';
-import { MANIFEST_DIR, VALID_VALUES, copyOfManifestDir, editJson } from './helpers.ts';
+} from '../../scripts/lib/app-package';
+import { MANIFEST_DIR, VALID_VALUES, copyOfManifestDir, editJson } from './helpers';
 
 async function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
   const zip = await JSZip.loadAsync(buffer);

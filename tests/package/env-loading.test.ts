@@ -1,8 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PackageError, loadEnvironment, parseEnvFile } from '../../scripts/lib/app-package.ts';
-import { tempDir } from './helpers.ts';
+import { PackageError, checkPackageVariables, loadEnvironment, parseEnvFile } from '../../scripts/lib/app-package';
+import { ROOT, tempDir } from './helpers';
 
 function projectWith(files: Record<string, string>): string {
   const root = tempDir('env');
@@ -76,6 +76,19 @@ describe('loadEnvironment', () => {
     const root = projectWith({});
     const loaded = loadEnvironment({ rootDir: root, envName: 'staging', processEnv: {} });
     expect(loaded.filesMissing).toEqual(['env/.env.staging', 'env/.env.staging.user']);
+  });
+
+  it('should refuse to package straight from the committed example file', () => {
+    const root = projectWith({ '.env.dev': readFileSync(join(ROOT, 'env', '.env.dev.example'), 'utf8') });
+    const loaded = loadEnvironment({ rootDir: root, envName: 'dev', processEnv: {} });
+    const result = checkPackageVariables(loaded.values, { sources: loaded.sources });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((problem) => problem.message)).toEqual([
+      'TEAMS_APP_ID is still a placeholder ("<your-teams-app-id>"). (from env/.env.dev)',
+      'AAD_APP_CLIENT_ID is still a placeholder ("<your-entra-app-client-id>"). (from env/.env.dev)',
+      'TAB_DOMAIN is still a placeholder ("<your-tab-host-name>"). (from env/.env.dev)',
+    ]);
   });
 
   it('should refuse an environment name that could escape env/', () => {

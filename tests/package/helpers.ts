@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PackageValues } from '../../scripts/lib/app-package.ts';
+import type { PackageValues } from '../../scripts/lib/app-package';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const MANIFEST_DIR = join(ROOT, 'manifest');

@@ -2,9 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { PackageError, buildAppPackage, checkIcon } from '../../scripts/lib/app-package.ts';
-import { encodePng, renderColorIcon, renderOutlineIcon } from '../../scripts/make-icons.ts';
-import { MANIFEST_DIR, VALID_VALUES, copyOfManifestDir } from './helpers.ts';
+import { PackageError, buildAppPackage, checkIcon } from '../../scripts/lib/app-package';
+import { encodePng, renderColorIcon, renderOutlineIcon } from '../../scripts/make-icons';
+import { MANIFEST_DIR, VALID_VALUES, copyOfManifestDir } from './helpers';
 
 function solid(size: number, rgba: readonly [number, number, number, number]): PNG {
   const png = new PNG({ width: size, height: size });

@@ -3,9 +3,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { resolvePlaceholders, type TeamsManifest } from '../../scripts/lib/app-package.ts';
-import { GRAPH_SCOPES } from '../../src/auth/graph-scopes.ts';
-import { MANIFEST_DIR, ROOT, VALID_VALUES, tempDir } from './helpers.ts';
+import { resolvePlaceholders, type TeamsManifest } from '../../scripts/lib/app-package';
+import { GRAPH_SCOPES } from '../../src/auth/graph-scopes';
+import { MANIFEST_DIR, ROOT, VALID_VALUES, tempDir } from './helpers';
 
 interface AadManifest {
   readonly identifierUris: readonly string[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_VARIABLES, checkPackageVariables, type PackageVariable } from '../../scripts/lib/app-package.ts';
-import { VALID_VALUES } from './helpers.ts';
+import { PACKAGE_VARIABLES, checkPackageVariables, type PackageVariable } from '../../scripts/lib/app-package';
+import { VALID_VALUES } from './helpers';
 
 function problemsFor(variable: PackageVariable, value: string | undefined, allowLocalhost = false): string[] {
   const result = checkPackageVariables({ ...VALID_VALUES, [variable]: value }, { allowLocalhost });
