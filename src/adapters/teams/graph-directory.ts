@@ -1,0 +1,44 @@
+/** Directory over Microsoft Graph: who am I, my teams, and a team's owners (board) and members (stewards). */
+import type { GraphApi } from '../../graph/client';
+import type { Directory, TeamInfo, TeamMember } from '../../domain/ports';
+import type { PersonRef } from '../../domain/plan';
+
+interface GraphUser {
+  readonly id: string;
+  readonly displayName: string | null;
+  readonly userPrincipalName: string;
+}
+
+interface ConversationMember {
+  readonly roles: readonly string[];
+  readonly displayName: string | null;
+  readonly userId?: string;
+  readonly email?: string | null;
+}
+
+export class GraphDirectory implements Directory {
+  constructor(private readonly graph: GraphApi) {}
+
+  async me(): Promise<PersonRef & { id: string }> {
+    const me = await this.graph.get<GraphUser>('/me?$select=id,displayName,userPrincipalName');
+    return { id: me.id, userPrincipalName: me.userPrincipalName, displayName: me.displayName ?? me.userPrincipalName };
+  }
+
+  async joinedTeams(): Promise<TeamInfo[]> {
+    // /me/joinedTeams supports no query options and returns id, displayName, description only.
+    const teams = await this.graph.getAll<{ id: string; displayName: string | null; description: string | null }>('/me/joinedTeams');
+    return teams.map((t) => ({ id: t.id, displayName: t.displayName ?? '', description: t.description ?? '' }));
+  }
+
+  async teamMembers(teamId: string): Promise<TeamMember[]> {
+    const members = await this.graph.getAll<ConversationMember>(`/teams/${encodeURIComponent(teamId)}/members`);
+    return members
+      .filter((m): m is ConversationMember & { userId: string } => typeof m.userId === 'string')
+      .map((m) => ({
+        id: m.userId,
+        userPrincipalName: m.email ?? '',
+        displayName: m.displayName ?? m.email ?? '',
+        role: m.roles.includes('owner') ? 'board' : 'steward',
+      }));
+  }
+}

@@ -1,0 +1,302 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import {
+  GOAL_KINDS,
+  GOAL_STATUSES,
+  TARIFF_AREAS,
+  type GoalKind,
+  type GoalStatus,
+  type LocalGoal,
+  type LocalGoalPatch,
+  type Period,
+  type PlanSnapshot,
+  type TariffArea,
+} from '../../../domain/plan';
+import { useI18n } from '../../../i18n';
+import { useServices } from '../../../lib/services';
+import { teamMembersKey } from '../../../hooks/use-team-role';
+import { planQueryKey } from '../api/get-plan';
+import { replaceGoal, useFetchGoal, useUpdateGoal } from '../api/update-goal';
+import { ConflictDialog } from './conflict-dialog';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, '& > *': { flex: '1 1 140px' } },
+  surface: { maxWidth: '640px', width: 'calc(100vw - 32px)' },
+});
+
+/** The form's state: every field as the user typed it. */
+export interface GoalForm {
+  text: string;
+  kind: GoalKind;
+  ownerUpn: string;
+  due: string;
+  status: GoalStatus | '';
+  unit: string;
+  baseline: string;
+  target: string;
+  current: string;
+  count: string;
+  per: Period;
+  tariffArea: TariffArea | '';
+}
+
+const numText = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
+
+export function formFromGoal(goal: LocalGoal): GoalForm {
+  return {
+    text: goal.text,
+    kind: goal.kind,
+    ownerUpn: goal.owner?.userPrincipalName ?? '',
+    due: goal.due ?? '',
+    status: goal.status ?? '',
+    unit: goal.measure?.unit ?? '',
+    baseline: numText(goal.measure?.baseline),
+    target: numText(goal.measure?.target),
+    current: numText(goal.measure?.current),
+    count: numText(goal.recurrence?.count),
+    per: goal.recurrence?.per ?? 'year',
+    tariffArea: goal.tariffArea ?? '',
+  };
+}
+
+export type FormErrors = Partial<Record<keyof GoalForm, 'goal.validation.text' | 'goal.validation.due' | 'goal.validation.number' | 'goal.validation.count'>>;
+
+const parseNumber = (s: string): number | null | undefined => {
+  const trimmed = s.trim().replace(/\s/g, '').replace(',', '.');
+  if (trimmed === '') return null;
+  const n = Number(trimmed);
+  return Number.isFinite(n) ? n : undefined;
+};
+
+/** Validates the form and turns it into a patch; pure, unit-tested. */
+export function patchFromForm(
+  form: GoalForm,
+  members: ReadonlyArray<{ userPrincipalName: string; displayName: string }>,
+): { patch: LocalGoalPatch; errors: FormErrors } {
+  const errors: FormErrors = {};
+  if (!form.text.trim()) errors.text = 'goal.validation.text';
+  const due = form.due.trim();
+  if (due && !/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/.test(due)) errors.due = 'goal.validation.due';
+  const baseline = parseNumber(form.baseline);
+  const target = parseNumber(form.target);
+  const current = parseNumber(form.current);
+  const count = parseNumber(form.count);
+  if (form.kind === 'measured') {
+    if (baseline === undefined) errors.baseline = 'goal.validation.number';
+    if (target === undefined) errors.target = 'goal.validation.number';
+    if (current === undefined) errors.current = 'goal.validation.number';
+  }
+  if (form.kind === 'recurring' && (count === undefined || count === null || !Number.isInteger(count) || count < 1)) {
+    errors.count = 'goal.validation.count';
+  }
+  const member = members.find((m) => m.userPrincipalName === form.ownerUpn);
+  const patch: LocalGoalPatch = {
+    text: form.text.trim(),
+    kind: form.kind,
+    owner: form.ownerUpn ? { userPrincipalName: form.ownerUpn, displayName: member?.displayName ?? form.ownerUpn } : null,
+    due: due || null,
+    status: form.status || null,
+    measure:
+      form.kind === 'measured' || form.unit.trim()
+        ? { unit: form.unit.trim(), baseline: baseline ?? null, target: target ?? null, current: current ?? null }
+        : null,
+    recurrence: form.kind === 'recurring' && typeof count === 'number' ? { count, per: form.per } : null,
+    tariffArea: form.tariffArea || null,
+  };
+  return { patch, errors };
+}
+
+function isNamed(err: unknown, name: string): boolean {
+  return err instanceof Error && err.name === name;
+}
+
+export function GoalEditor({ teamId, goal, onClose }: { teamId: string; goal: LocalGoal; onClose: (saved: boolean) => void }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const { directory } = useServices();
+  const queryClient = useQueryClient();
+  const members = useQuery({ queryKey: teamMembersKey(teamId), queryFn: () => directory.teamMembers(teamId), staleTime: 5 * 60_000 });
+  const update = useUpdateGoal(teamId);
+  const fetchGoal = useFetchGoal(teamId);
+  const [form, setForm] = useState<GoalForm>(() => formFromGoal(goal));
+  const [etag, setEtag] = useState<string | null>(goal.etag ?? null);
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [failure, setFailure] = useState<'goal.saveFailed' | 'goal.deleted' | null>(null);
+  const [conflict, setConflict] = useState<LocalGoal | null>(null);
+
+  const people = [...(members.data ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName));
+  if (goal.owner && !people.some((p) => p.userPrincipalName === goal.owner?.userPrincipalName)) {
+    people.push({ id: goal.owner.userPrincipalName, role: 'steward', ...goal.owner });
+  }
+
+  const set = <K extends keyof GoalForm>(key: K, value: GoalForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+
+  async function save(ifMatch: string | null) {
+    const { patch, errors: found } = patchFromForm(form, people);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setFailure(null);
+    try {
+      await update.mutateAsync({ id: goal.id, patch, ifMatch });
+      onClose(true);
+    } catch (err) {
+      if (isNamed(err, 'ConflictError')) {
+        try {
+          setConflict(await fetchGoal(goal.id));
+        } catch {
+          setFailure('goal.saveFailed');
+        }
+      } else if (isNamed(err, 'NotFoundError')) {
+        setFailure('goal.deleted');
+      } else {
+        setFailure('goal.saveFailed');
+      }
+    }
+  }
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void save(etag);
+  };
+
+  const reloadTheirs = (latest: LocalGoal) => {
+    setForm(formFromGoal(latest));
+    setEtag(latest.etag ?? null);
+    setConflict(null);
+    queryClient.setQueryData<PlanSnapshot | null>(planQueryKey(teamId), (old) => replaceGoal(old, latest));
+  };
+
+  const overwrite = (latest: LocalGoal) => {
+    setEtag(latest.etag ?? null);
+    setConflict(null);
+    void save(latest.etag ?? null);
+  };
+
+  const errorText = (key: keyof GoalForm) => (errors[key] ? t(errors[key]) : undefined);
+
+  return (
+    <>
+      <Dialog open={!conflict} modalType="modal" onOpenChange={(_, data) => !data.open && onClose(false)}>
+        <DialogSurface className={styles.surface}>
+          <form onSubmit={onSubmit} noValidate>
+            <DialogBody>
+              <DialogTitle>{t('goal.editTitle')}</DialogTitle>
+              <DialogContent className={styles.form}>
+                {failure && (
+                  <MessageBar intent="error" role="alert">
+                    <MessageBarBody>{t(failure)}</MessageBarBody>
+                  </MessageBar>
+                )}
+                <Field label={t('goal.text')} required validationMessage={errorText('text')}>
+                  <Textarea value={form.text} onChange={(_, d) => set('text', d.value)} resize="vertical" rows={3} />
+                </Field>
+                <div className={styles.row}>
+                  <Field label={t('goal.owner')}>
+                    <Select value={form.ownerUpn} onChange={(_, d) => set('ownerUpn', d.value)}>
+                      <option value="">{t('goal.noOwner')}</option>
+                      {people.map((p) => (
+                        <option key={p.userPrincipalName} value={p.userPrincipalName}>
+                          {p.displayName}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                  <Field label={t('goal.due')} validationMessage={errorText('due')} hint="2027-03 / 2027-03-01">
+                    <Input value={form.due} onChange={(_, d) => set('due', d.value)} placeholder="ÅÅÅÅ-MM" />
+                  </Field>
+                </div>
+                <div className={styles.row}>
+                  <Field label={t('goal.status')}>
+                    <Select value={form.status} onChange={(_, d) => set('status', d.value as GoalStatus | '')}>
+                      <option value="">{t('goal.statusAuto')}</option>
+                      {GOAL_STATUSES.map((s) => (
+                        <option key={s} value={s}>
+                          {t(`status.${s}`)}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                  <Field label={t('goal.kind')}>
+                    <Select value={form.kind} onChange={(_, d) => set('kind', d.value as GoalKind)}>
+                      {GOAL_KINDS.map((k) => (
+                        <option key={k} value={k}>
+                          {t(`kind.${k}`)}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                  <Field label={t('goal.tariffArea')}>
+                    <Select value={form.tariffArea} onChange={(_, d) => set('tariffArea', d.value as TariffArea | '')}>
+                      <option value="">{t('goal.none')}</option>
+                      {TARIFF_AREAS.map((a) => (
+                        <option key={a} value={a}>
+                          {t(`tariff.${a}`)}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                </div>
+                {form.kind === 'measured' && (
+                  <div className={styles.row}>
+                    <Field label={t('goal.unit')}>
+                      <Input value={form.unit} onChange={(_, d) => set('unit', d.value)} />
+                    </Field>
+                    <Field label={t('goal.baseline')} validationMessage={errorText('baseline')}>
+                      <Input inputMode="decimal" value={form.baseline} onChange={(_, d) => set('baseline', d.value)} />
+                    </Field>
+                    <Field label={t('goal.target')} validationMessage={errorText('target')}>
+                      <Input inputMode="decimal" value={form.target} onChange={(_, d) => set('target', d.value)} />
+                    </Field>
+                    <Field label={t('goal.current')} validationMessage={errorText('current')}>
+                      <Input inputMode="decimal" value={form.current} onChange={(_, d) => set('current', d.value)} />
+                    </Field>
+                  </div>
+                )}
+                {form.kind === 'recurring' && (
+                  <div className={styles.row}>
+                    <Field label={t('goal.recurrenceCount')} validationMessage={errorText('count')}>
+                      <Input inputMode="numeric" value={form.count} onChange={(_, d) => set('count', d.value)} />
+                    </Field>
+                    <Field label={t('goal.recurrencePer')}>
+                      <Select value={form.per} onChange={(_, d) => set('per', d.value as Period)}>
+                        <option value="year">{t('per.year')}</option>
+                        <option value="month">{t('per.month')}</option>
+                      </Select>
+                    </Field>
+                  </div>
+                )}
+              </DialogContent>
+              <DialogActions>
+                <Button appearance="secondary" onClick={() => onClose(false)} disabled={update.isPending}>
+                  {t('goal.cancel')}
+                </Button>
+                <Button appearance="primary" type="submit" disabled={update.isPending}>
+                  {update.isPending ? t('goal.saving') : t('goal.save')}
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </form>
+        </DialogSurface>
+      </Dialog>
+      {conflict && <ConflictDialog latest={conflict} onReload={() => reloadTheirs(conflict)} onOverwrite={() => overwrite(conflict)} />}
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * The app's languages: bokmål (nb), nynorsk (nn) and English (en). Every user-facing string comes
+ * from these catalogues; dates and numbers are formatted for the language's locale.
+ */
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { en, type MessageKey, type Messages } from './messages/en';
+import { nb } from './messages/nb';
+import { nn } from './messages/nn';
+import { formatMessage, type MessageParams } from './format';
+
+export type Language = 'nb' | 'nn' | 'en';
+export type { MessageKey };
+
+export const CATALOGUES: Readonly<Record<Language, Messages>> = { nb, nn, en };
+
+/** BCP 47 locale used for Intl formatting. Nynorsk formats dates like bokmål where nn data is missing. */
+export const LOCALES: Readonly<Record<Language, string>> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+
+export interface I18n {
+  readonly language: Language;
+  readonly locale: string;
+  t(key: MessageKey, params?: MessageParams): string;
+  formatNumber(value: number, options?: Intl.NumberFormatOptions): string;
+  formatPercent(fraction: number): string;
+  /** Formats YYYY-MM-DD or YYYY-MM as a date or month in the locale. */
+  formatDate(iso: string): string;
+}
+
+export function createI18n(language: Language): I18n {
+  const locale = LOCALES[language];
+  const catalogue = CATALOGUES[language];
+  const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const dayFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const monthFormat = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const formatNumber = (value: number, options?: Intl.NumberFormatOptions) =>
+    options ? new Intl.NumberFormat(locale, options).format(value) : numberFormat.format(value);
+  return {
+    language,
+    locale,
+    t: (key, params = {}) => formatMessage(catalogue[key] ?? en[key], params, locale, (n) => numberFormat.format(n)),
+    formatNumber,
+    formatPercent: (fraction) => percentFormat.format(fraction),
+    formatDate: (iso) => {
+      const [y, m, d] = iso.split('-').map(Number);
+      if (!y || !m) return iso;
+      return d ? dayFormat.format(Date.UTC(y, m - 1, d)) : monthFormat.format(Date.UTC(y, m - 1, 1));
+    },
+  };
+}
+
+const I18nContext = createContext<I18n>(createI18n('nb'));
+
+export function I18nProvider({ language, children }: { language: Language; children: ReactNode }) {
+  const value = useMemo(() => createI18n(language), [language]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}

@@ -1,0 +1,33 @@
+/**
+ * The services features use, as domain ports. The composition root (src/app) creates the Graph
+ * adapters and provides them here; features never see the Graph client.
+ */
+import { createContext, useContext, type ReactNode } from 'react';
+import type { Directory, PlanRepository } from '../domain/ports';
+import type { PersonRef } from '../domain/plan';
+
+export interface Session {
+  readonly user: PersonRef;
+  /** The team whose plan the tab shows, or null in a personal context. */
+  readonly team: { readonly id: string; readonly displayName: string } | null;
+  /** Today's date (YYYY-MM-DD); a seam so that tests can pin it. */
+  readonly today: () => string;
+}
+
+export interface Services {
+  readonly session: Session;
+  readonly directory: Directory;
+  planRepository(teamId: string): PlanRepository;
+}
+
+const ServicesContext = createContext<Services | null>(null);
+
+export function ServicesProvider({ services, children }: { services: Services; children: ReactNode }) {
+  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+}
+
+export function useServices(): Services {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices outside ServicesProvider');
+  return services;
+}

@@ -1,0 +1,38 @@
+/** Entry point: read the configuration, connect to the Teams host, sign in, render. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { connectToHost } from './teams';
+import { readConfig, type RawEnv } from './app/config';
+import { App, createQueryClient } from './app/app';
+import { createServices, createTokenSource } from './app/services';
+import { StandaloneNotice } from './app/standalone-notice';
+
+async function main(): Promise<void> {
+  const root = createRoot(document.getElementById('root') as HTMLElement);
+  let config;
+  try {
+    config = readConfig(import.meta.env as RawEnv, window.location.origin);
+  } catch (err) {
+    root.render(<StandaloneNotice kind="config" detail={err instanceof Error ? err.message : String(err)} />);
+    return;
+  }
+  const host = await connectToHost({ validMessageOrigins: config.teamsHostOrigins, timeoutMs: 5000 });
+  if (!host) {
+    root.render(<StandaloneNotice kind="outside" />);
+    return;
+  }
+  const { user } = host.context;
+  const getToken = await createTokenSource(config, user);
+  const services = createServices(config, getToken, {
+    user: { id: user.id, userPrincipalName: user.userPrincipalName ?? user.loginHint ?? '', displayName: user.displayName ?? user.userPrincipalName ?? '' },
+    team: host.context.team ? { id: host.context.team.groupId, displayName: host.context.team.displayName } : null,
+    today: () => new Date().toISOString().slice(0, 10),
+  });
+  root.render(
+    <StrictMode>
+      <App host={host} services={services} queryClient={createQueryClient()} />
+    </StrictMode>,
+  );
+}
+
+void main();
