@@ -1,0 +1,78 @@
+/** Positioned text → lines and segments (runs of text separated by wide gaps). */
+
+export interface PdfItem {
+  readonly str: string;
+  readonly x: number;
+  /** Baseline, PDF space (origin bottom-left). */
+  readonly y: number;
+  readonly width: number;
+  readonly fontSize: number;
+}
+
+export interface PdfPage {
+  readonly width: number;
+  readonly height: number;
+  readonly items: readonly PdfItem[];
+}
+
+export interface Segment {
+  text: string;
+  readonly x: number;
+  right: number;
+}
+
+export interface Line {
+  readonly page: number;
+  readonly y: number;
+  readonly fontSize: number;
+  readonly segments: Segment[];
+}
+
+export function lineText(line: Line): string {
+  return line.segments.map((s) => s.text).join(' ');
+}
+
+export function lineLeft(line: Line): number {
+  return line.segments[0]?.x ?? 0;
+}
+
+export function lineRight(line: Line): number {
+  return line.segments[line.segments.length - 1]?.right ?? 0;
+}
+
+const LIST_MARK = /^\s*([•·▪◦●■\-–o*]|\d{1,2}[.)])\s*$/u;
+
+function toSegments(items: PdfItem[], fontSize: number): Segment[] {
+  const segs: Segment[] = [];
+  for (const it of items.sort((a, b) => a.x - b.x)) {
+    const last = segs[segs.length - 1];
+    const gap = last ? it.x - last.right : Infinity;
+    const columnGap = gap > Math.max(1.6 * fontSize, 14);
+    if (last && !(columnGap && !LIST_MARK.test(last.text))) {
+      const space = gap > 0.12 * fontSize && !/\s$/.test(last.text) && !/^\s/.test(it.str);
+      last.text += (space ? ' ' : '') + it.str;
+      last.right = Math.max(last.right, it.x + it.width);
+    } else {
+      segs.push({ text: it.str, x: it.x, right: it.x + it.width });
+    }
+  }
+  return segs.filter((s) => s.text.trim() !== '');
+}
+
+export function pageLines(page: PdfPage, pageIndex: number): Line[] {
+  const items = page.items.filter((i) => i.str !== '');
+  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const groups: PdfItem[][] = [];
+  for (const it of sorted) {
+    const g = groups[groups.length - 1];
+    const ref = g?.[0];
+    if (g && ref && Math.abs(ref.y - it.y) <= 0.45 * Math.max(ref.fontSize, it.fontSize, 1)) g.push(it);
+    else groups.push([it]);
+  }
+  return groups
+    .map((g) => {
+      const fontSize = Math.max(...g.map((i) => i.fontSize), 1);
+      return { page: pageIndex, y: g[0]?.y ?? 0, fontSize, segments: toSegments(g, fontSize) };
+    })
+    .filter((l) => l.segments.length > 0);
+}
