@@ -93,8 +93,15 @@ function recurringProgress(goal: LocalGoal, checkIns: readonly CheckIn[], today:
   const required = goal.recurrence.count;
   let nextDue: string | null = null;
   if (done < required) {
-    const span = dayOf(end) + DAY - dayOf(start);
-    nextDue = isoDay(dayOf(start) + Math.ceil((span * (done + 1)) / required) - DAY);
+    const k = Math.floor(done) + 1;
+    if (goal.recurrence.per === 'year' && required <= 12) {
+      // Spread over the year's months: 4 a year are due by the end of March, June, September, December.
+      const month = Math.ceil((12 * k) / required);
+      nextDue = isoDay(Date.UTC(Number(start.slice(0, 4)), month, 0));
+    } else {
+      const span = dayOf(end) + DAY - dayOf(start);
+      nextDue = isoDay(dayOf(start) + Math.ceil((span * k) / required) - DAY);
+    }
   }
   return { periodStart: start, periodEnd: end, done, required, nextDue };
 }

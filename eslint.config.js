@@ -1,0 +1,95 @@
+// ESLint: typescript-eslint plus the architecture's import boundaries as errors
+// (docs/architecture.md explains each zone).
+import { readdirSync } from 'node:fs';
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const features = readdirSync(new URL('./src/features/', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+
+const I_O_AND_UI = ['react', 'react-dom', 'react-dom/*', '@fluentui/*', '@microsoft/*', '@azure/*', '@tanstack/*', 'node:*', 'fs', 'path', 'undici'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'coverage/**', 'playwright-report/**', 'test-results/**', 'manifest/build/**', '.data/**', '.certs/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'import-x': importX, 'react-hooks': reactHooks },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      'import-x/no-cycle': 'off',
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            // Nothing in src/ reaches the emulator, the local host page, scripts or tests.
+            { target: './src', from: ['./emulator', './host-sim', './scripts', './tests'], message: 'src/ must not import dev-only code.' },
+            // The domain core is pure.
+            {
+              target: './src/domain',
+              from: ['./src/graph', './src/adapters', './src/features', './src/app', './src/teams', './src/auth', './src/components', './src/hooks', './src/lib', './src/i18n', './src/import'],
+              message: 'domain/ imports nothing outside itself.',
+            },
+            // The Graph client knows nothing of the app.
+            { target: './src/graph', from: ['./src/domain', './src/adapters', './src/features', './src/app', './src/components', './src/lib', './src/hooks'], message: 'graph/ is a generic Graph client.' },
+            // Adapters implement ports; no UI.
+            { target: './src/adapters', from: ['./src/features', './src/app', './src/components', './src/hooks', './src/lib', './src/i18n', './src/teams'], message: 'adapters/ implement domain ports without UI.' },
+            // Features never touch Graph or adapters, nor the composition root.
+            { target: './src/features', from: ['./src/graph', './src/adapters', './src/app', './src/auth'], message: 'features/ use domain ports through lib/services.' },
+            // Shared UI does not depend on features or the app.
+            { target: ['./src/components', './src/hooks', './src/lib', './src/i18n'], from: ['./src/features', './src/app', './src/graph', './src/adapters'], message: 'shared code must not depend on features, app or Graph.' },
+            // No feature imports another.
+            ...features.map((f) => ({
+              target: `./src/features/${f}`,
+              from: './src/features',
+              except: [`./${f}`],
+              message: 'features must not import each other.',
+            })),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: I_O_AND_UI, message: 'domain/ is pure: no React, no I/O, no SDKs.' }] }],
+      'no-restricted-globals': ['error', 'fetch', 'window', 'document', 'localStorage', 'sessionStorage', 'XMLHttpRequest'],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/teams/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@microsoft/teams-js', message: 'Only src/teams talks to the Teams host.' }] }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/graph/**', 'src/domain/**', 'src/teams/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@microsoft/microsoft-graph-client', message: 'Use the one Graph client in src/graph.' },
+            { name: '@microsoft/teams-js', message: 'Only src/teams talks to the Teams host.' },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { CATALOGUES, createI18n } from '../../src/i18n';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)[},]/g)].map((m) => m[1]).sort();
+
+describe('catalogues', () => {
+  it('should translate every key in nb, nn and en with the same placeholders', () => {
+    const keys = Object.keys(CATALOGUES.en) as Array<keyof typeof CATALOGUES.en>;
+    for (const language of ['nb', 'nn'] as const) {
+      expect(Object.keys(CATALOGUES[language]).sort()).toEqual([...keys].sort());
+      for (const key of keys) {
+        expect(CATALOGUES[language][key].trim(), `${language} ${key}`).not.toBe('');
+        expect(placeholders(CATALOGUES[language][key]), `${language} ${key}`).toEqual(placeholders(CATALOGUES.en[key]));
+      }
+    }
+  });
+
+  it('should format plurals, numbers and dates for the locale', () => {
+    const nb = createI18n('nb');
+    expect(nb.t('plan.goalsCount', { count: 1 })).toBe('1 lokalt mål');
+    expect(nb.t('plan.goalsCount', { count: 1250 })).toMatch(/^1\s250 lokale mål$/);
+    expect(nb.formatDate('2027-02')).toBe('februar 2027');
+    expect(createI18n('en').formatDate('2027-02-01')).toBe('1 Feb 2027');
+    expect(createI18n('nn').t('plan.goalsCount', { count: 2 })).toBe('2 lokale mål');
+    expect(nb.formatPercent(0.5)).toMatch(/^50\s%$/);
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { IssueCollector, goalFields, toGoal, checkInFields, toCheckIn } from '../../src/adapters/sharepoint/mappers';
+import { LISTS, parseMarker, toColumnDefinition } from '../../src/adapters/sharepoint/schema';
+import { matchLists } from '../../src/adapters/sharepoint/site-lists';
+import type { LocalGoal } from '../../src/domain/plan';
+
+const goal: Omit<LocalGoal, 'id' | 'etag'> = {
+  planId: '1',
+  areaId: '2',
+  nationalGoal: 'Øke organisasjonsgraden',
+  text: 'Verve 125 nye medlemmer',
+  kind: 'measured',
+  owner: { userPrincipalName: 'kari@org365.example', displayName: 'Kari' },
+  due: '2027-12',
+  status: null,
+  measure: { unit: 'medlemmer', baseline: null, target: 125, current: 40 },
+  recurrence: null,
+  tariffArea: 'KS',
+  sortOrder: 10,
+};
+
+describe('goal mapping', () => {
+  it('should round-trip a goal through list item fields', () => {
+    const fields = goalFields(goal);
+    const issues = new IssueCollector();
+    const back = toGoal({ id: '7', eTag: '"x,1"', fields }, issues);
+    expect(back).toMatchObject({ ...goal, id: '7', etag: '"x,1"' });
+    expect(issues.issues).toEqual([]);
+  });
+
+  it('should store Norwegian choice labels that Microsoft Lists users read', () => {
+    const fields = goalFields({ ...goal, status: 'atRisk', kind: 'recurring', recurrence: { count: 4, per: 'year' } });
+    expect(fields.GoalStatus).toBe('I faresonen');
+    expect(fields.GoalKind).toBe('Gjentakende');
+    expect(fields.RecurrencePer).toBe('per år');
+    expect(fields.TariffArea).toBe('KS');
+  });
+
+  it('should report a choice typed in Microsoft Lists that the app does not know, and carry on', () => {
+    const issues = new IssueCollector();
+    const back = toGoal({ id: '8', fields: { ...goalFields(goal), GoalStatus: 'Litt usikker' } }, issues);
+    expect(back.status).toBeNull();
+    expect(issues.issues).toEqual([{ list: 'goals', itemId: '8', field: 'GoalStatus', value: 'Litt usikker', kind: 'unknownChoice' }]);
+  });
+
+  it('should treat a deleted column as empty', () => {
+    const fields: Record<string, unknown> = { ...goalFields(goal) };
+    delete fields.Target;
+    delete fields.MeasureUnit;
+    const back = toGoal({ id: '9', fields }, new IssueCollector());
+    expect(back.measure).toBeNull();
+  });
+
+  it('should cut the Title at 255 characters but keep the whole text', () => {
+    const long = 'x'.repeat(400);
+    const fields = goalFields({ ...goal, text: long });
+    expect((fields.Title as string).length).toBe(255);
+    expect(toGoal({ id: '1', fields }, new IssueCollector()).text).toBe(long);
+  });
+
+  it('should refuse an invalid due date on write and report it on read', () => {
+    expect(() => goalFields({ due: '2027-13' })).toThrow(RangeError);
+    const issues = new IssueCollector();
+    expect(toGoal({ id: '1', fields: { ...goalFields(goal), DueDate: 'snart' } }, issues).due).toBeNull();
+    expect(issues.issues[0]?.kind).toBe('invalidValue');
+  });
+
+  it('should map check-ins with their date only', () => {
+    const fields = checkInFields({ planId: '1', goalId: '7', date: '2026-05-01', value: 3, comment: 'Møte', author: null });
+    expect(toCheckIn({ id: '3', fields: { ...fields, CheckInDate: '2026-05-01T00:00:00Z' } })).toMatchObject({ date: '2026-05-01', value: 3, goalId: '7' });
+  });
+});
+
+describe('list schema', () => {
+  it('should give every list a versioned marker and ASCII internal column names', () => {
+    for (const spec of Object.values(LISTS)) {
+      expect(parseMarker(spec.description)).toEqual({ key: spec.key, version: spec.version });
+      for (const column of spec.columns) expect(column.name).toMatch(/^[A-Za-z][A-Za-z0-9]{0,31}$/);
+    }
+  });
+
+  it('should write Graph column definitions with one type facet', () => {
+    expect(toColumnDefinition({ name: 'GoalStatus', displayName: 'Status', type: { kind: 'choice', choices: ['A'] } })).toMatchObject({
+      name: 'GoalStatus',
+      choice: { choices: ['A'] },
+    });
+  });
+
+  it('should find lists by marker even when renamed, else by display name', () => {
+    const found = matchLists([
+      { id: 'a', displayName: 'Våre mål', description: 'x [handlingsplan:goals:v1]' },
+      { id: 'b', displayName: 'Handlingsplan', description: '' },
+    ]);
+    expect(found.get('goals')).toEqual({ id: 'a', displayName: 'Våre mål', version: 1 });
+    expect(found.get('plans')).toEqual({ id: 'b', displayName: 'Handlingsplan', version: 0 });
+    expect(found.has('areas')).toBe(false);
+  });
+});
