@@ -1,0 +1,103 @@
+import type { TenantStore } from '../state/tenant-store.ts';
+import type { UserState } from '../state/tenant-state.ts';
+import type { FaultInjector } from './faults.ts';
+import { GraphError, errorBody } from './graph-error.ts';
+import { JSON_CONTENT_TYPE } from './http-headers.ts';
+import type { RequestLog } from './request-log.ts';
+import type { Router } from './router.ts';
+import type { GraphRequest, GraphResponse, HandlerOptions } from './types.ts';
+
+/** Marks a request body that was not valid JSON. */
+export const INVALID_JSON: unique symbol = Symbol('invalid-json');
+
+export interface RequestIds {
+  readonly requestId: string;
+  readonly clientRequestId: string;
+}
+
+export type BatchRunner = (req: GraphRequest, user: UserState, dispatcher: GraphDispatcher) => Promise<GraphResponse>;
+
+/**
+ * Runs one Graph request (from HTTP or from inside a $batch): latency, authentication, fault
+ * injection, routing, error bodies and the request log.
+ */
+export class GraphDispatcher {
+  constructor(
+    private readonly router: Router,
+    private readonly store: TenantStore,
+    private readonly faults: FaultInjector,
+    private readonly log: RequestLog,
+    private readonly options: HandlerOptions,
+    private readonly runBatch: BatchRunner,
+  ) {}
+
+  async handle(req: GraphRequest, ids: RequestIds): Promise<GraphResponse> {
+    const started = performance.now();
+    let response: GraphResponse;
+    try {
+      await this.faults.delay();
+      response = await this.process(req);
+    } catch (err) {
+      response = this.errorResponse(err, ids);
+    }
+    if (response.body !== undefined) response.headers = { 'Content-Type': JSON_CONTENT_TYPE, ...response.headers };
+    this.log.add({
+      method: req.method,
+      path: `/v1.0${req.path}${req.rawQuery ? `?${req.rawQuery}` : ''}`,
+      status: response.status,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      ...(req.batchId !== undefined ? { batchId: req.batchId } : {}),
+      at: new Date().toISOString(),
+    });
+    return response;
+  }
+
+  private async process(req: GraphRequest): Promise<GraphResponse> {
+    const user = this.authenticate(req.headers.authorization);
+    if (req.body === INVALID_JSON) {
+      throw new GraphError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+    }
+    if (req.path.toLowerCase() === '/$batch' && req.batchId === undefined) {
+      if (req.method !== 'POST') throw new GraphError(405, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.');
+      return this.runBatch(req, user, this);
+    }
+    const fault = this.faults.maybeFail(req.path);
+    if (fault) throw fault;
+    const match = this.router.match(req.method, req.path);
+    if (match.kind === 'methodNotAllowed') {
+      throw new GraphError(405, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.');
+    }
+    if (match.kind === 'none') {
+      throw new GraphError(400, 'BadRequest', `Resource not found for the segment '${match.unknownSegment}'.`);
+    }
+    const baseUrl = `https://${req.host}/v1.0`;
+    return match.handler({ req, params: match.params, user, store: this.store, baseUrl, options: this.options });
+  }
+
+  private authenticate(header: string | undefined): UserState {
+    if (!header) throw unauthenticated('Access token is empty.');
+    const m = /^Bearer\s+dev:(\S+)\s*$/i.exec(header);
+    const user = m?.[1] ? this.store.userByUpn(m[1]) : undefined;
+    if (!user) throw unauthenticated('Access token validation failure. Invalid audience or unknown user.');
+    return user;
+  }
+
+  private errorResponse(err: unknown, ids: RequestIds): GraphResponse {
+    const graphError =
+      err instanceof GraphError
+        ? err
+        : new GraphError(500, 'generalException', 'An unspecified error has occurred.');
+    if (!(err instanceof GraphError)) console.error('[emulator] handler failed:', err);
+    return {
+      status: graphError.status,
+      headers: { ...graphError.options.headers },
+      body: errorBody(graphError, ids.requestId, ids.clientRequestId),
+    };
+  }
+}
+
+function unauthenticated(message: string): GraphError {
+  return new GraphError(401, 'InvalidAuthenticationToken', message, {
+    headers: { 'WWW-Authenticate': 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize"' },
+  });
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { handleControl, type ControlContext } from '../control/control-routes.ts';
+import { INVALID_JSON, type GraphDispatcher } from './dispatcher.ts';
+import { GraphError, errorBody } from './graph-error.ts';
+import { CORS_HEADERS, JSON_CONTENT_TYPE } from './http-headers.ts';
+import type { GraphResponse } from './types.ts';
+
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+async function readBody(req: IncomingMessage): Promise<Buffer | 'tooLarge'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > MAX_BODY_BYTES) return 'tooLarge';
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}
+
+function parseJson(raw: Buffer): unknown {
+  if (raw.length === 0) return undefined;
+  try {
+    return JSON.parse(raw.toString('utf8')) as unknown;
+  } catch {
+    return INVALID_JSON;
+  }
+}
+
+function lowerCaseHeaders(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  }
+  return out;
+}
+
+function send(res: ServerResponse, response: GraphResponse, requestId: string, clientRequestId: string): void {
+  const headers: Record<string, string> = {
+    ...CORS_HEADERS,
+    'request-id': requestId,
+    'client-request-id': clientRequestId,
+    'Cache-Control': 'no-store, no-cache',
+    'x-ms-ags-diagnostic': JSON.stringify({ ServerInfo: { DataCenter: 'Local', Slice: 'E', Ring: 'emulator', ScaleUnit: '000', RoleInstance: 'localhost' } }),
+    ...response.headers,
+  };
+  if (response.body === undefined) {
+    delete headers['Content-Type'];
+    res.writeHead(response.status, headers);
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(response.body);
+  headers['Content-Type'] = headers['Content-Type'] ?? JSON_CONTENT_TYPE;
+  headers['OData-Version'] = '4.0';
+  headers['Content-Length'] = String(Buffer.byteLength(text));
+  res.writeHead(response.status, headers);
+  res.end(text);
+}
+
+/** Turns Node HTTP requests into Graph requests (/v1.0) or control requests (/_emulator). */
+export function createRequestListener(dispatcher: GraphDispatcher, control: ControlContext, fallbackHost: string) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const requestId = randomUUID();
+    const headers = lowerCaseHeaders(req);
+    const clientRequestId = headers['client-request-id'] ?? randomUUID();
+    try {
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, { ...CORS_HEADERS, 'request-id': requestId, 'client-request-id': clientRequestId });
+        res.end();
+        return;
+      }
+      const url = req.url ?? '/';
+      const q = url.indexOf('?');
+      const path = q < 0 ? url : url.slice(0, q);
+      const rawQuery = q < 0 ? '' : url.slice(q + 1);
+      const raw = await readBody(req);
+      if (raw === 'tooLarge') throw new GraphError(413, 'requestTooLarge', 'The request body exceeds the maximum size.');
+      const body = parseJson(raw);
+      const method = (req.method ?? 'GET').toUpperCase();
+
+      if (path === '/_emulator' || path.startsWith('/_emulator/')) {
+        send(res, handleControl(control, method, path, body === INVALID_JSON ? undefined : body), requestId, clientRequestId);
+        return;
+      }
+      const version = /^\/v1\.0(?=\/|$)/i.exec(path);
+      if (!version) throw new GraphError(404, 'itemNotFound', `Unknown API version or path '${path}'; the emulator serves /v1.0.`);
+      const response = await dispatcher.handle(
+        {
+          method,
+          path: path.slice(version[0].length) || '/',
+          rawQuery,
+          query: new URLSearchParams(rawQuery),
+          headers,
+          body,
+          host: headers.host ?? fallbackHost,
+        },
+        { requestId, clientRequestId },
+      );
+      send(res, response, requestId, clientRequestId);
+    } catch (err) {
+      const graphError = err instanceof GraphError ? err : new GraphError(500, 'generalException', 'An unspecified error has occurred.');
+      if (!(err instanceof GraphError)) console.error('[emulator] request failed:', err);
+      if (!res.headersSent) send(res, { status: graphError.status, body: errorBody(graphError, requestId, clientRequestId) }, requestId, clientRequestId);
+      else res.destroy();
+    }
+  };
+}

@@ -1,0 +1,49 @@
+import type { TenantStore } from '../state/tenant-store.ts';
+import type { UserState } from '../state/tenant-state.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** One Graph request, whether it came over HTTP or from inside a $batch. */
+export interface GraphRequest {
+  readonly method: string;
+  /** Path below the version root, starting with '/', still percent-encoded (e.g. '/sites/x/lists'). */
+  readonly path: string;
+  /** Raw query string without '?', as received (used to rebuild nextLinks). */
+  readonly rawQuery: string;
+  readonly query: URLSearchParams;
+  /** Lower-cased header names. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: unknown;
+  /** Host header of the outer HTTP request (for absolute nextLinks). */
+  readonly host: string;
+  /** Set for requests that run inside a $batch. */
+  readonly batchId?: string;
+}
+
+export interface GraphResponse {
+  status: number;
+  headers?: Record<string, string>;
+  /** JSON body; undefined for no content. */
+  body?: unknown;
+}
+
+export interface HandlerContext {
+  readonly req: GraphRequest;
+  readonly params: Readonly<Record<string, string>>;
+  readonly user: UserState;
+  readonly store: TenantStore;
+  /** 'https://<host>/v1.0' of this request. */
+  readonly baseUrl: string;
+  readonly options: HandlerOptions;
+}
+
+export interface HandlerOptions {
+  /** Reject non-indexed filters on lists above 5,000 items even with the Prefer header. */
+  readonly enforceListViewThreshold: boolean;
+}
+
+export type Handler = (ctx: HandlerContext) => GraphResponse | Promise<GraphResponse>;
+
+export const ok = (body: unknown, headers?: Record<string, string>): GraphResponse => ({ status: 200, body, headers });
+export const created = (body: unknown, headers?: Record<string, string>): GraphResponse => ({ status: 201, body, headers });
+export const noContent = (): GraphResponse => ({ status: 204 });

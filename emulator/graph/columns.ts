@@ -1,0 +1,70 @@
+import { badRequest, notFound } from '../core/graph-error.ts';
+import type { Router } from '../core/router.ts';
+import { created, noContent, ok, type HandlerContext } from '../core/types.ts';
+import { applySelect, parseSelect, queryOption } from '../odata/query-options.ts';
+import { columnFromDefinition, patchColumn, renderColumn } from '../sharepoint/column-model.ts';
+import { graphDateTime } from '../sharepoint/field-values.ts';
+import type { ColumnState, ListState } from '../state/tenant-state.ts';
+import { SITE_PREFIXES, requireList } from './access.ts';
+
+function findColumn(list: ListState, idOrName: string): ColumnState {
+  const key = idOrName.toLowerCase();
+  const column = list.columns.find((c) => c.id.toLowerCase() === key) ?? list.columns.find((c) => c.name === idOrName);
+  if (!column) throw notFound(`Column '${idOrName}' does not exist.`);
+  return column;
+}
+
+function touch(ctx: HandlerContext, list: ListState): void {
+  list.version += 1;
+  list.lastModifiedDateTime = graphDateTime();
+  list.lastModifiedById = ctx.user.id;
+  ctx.store.changed();
+}
+
+export function registerColumnsRoutes(router: Router): void {
+  for (const prefix of SITE_PREFIXES) {
+    const base = `${prefix}/lists/{listId}/columns`;
+
+    router.add('GET', base, (ctx) => {
+      const { list } = requireList(ctx);
+      const select = parseSelect(queryOption(ctx.req.query, 'select'));
+      return ok({
+        '@odata.context': `${ctx.baseUrl}/$metadata#sites/lists('${list.id}')/columns`,
+        value: list.columns.map((c) => applySelect(renderColumn(c), select)),
+      });
+    });
+
+    router.add('POST', base, (ctx) => {
+      const { list } = requireList(ctx);
+      const column = columnFromDefinition(ctx.req.body, ctx.store.nextGuid('column'), list.columns);
+      list.columns.push(column);
+      touch(ctx, list);
+      return created(renderColumn(column));
+    });
+
+    router.add('GET', `${base}/{columnId}`, (ctx) => {
+      const { list } = requireList(ctx);
+      return ok(renderColumn(findColumn(list, ctx.params.columnId ?? '')));
+    });
+
+    router.add('PATCH', `${base}/{columnId}`, (ctx) => {
+      const { list } = requireList(ctx);
+      const column = findColumn(list, ctx.params.columnId ?? '');
+      if (column.system && column.name !== 'Title') throw badRequest(`The system column '${column.name}' cannot be changed.`);
+      patchColumn(column, ctx.req.body, list.columns);
+      touch(ctx, list);
+      return ok(renderColumn(column));
+    });
+
+    router.add('DELETE', `${base}/{columnId}`, (ctx) => {
+      const { list } = requireList(ctx);
+      const column = findColumn(list, ctx.params.columnId ?? '');
+      if (column.system) throw badRequest(`The system column '${column.name}' cannot be deleted.`);
+      list.columns.splice(list.columns.indexOf(column), 1);
+      // As in Microsoft Lists: the column's values go with it.
+      for (const item of list.items) delete item.fields[column.name];
+      touch(ctx, list);
+      return noContent();
+    });
+  }
+}

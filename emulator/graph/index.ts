@@ -1,0 +1,23 @@
+import { Router } from '../core/router.ts';
+import { registerColumnsRoutes } from './columns.ts';
+import { registerListItemsRoutes } from './list-items.ts';
+import { registerListsRoutes } from './lists.ts';
+import { registerMeRoutes } from './me.ts';
+import { registerSitesRoutes } from './sites.ts';
+import { registerTeamsRoutes } from './teams.ts';
+
+/** One registration function per Graph area; add new areas (Planner, channel messages) here. */
+export const GRAPH_AREAS: readonly ((router: Router) => void)[] = [
+  registerMeRoutes,
+  registerTeamsRoutes,
+  registerSitesRoutes,
+  registerListsRoutes,
+  registerColumnsRoutes,
+  registerListItemsRoutes,
+];
+
+export function createGraphRouter(): Router {
+  const router = new Router();
+  for (const register of GRAPH_AREAS) register(router);
+  return router;
+}

@@ -1,0 +1,142 @@
+import { badRequest } from '../core/graph-error.ts';
+import type { Router } from '../core/router.ts';
+import { created, noContent, ok, type HandlerContext } from '../core/types.ts';
+import { parseExpand, parseSelect, queryOption } from '../odata/query-options.ts';
+import { checkIfMatch } from '../sharepoint/entity-tag.ts';
+import { graphDateTime, writeFieldValues } from '../sharepoint/field-values.ts';
+import { PREFER_NON_INDEXED, queryItems } from '../sharepoint/item-query.ts';
+import { itemETag, renderFields, renderItem, type ItemViewOptions } from '../sharepoint/item-view.ts';
+import type { FieldValue, ListItemState, ListState } from '../state/tenant-state.ts';
+import { SITE_PREFIXES, requireItem, requireList } from './access.ts';
+
+function viewOptions(ctx: HandlerContext, fieldsByDefault: boolean): ItemViewOptions {
+  const fields = parseExpand(queryOption(ctx.req.query, 'expand')).find((e) => e.name === 'fields');
+  return {
+    fields: fields !== undefined || fieldsByDefault,
+    fieldSelect: fields?.select ?? null,
+    select: parseSelect(queryOption(ctx.req.query, 'select')),
+  };
+}
+
+/** The request's query string without $skiptoken, for building the next page's link. */
+function queryWithoutSkipToken(rawQuery: string): string[] {
+  return rawQuery
+    .split('&')
+    .filter((part) => part !== '')
+    .filter((part) => {
+      const key = decodeURIComponentSafe(part.split('=')[0] ?? '').toLowerCase();
+      return key !== '$skiptoken' && key !== 'skiptoken';
+    });
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** Creates an item from a `fields` object (also used by tests and seeds through HTTP). */
+export function createItem(ctx: Pick<HandlerContext, 'store' | 'user'>, list: ListState, fields: unknown): ListItemState {
+  const values: Record<string, FieldValue> = {};
+  writeFieldValues(list, fields ?? {}, values, ctx.store);
+  const now = graphDateTime();
+  const item: ListItemState = {
+    id: list.nextItemId,
+    uid: ctx.store.nextGuid('item'),
+    version: 1,
+    createdDateTime: now,
+    lastModifiedDateTime: now,
+    authorId: ctx.user.id,
+    editorId: ctx.user.id,
+    fields: values,
+  };
+  list.nextItemId += 1;
+  list.items.push(item);
+  ctx.store.changed();
+  return item;
+}
+
+function updateItem(ctx: HandlerContext, list: ListState, item: ListItemState, fields: unknown): void {
+  checkIfMatch(ctx.req.headers['if-match'], itemETag(item));
+  writeFieldValues(list, fields, item.fields, ctx.store);
+  item.version += 1;
+  item.lastModifiedDateTime = graphDateTime();
+  item.editorId = ctx.user.id;
+  ctx.store.changed();
+}
+
+export function registerListItemsRoutes(router: Router): void {
+  for (const prefix of SITE_PREFIXES) {
+    const base = `${prefix}/lists/{listId}/items`;
+
+    router.add('GET', base, (ctx) => {
+      const { site, list } = requireList(ctx);
+      const q = ctx.req.query;
+      const prefer = ctx.req.headers.prefer ?? '';
+      const page = queryItems(
+        list,
+        {
+          filter: queryOption(q, 'filter'),
+          orderBy: queryOption(q, 'orderby'),
+          top: queryOption(q, 'top'),
+          skipToken: queryOption(q, 'skiptoken'),
+          honorNonIndexed: prefer.toLowerCase().includes(PREFER_NON_INDEXED.toLowerCase()),
+          enforceListViewThreshold: ctx.options.enforceListViewThreshold,
+        },
+        ctx.store,
+      );
+      const view = viewOptions(ctx, false);
+      const body: Record<string, unknown> = {
+        '@odata.context': `${ctx.baseUrl}/$metadata#sites('${encodeURIComponent(site.id)}')/lists('${list.id}')/items`,
+        value: page.items.map((item) => renderItem(site, list, item, ctx.store, view)),
+      };
+      if (page.nextSkipToken) {
+        const query = [...queryWithoutSkipToken(ctx.req.rawQuery), `$skiptoken=${encodeURIComponent(page.nextSkipToken)}`];
+        body['@odata.nextLink'] = `${ctx.baseUrl}${ctx.req.path}?${query.join('&')}`;
+      }
+      return ok(body);
+    });
+
+    router.add('POST', base, (ctx) => {
+      const { site, list } = requireList(ctx);
+      const body = ctx.req.body as { fields?: unknown } | undefined;
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('The list item must be a JSON object.');
+      const item = createItem(ctx, list, body.fields);
+      return created(renderItem(site, list, item, ctx.store, { fields: true, fieldSelect: null, select: null }), { ETag: itemETag(item) });
+    });
+
+    router.add('GET', `${base}/{itemId}`, (ctx) => {
+      const { site, list, item } = requireItem(ctx);
+      return ok(renderItem(site, list, item, ctx.store, viewOptions(ctx, true)), { ETag: itemETag(item) });
+    });
+
+    router.add('PATCH', `${base}/{itemId}`, (ctx) => {
+      const { site, list, item } = requireItem(ctx);
+      const body = ctx.req.body as { fields?: unknown } | undefined;
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('The list item must be a JSON object.');
+      updateItem(ctx, list, item, body.fields ?? {});
+      return ok(renderItem(site, list, item, ctx.store, { fields: true, fieldSelect: null, select: null }), { ETag: itemETag(item) });
+    });
+
+    router.add('GET', `${base}/{itemId}/fields`, (ctx) => {
+      const { list, item } = requireItem(ctx);
+      return ok(renderFields(list, item, ctx.store, parseSelect(queryOption(ctx.req.query, 'select'))), { ETag: itemETag(item) });
+    });
+
+    router.add('PATCH', `${base}/{itemId}/fields`, (ctx) => {
+      const { list, item } = requireItem(ctx);
+      updateItem(ctx, list, item, ctx.req.body);
+      return ok(renderFields(list, item, ctx.store, null), { ETag: itemETag(item) });
+    });
+
+    router.add('DELETE', `${base}/{itemId}`, (ctx) => {
+      const { list, item } = requireItem(ctx);
+      checkIfMatch(ctx.req.headers['if-match'], itemETag(item));
+      list.items.splice(list.items.indexOf(item), 1);
+      ctx.store.changed();
+      return noContent();
+    });
+  }
+}

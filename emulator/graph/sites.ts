@@ -1,0 +1,29 @@
+import type { Router } from '../core/router.ts';
+import { ok, type HandlerContext } from '../core/types.ts';
+import { applySelect, parseSelect, queryOption } from '../odata/query-options.ts';
+import type { SiteState } from '../state/tenant-state.ts';
+import { requireSite } from './access.ts';
+
+export function renderSite(site: SiteState, hostname: string): Record<string, unknown> {
+  return {
+    createdDateTime: site.createdDateTime,
+    description: site.description,
+    id: site.id,
+    lastModifiedDateTime: site.lastModifiedDateTime,
+    name: site.name,
+    webUrl: site.webUrl,
+    displayName: site.displayName,
+    root: {},
+    siteCollection: { hostname },
+  };
+}
+
+export function registerSitesRoutes(router: Router): void {
+  const handler = (ctx: HandlerContext) =>
+    ok({
+      '@odata.context': `${ctx.baseUrl}/$metadata#sites/$entity`,
+      ...applySelect(renderSite(requireSite(ctx), ctx.store.state.sharePointHost), parseSelect(queryOption(ctx.req.query, 'select'))),
+    });
+  router.add('GET', '/sites/{siteId}', handler);
+  router.add('GET', '/groups/{groupId}/sites/root', handler);
+}

@@ -1,0 +1,96 @@
+import { templateColumns } from '../sharepoint/column-model.ts';
+import { stableGuid } from '../state/stable-id.ts';
+import { TENANT_SCHEMA_VERSION, type SiteState, type TeamState, type TenantState, type UserState } from '../state/tenant-state.ts';
+import { DEMO_DOMAIN, DEMO_PEOPLE, DEMO_SHAREPOINT_HOST, DEMO_TEAMS, DEMO_TENANT_ID, type DemoTeam } from './demo-tenant.ts';
+
+export type SeedKind = 'demo' | 'empty';
+
+const CREATED = '2024-08-19T08:00:00Z';
+/** SharePoint user-information-list ids start above the built-in accounts. */
+const FIRST_LOOKUP_ID = 11;
+
+function buildUsers(): UserState[] {
+  return DEMO_PEOPLE.map((p, index) => ({
+    id: p.id,
+    userPrincipalName: p.userPrincipalName,
+    displayName: p.displayName,
+    givenName: p.givenName,
+    surname: p.surname,
+    jobTitle: p.jobTitle,
+    mail: p.userPrincipalName,
+    mobilePhone: p.mobilePhone,
+    businessPhones: [],
+    officeLocation: p.officeLocation,
+    preferredLanguage: p.preferredLanguage,
+    lookupId: FIRST_LOOKUP_ID + index,
+  }));
+}
+
+function buildTeam(team: DemoTeam, idOf: (upn: string) => string): TeamState {
+  return {
+    id: team.id,
+    displayName: team.displayName,
+    description: team.description,
+    mailNickname: team.mailNickname,
+    internalId: team.internalId,
+    createdDateTime: CREATED,
+    channels: team.channels.map((c) => ({ id: c.id, displayName: c.displayName, description: c.description, createdDateTime: CREATED })),
+    owners: team.owners.map(idOf),
+    members: team.members.map(idOf),
+    siteId: team.siteId,
+  };
+}
+
+function buildSite(team: DemoTeam, ownerId: string): SiteState {
+  const documentsId = stableGuid(DEMO_TENANT_ID, 'documents', team.planKey);
+  return {
+    id: team.siteId,
+    groupId: team.id,
+    name: team.siteName,
+    displayName: team.displayName,
+    description: team.description,
+    webUrl: `https://${DEMO_SHAREPOINT_HOST}/sites/${team.siteName}`,
+    createdDateTime: CREATED,
+    lastModifiedDateTime: CREATED,
+    lists: [
+      {
+        id: documentsId,
+        name: 'Shared Documents',
+        displayName: 'Documents',
+        description: '',
+        template: 'documentLibrary',
+        createdDateTime: CREATED,
+        lastModifiedDateTime: CREATED,
+        createdById: ownerId,
+        lastModifiedById: ownerId,
+        version: 1,
+        columns: templateColumns('documentLibrary'),
+        items: [],
+        nextItemId: 1,
+      },
+    ],
+  };
+}
+
+/**
+ * The directory of the demo tenant: users, the three teams with their channels and sites.
+ * 'empty' and 'demo' share the directory; only 'demo' gets the plans (seeded by the hook).
+ */
+export function buildTenant(_kind: SeedKind): TenantState {
+  const users = buildUsers();
+  const idOf = (upn: string): string => {
+    const user = users.find((u) => u.userPrincipalName === upn);
+    if (!user) throw new Error(`Demo team refers to unknown user ${upn}`);
+    return user.id;
+  };
+  return {
+    schemaVersion: TENANT_SCHEMA_VERSION,
+    tenantId: DEMO_TENANT_ID,
+    domain: DEMO_DOMAIN,
+    sharePointHost: DEMO_SHAREPOINT_HOST,
+    sequence: 0,
+    users,
+    teams: DEMO_TEAMS.map((t) => buildTeam(t, idOf)),
+    sites: DEMO_TEAMS.map((t) => buildSite(t, idOf(t.owners[0] ?? ''))),
+  };
+}

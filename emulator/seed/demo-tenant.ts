@@ -1,0 +1,163 @@
+/**
+ * The demo tenant "org365.example": three local unions, one team each, with the boards that use
+ * the app. Plain data with fixed GUIDs (no Node imports) so that browser code, tests and the seed
+ * of the plans can all refer to it and links stay reproducible.
+ */
+
+export type DemoPlanKey = 'alver' | 'sor-varanger' | 'asker';
+
+export const DEMO_DOMAIN = 'org365.example';
+export const DEMO_TENANT_ID = '81563b80-a35d-5c55-af96-7287cafa8b0f';
+export const DEMO_SHAREPOINT_HOST = 'org365.sharepoint.com';
+
+export interface DemoPerson {
+  readonly id: string;
+  readonly userPrincipalName: string;
+  readonly displayName: string;
+  readonly givenName: string;
+  readonly surname: string;
+  readonly jobTitle: string;
+  readonly mobilePhone: string;
+  readonly officeLocation: string;
+  readonly preferredLanguage: 'nb-NO' | 'nn-NO';
+}
+
+export interface DemoChannel {
+  readonly id: string;
+  readonly displayName: string;
+  readonly description: string;
+}
+
+export interface DemoTeam {
+  readonly planKey: DemoPlanKey;
+  /** Team id = Microsoft 365 group id. */
+  readonly id: string;
+  readonly displayName: string;
+  readonly description: string;
+  readonly mailNickname: string;
+  /** Thread id of the General channel (teams-js `team.internalId`). */
+  readonly internalId: string;
+  readonly channels: readonly DemoChannel[];
+  /** SharePoint site of the team's group: '{host},{site-collection-guid},{web-guid}'. */
+  readonly siteId: string;
+  readonly siteName: string;
+  /** User principal names of the board (team owners). */
+  readonly owners: readonly string[];
+  /** User principal names of the stewards (team members that are not owners). */
+  readonly members: readonly string[];
+}
+
+const person = (
+  id: string,
+  local: string,
+  givenName: string,
+  surname: string,
+  jobTitle: string,
+  mobilePhone: string,
+  officeLocation: string,
+  preferredLanguage: 'nb-NO' | 'nn-NO' = 'nb-NO',
+): DemoPerson => ({
+  id,
+  userPrincipalName: `${local}@${DEMO_DOMAIN}`,
+  displayName: `${givenName} ${surname}`,
+  givenName,
+  surname,
+  jobTitle,
+  mobilePhone,
+  officeLocation,
+  preferredLanguage,
+});
+
+const HTV = 'Hovedtillitsvalgt (HTV)';
+const PTV = 'Plasstillitsvalgt (PTV)';
+const KTV = 'Klubbtillitsvalgt (KTV)';
+
+export const DEMO_PEOPLE: readonly DemoPerson[] = [
+  // Fagforbundet Alver
+  person('d16ac1ac-24a9-53db-bfb7-3bd73d39e6c1', 'ingrid.haugland', 'Ingrid', 'Haugland', 'Leder', '+47 913 24 587', 'Alver', 'nn-NO'),
+  person('68b3d294-4724-51eb-ab32-d87fea459944', 'sigurd.mjelde', 'Sigurd', 'Mjelde', 'Nestleder', '+47 928 11 406', 'Alver', 'nn-NO'),
+  person('9eac2ecf-d749-5b51-ab14-7dcdf3193713', 'kari.eide', 'Kari', 'Eide', HTV, '+47 480 57 219', 'Alver', 'nn-NO'),
+  person('62aa6ed1-425b-56f2-8ed7-3664e9fd7083', 'ola.nesse', 'Ola', 'Nesse', PTV, '+47 452 90 318', 'Alver', 'nn-NO'),
+  person('de522450-fcb7-58c2-8bcd-5eb4639f589f', 'marte.hjelmeland', 'Marte', 'Hjelmeland', PTV, '+47 936 42 871', 'Alver', 'nn-NO'),
+  person('06ee5ed4-a232-51ce-aaa4-f018a3bd4ca3', 'torbjorn.vik', 'Torbjørn', 'Vik', KTV, '+47 415 63 092', 'Alver', 'nn-NO'),
+  person('5039137c-0e2d-5e27-b06d-5f05a4a2bc13', 'solveig.brekke', 'Solveig', 'Brekke', PTV, '+47 977 20 654', 'Alver', 'nn-NO'),
+  person('7b516385-1214-542a-a793-d0a3e01eac45', 'eirik.fosse', 'Eirik', 'Fosse', KTV, '+47 404 88 135', 'Alver', 'nn-NO'),
+  // Fagforbundet Sør-Varanger
+  person('5730fa27-a37f-5c4a-8b6a-def15e66695e', 'tor-arne.pedersen', 'Tor-Arne', 'Pedersen', 'Leder', '+47 916 37 402', 'Kirkenes'),
+  person('80673815-31d1-5cf8-b0d6-073b777a2b04', 'anne.mathisen', 'Anne', 'Mathisen', 'Nestleder', '+47 482 15 736', 'Kirkenes'),
+  person('5fe99161-4abf-5b13-970b-f974a6e29681', 'hilde.johansen', 'Hilde', 'Johansen', HTV, '+47 995 41 280', 'Kirkenes'),
+  person('ff87bc4f-6f46-57b1-b522-84cb004d008a', 'jan.erik.hansen', 'Jan Erik', 'Hansen', PTV, '+47 468 72 913', 'Kirkenes'),
+  person('73e026f2-2a6d-5017-b9c5-5b3088e420c5', 'siv.isaksen', 'Siv', 'Isaksen', KTV, '+47 907 36 548', 'Bjørnevatn'),
+  person('0277adf8-4b41-5d3e-b2ec-8d02cdcbbb7d', 'rune.nilsen', 'Rune', 'Nilsen', PTV, '+47 413 29 867', 'Kirkenes'),
+  person('0074b8e6-6274-5942-a73a-a5b84a2d3313', 'marit.eriksen', 'Marit', 'Eriksen', PTV, '+47 941 58 203', 'Bugøynes'),
+  person('0ef3169d-dcad-5181-902d-5381bfc557ed', 'kjell.andersen', 'Kjell', 'Andersen', KTV, '+47 456 03 791', 'Kirkenes'),
+  // Fagforbundet Asker
+  person('80ff38ba-747b-59f9-9147-c3f253dc1cb0', 'camilla.berg', 'Camilla', 'Berg', 'Leder', '+47 920 46 185', 'Asker'),
+  person('1f0e2908-1a56-526d-81f4-ada5bf8c2ea2', 'henrik.lund', 'Henrik', 'Lund', 'Nestleder', '+47 473 81 629', 'Asker'),
+  person('9d7d0f8f-9821-526d-a7ec-538d05e8c704', 'nina.solberg', 'Nina', 'Solberg', HTV, '+47 988 12 374', 'Asker'),
+  person('aa740a6c-fc36-5c57-bba2-0358e56c41a3', 'ahmed.hussain', 'Ahmed', 'Hussain', PTV, '+47 405 67 918', 'Asker'),
+  person('7c47a895-0fb3-50d4-a477-ab1f4ed0a02d', 'linda.strand', 'Linda', 'Strand', KTV, '+47 934 70 251', 'Heggedal'),
+  person('9cc097e2-1d0f-5a97-85fd-4beab561babc', 'thomas.bakke', 'Thomas', 'Bakke', PTV, '+47 461 95 037', 'Asker'),
+  person('c86d60e3-3afb-533d-869c-052394810d01', 'maria.olsen', 'Maria', 'Olsen', KTV, '+47 917 28 460', 'Vollen'),
+  // A member of the union who is in none of the teams (for access tests and the empty state).
+  person('fe749b0c-e061-5d52-b9e6-2d7c8fae8090', 'per.olsen', 'Per', 'Olsen', 'Medlem', '+47 489 36 712', 'Asker'),
+];
+
+const upn = (local: string): string => `${local}@${DEMO_DOMAIN}`;
+const site = (collection: string, web: string): string => `${DEMO_SHAREPOINT_HOST},${collection},${web}`;
+const channels = (general: string, board: string, union: string): DemoChannel[] => [
+  { id: general, displayName: 'General', description: `${union}: felles kanal for styret og tillitsvalde` },
+  { id: board, displayName: 'Styret', description: 'Styremøte, saker og oppfølging av handlingsplanen' },
+];
+
+export const DEMO_TEAMS: readonly DemoTeam[] = [
+  {
+    planKey: 'alver',
+    id: 'af1a4781-485e-5fbe-af5a-e65a9b437966',
+    displayName: 'Fagforbundet Alver',
+    description: 'Styret og tillitsvalde i Fagforbundet Alver',
+    mailNickname: 'FagforbundetAlver',
+    internalId: '19:dbbe0d33584f5e5ab9d2bb66e2b986c4@thread.tacv2',
+    channels: channels('19:dbbe0d33584f5e5ab9d2bb66e2b986c4@thread.tacv2', '19:79f0fc125b4759f99206c1e6a763922b@thread.tacv2', 'Fagforbundet Alver'),
+    siteId: site('6ebf60ce-a61b-50c8-ac86-8a1fad13b300', 'c7096ad9-4dbf-5a73-9a56-2905d4ecb644'),
+    siteName: 'FagforbundetAlver',
+    owners: [upn('ingrid.haugland'), upn('sigurd.mjelde'), upn('kari.eide')],
+    members: [upn('ola.nesse'), upn('marte.hjelmeland'), upn('torbjorn.vik'), upn('solveig.brekke'), upn('eirik.fosse')],
+  },
+  {
+    planKey: 'sor-varanger',
+    id: 'e7c5bc99-c856-5975-ae51-7603c038c697',
+    displayName: 'Fagforbundet Sør-Varanger',
+    description: 'Styret og tillitsvalgte i Fagforbundet Sør-Varanger',
+    mailNickname: 'FagforbundetSorVaranger',
+    internalId: '19:c4decebe7f905953842fa876d27c252a@thread.tacv2',
+    channels: channels('19:c4decebe7f905953842fa876d27c252a@thread.tacv2', '19:3cadcbbe94bf54ff9f3ccbfb9b15c388@thread.tacv2', 'Fagforbundet Sør-Varanger'),
+    siteId: site('61ae6bd0-9739-5b20-8668-1a3dae87f7e9', '0aa52b20-5887-51d4-b782-1f9b273ccf63'),
+    siteName: 'FagforbundetSorVaranger',
+    owners: [upn('tor-arne.pedersen'), upn('anne.mathisen'), upn('hilde.johansen')],
+    members: [upn('jan.erik.hansen'), upn('siv.isaksen'), upn('rune.nilsen'), upn('marit.eriksen'), upn('kjell.andersen')],
+  },
+  {
+    planKey: 'asker',
+    id: '97fefc9c-4463-57d4-bb0d-f454ee9501b7',
+    displayName: 'Fagforbundet Asker',
+    description: 'Styret og tillitsvalgte i Fagforbundet Asker',
+    mailNickname: 'FagforbundetAsker',
+    internalId: '19:f71d4aecc1f6594a8ec9bd4620693530@thread.tacv2',
+    channels: channels('19:f71d4aecc1f6594a8ec9bd4620693530@thread.tacv2', '19:b9ab2e1fc20e5a3d8e866fb5e5b4a040@thread.tacv2', 'Fagforbundet Asker'),
+    siteId: site('407a68db-7068-5d63-ae5d-d64970e125c8', '2a18436a-d32e-5d77-8ff4-55cd7914129d'),
+    siteName: 'FagforbundetAsker',
+    owners: [upn('camilla.berg'), upn('henrik.lund'), upn('nina.solberg')],
+    // Ingrid Haugland (leader in Alver) also sits as a steward in Asker: one person, two teams.
+    members: [upn('ahmed.hussain'), upn('linda.strand'), upn('thomas.bakke'), upn('maria.olsen'), upn('ingrid.haugland')],
+  },
+];
+
+/** The user the local Teams host signs in as unless another is picked. */
+export const DEMO_DEFAULT_USER = upn('ingrid.haugland');
+
+export function demoTeam(planKey: DemoPlanKey): DemoTeam {
+  const team = DEMO_TEAMS.find((t) => t.planKey === planKey);
+  if (!team) throw new Error(`No demo team for plan ${planKey}`);
+  return team;
+}

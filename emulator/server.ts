@@ -1,0 +1,117 @@
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureDevCertificates } from './certs.ts';
+import { GraphDispatcher } from './core/dispatcher.ts';
+import { FaultInjector, type FaultOptions } from './core/faults.ts';
+import { createRequestListener } from './core/http-adapter.ts';
+import { RequestLog, type RequestLogEntry } from './core/request-log.ts';
+import { runBatch } from './graph/batch.ts';
+import { createGraphRouter } from './graph/index.ts';
+import { buildTenant } from './seed/build-tenant.ts';
+import { StatePersistence } from './state/persistence.ts';
+import { TenantStore } from './state/tenant-store.ts';
+
+export type { FaultOptions } from './core/faults.ts';
+export type { RequestLogEntry } from './core/request-log.ts';
+
+export interface EmulatorOptions {
+  /** 0 = ephemeral; default 4010. */
+  port?: number;
+  /** Bind address; default 127.0.0.1. */
+  host?: string;
+  /** Directory for tenant.json; null or absent = in memory only. */
+  dataDir?: string | null;
+  /** Default <repo>/.certs. */
+  certDir?: string;
+  /**
+   * Applied only when dataDir has no state yet; default 'demo'. Both give the demo directory
+   * (users, teams, channels, sites); only 'demo' runs `onFreshSeed` (which seeds the plans).
+   */
+  seed?: 'demo' | 'empty';
+  faults?: FaultOptions;
+  /** Called once after startup when the tenant was freshly seeded with 'demo' (not when loaded from dataDir). */
+  onFreshSeed?: (emu: RunningEmulator) => Promise<void>;
+  /** SharePoint's list view threshold for non-indexed filters on lists over 5,000 items; default true. */
+  enforceListViewThreshold?: boolean;
+}
+
+export interface RunningEmulator {
+  /** 'https://localhost:PORT' */
+  origin: string;
+  /** origin + '/v1.0' */
+  graphUrl: string;
+  port: number;
+  /** PEM of the CA that signed the server certificate. */
+  ca: string;
+  requestLog(): RequestLogEntry[];
+  clearLog(): void;
+  setFaults(f: FaultOptions): void;
+  close(): Promise<void>;
+}
+
+export const REPO_ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+export const DEFAULT_PORT = 4010;
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const certs = await ensureDevCertificates(options.certDir ?? join(REPO_ROOT, '.certs'));
+  const persistence = options.dataDir ? new StatePersistence(options.dataDir) : undefined;
+  const loaded = persistence?.load();
+  const seedKind = options.seed ?? 'demo';
+  const state = loaded ?? buildTenant(seedKind);
+  const store = new TenantStore(state);
+  if (persistence) {
+    store.onChange(() => persistence.schedule(state));
+    if (!loaded) persistence.schedule(state);
+  }
+
+  const faults = new FaultInjector(options.faults);
+  const log = new RequestLog();
+  const handlerOptions = { enforceListViewThreshold: options.enforceListViewThreshold ?? true };
+  const dispatcher = new GraphDispatcher(createGraphRouter(), store, faults, log, handlerOptions, runBatch);
+
+  const host = options.host ?? '127.0.0.1';
+  const server = createServer({ key: certs.key, cert: certs.cert });
+  const port = await listen(server, options.port ?? DEFAULT_PORT, host);
+  server.on('request', createRequestListener(dispatcher, { store, log, faults }, `localhost:${port}`));
+
+  let closed: Promise<void> | undefined;
+  const origin = `https://localhost:${port}`;
+  const emulator: RunningEmulator = {
+    origin,
+    graphUrl: `${origin}/v1.0`,
+    port,
+    ca: certs.ca,
+    requestLog: () => log.list(),
+    clearLog: () => log.clear(),
+    setFaults: (f) => faults.set(f),
+    close: () => {
+      closed ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }).then(() => persistence?.flush());
+      return closed;
+    },
+  };
+
+  if (!loaded && seedKind === 'demo' && options.onFreshSeed) {
+    try {
+      await options.onFreshSeed(emulator);
+    } catch (err) {
+      await emulator.close();
+      throw err;
+    }
+  }
+  return emulator;
+}

@@ -1,0 +1,90 @@
+import { badRequest } from '../core/graph-error.ts';
+import type { TenantStore } from '../state/tenant-store.ts';
+import type { ColumnState, FieldValue, ListState } from '../state/tenant-state.ts';
+import { columnForFieldKey } from './column-model.ts';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** Graph's dateTime text: UTC, whole seconds, trailing Z. */
+export function graphDateTime(value: Date | string | number = new Date()): string {
+  return new Date(value).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * Validates a `fields` payload against the list's columns and writes the converted values into
+ * `target`. Throws 400 invalidRequest for unknown or read-only fields and mistyped values.
+ */
+export function writeFieldValues(
+  list: ListState,
+  input: unknown,
+  target: Record<string, FieldValue>,
+  store: TenantStore,
+): void {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw badRequest('The fields of a list item must be a JSON object.');
+  }
+  const updates: [string, FieldValue][] = [];
+  for (const [key, raw] of Object.entries(input as Record<string, unknown>)) {
+    if (key.includes('@odata.')) continue;
+    const match = columnForFieldKey(list.columns, key);
+    if (!match) throw badRequest(`Field '${key}' is not recognized`);
+    const { column, viaLookupId } = match;
+    if (column.readOnly) throw badRequest(`Field '${key}' is read-only`);
+    if ((column.type === 'personOrGroup' || column.type === 'lookup') && !viaLookupId) {
+      throw badRequest(`Field '${key}' is a ${column.type} column; set it through '${key}LookupId'.`);
+    }
+    updates.push([column.name, convert(column, key, raw, store)]);
+  }
+  for (const [name, value] of updates) {
+    if (value === null) delete target[name];
+    else target[name] = value;
+  }
+}
+
+function typeError(key: string, expected: string): never {
+  throw badRequest(`Invalid value for field '${key}': expected ${expected}.`);
+}
+
+function convert(column: ColumnState, key: string, raw: unknown, store: TenantStore): FieldValue {
+  if (raw === null || raw === undefined) return null;
+  switch (column.type) {
+    case 'text': {
+      if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') typeError(key, 'a string');
+      const text = String(raw);
+      const maxLength = column.facet.maxLength;
+      if (column.facet.allowMultipleLines !== true && typeof maxLength === 'number' && text.length > maxLength) {
+        throw badRequest(`The value of field '${key}' is longer than the column's maximum length of ${maxLength} characters.`);
+      }
+      return text === '' ? null : text;
+    }
+    case 'choice':
+    case 'hyperlinkOrPicture':
+      if (typeof raw !== 'string') typeError(key, 'a string');
+      return raw === '' ? null : raw;
+    case 'number':
+    case 'currency': {
+      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : Number.NaN;
+      if (!Number.isFinite(n)) typeError(key, 'a number');
+      return n;
+    }
+    case 'boolean':
+      if (typeof raw !== 'boolean') typeError(key, 'true or false');
+      return raw;
+    case 'dateTime':
+      if (typeof raw !== 'string' || !ISO_DATE.test(raw) || Number.isNaN(Date.parse(raw))) {
+        typeError(key, 'an ISO 8601 date and time');
+      }
+      return graphDateTime(raw.length === 10 ? `${raw}T00:00:00Z` : raw);
+    case 'personOrGroup':
+    case 'lookup': {
+      const id = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+      if (!Number.isInteger(id) || id <= 0) typeError(key, 'a lookup id (a positive integer)');
+      if (column.type === 'personOrGroup' && !store.userByLookupId(id)) {
+        throw badRequest(`Invalid value for field '${key}': no user with lookup id ${id}.`);
+      }
+      return id;
+    }
+    default:
+      return typeError(key, 'a writable value');
+  }
+}

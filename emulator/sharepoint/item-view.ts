@@ -1,0 +1,95 @@
+import type { TenantStore } from '../state/tenant-store.ts';
+import type { ListItemState, ListState, SiteState, UserState } from '../state/tenant-state.ts';
+import { isLookupLike } from './column-model.ts';
+import { entityTag } from './entity-tag.ts';
+
+export interface IdentitySet {
+  user: { email: string; id: string; displayName: string };
+}
+
+export function identitySet(user: UserState | undefined): IdentitySet {
+  return { user: { email: user?.mail ?? '', id: user?.id ?? '', displayName: user?.displayName ?? 'System Account' } };
+}
+
+export function itemETag(item: ListItemState): string {
+  return entityTag(item.uid, item.version);
+}
+
+/** The fieldValueSet of an item; `select` limits it to the named fields. */
+export function renderFields(
+  list: ListState,
+  item: ListItemState,
+  store: TenantStore,
+  select: readonly string[] | null,
+): Record<string, unknown> {
+  const all: Record<string, unknown> = { '@odata.etag': itemETag(item) };
+  const title = item.fields.Title;
+  if (title !== undefined && title !== null) all.Title = title;
+  for (const column of list.columns) {
+    if (column.system) continue;
+    const value = item.fields[column.name];
+    if (value === undefined || value === null) continue;
+    if (column.hidden && !select?.includes(column.name)) continue;
+    if (isLookupLike(column)) all[`${column.name}LookupId`] = String(value);
+    else all[column.name] = value;
+  }
+  Object.assign(all, {
+    id: String(item.id),
+    ContentType: 'Item',
+    Modified: item.lastModifiedDateTime,
+    Created: item.createdDateTime,
+    AuthorLookupId: String(store.userById(item.authorId)?.lookupId ?? ''),
+    EditorLookupId: String(store.userById(item.editorId)?.lookupId ?? ''),
+    _UIVersionString: `${item.version}.0`,
+    Attachments: false,
+    Edit: '',
+    LinkTitleNoMenu: title ?? '',
+    LinkTitle: title ?? '',
+    ItemChildCount: '0',
+    FolderChildCount: '0',
+  });
+  if (!select) return all;
+  const out: Record<string, unknown> = { '@odata.etag': all['@odata.etag'] };
+  for (const name of select) {
+    const key = name === 'ID' ? 'id' : name;
+    if (all[key] !== undefined) out[key] = all[key];
+    else if (all[`${key}LookupId`] !== undefined) out[`${key}LookupId`] = all[`${key}LookupId`];
+  }
+  return out;
+}
+
+export interface ItemViewOptions {
+  readonly fields: boolean;
+  readonly fieldSelect: readonly string[] | null;
+  readonly select: readonly string[] | null;
+}
+
+/** The Graph listItem resource. */
+export function renderItem(
+  site: SiteState,
+  list: ListState,
+  item: ListItemState,
+  store: TenantStore,
+  options: ItemViewOptions,
+): Record<string, unknown> {
+  const etag = itemETag(item);
+  const full: Record<string, unknown> = {
+    '@odata.etag': etag,
+    createdDateTime: item.createdDateTime,
+    eTag: etag,
+    id: String(item.id),
+    lastModifiedDateTime: item.lastModifiedDateTime,
+    webUrl: `${site.webUrl}/Lists/${encodeURIComponent(list.name)}/${item.id}_.000`,
+    createdBy: identitySet(store.userById(item.authorId)),
+    lastModifiedBy: identitySet(store.userById(item.editorId)),
+    parentReference: { id: list.id, siteId: site.id },
+    contentType: { id: '0x0100' + list.id.replaceAll('-', '').toUpperCase(), name: 'Item' },
+  };
+  let out = full;
+  if (options.select) {
+    const wanted = new Set(options.select.map((s) => s.toLowerCase()));
+    out = Object.fromEntries(Object.entries(full).filter(([k]) => k === '@odata.etag' || wanted.has(k.toLowerCase())));
+  }
+  if (options.fields) out.fields = renderFields(list, item, store, options.fieldSelect);
+  return out;
+}

@@ -1,0 +1,46 @@
+import type { TenantStore } from '../state/tenant-store.ts';
+import type { ListState, SiteState } from '../state/tenant-state.ts';
+import { renderColumn } from './column-model.ts';
+import { entityTag } from './entity-tag.ts';
+import { identitySet } from './item-view.ts';
+
+export function listETag(list: ListState): string {
+  return entityTag(list.id, list.version);
+}
+
+export function listWebUrl(site: SiteState, list: ListState): string {
+  const folder = list.template === 'documentLibrary' ? '' : 'Lists/';
+  return `${site.webUrl}/${folder}${encodeURIComponent(list.name)}`;
+}
+
+/** The Graph list resource. */
+export function renderList(site: SiteState, list: ListState, store: TenantStore, expandColumns = false): Record<string, unknown> {
+  const etag = listETag(list);
+  const out: Record<string, unknown> = {
+    '@odata.etag': etag,
+    createdDateTime: list.createdDateTime,
+    description: list.description,
+    eTag: etag,
+    id: list.id,
+    lastModifiedDateTime: list.lastModifiedDateTime,
+    name: list.name,
+    webUrl: listWebUrl(site, list),
+    displayName: list.displayName,
+    createdBy: identitySet(store.userById(list.createdById)),
+    lastModifiedBy: identitySet(store.userById(list.lastModifiedById)),
+    parentReference: { siteId: site.id },
+    list: { contentTypesEnabled: false, hidden: false, template: list.template },
+  };
+  if (expandColumns) out.columns = list.columns.map(renderColumn);
+  return out;
+}
+
+/** A list addressed as Graph allows: by id, or by its title (displayName) or URL name. */
+export function findList(site: SiteState, idOrTitle: string): ListState | undefined {
+  const key = idOrTitle.toLowerCase();
+  return (
+    site.lists.find((l) => l.id.toLowerCase() === key) ??
+    site.lists.find((l) => l.displayName.toLowerCase() === key) ??
+    site.lists.find((l) => l.name.toLowerCase() === key)
+  );
+}

@@ -1,0 +1,132 @@
+/** The emulated tenant: plain JSON-serialisable data, persisted as <dataDir>/tenant.json. */
+
+export const TENANT_SCHEMA_VERSION = 1;
+
+export interface UserState {
+  id: string;
+  userPrincipalName: string;
+  displayName: string;
+  givenName: string;
+  surname: string;
+  jobTitle: string | null;
+  mail: string;
+  mobilePhone: string | null;
+  businessPhones: string[];
+  officeLocation: string | null;
+  preferredLanguage: string | null;
+  /** The user's id in SharePoint's user information list (AuthorLookupId etc.). */
+  lookupId: number;
+}
+
+export interface ChannelState {
+  id: string;
+  displayName: string;
+  description: string | null;
+  createdDateTime: string;
+}
+
+export interface TeamState {
+  /** The team id, equal to its Microsoft 365 group id. */
+  id: string;
+  displayName: string;
+  description: string;
+  mailNickname: string;
+  /** Thread id of the General channel (teams-js `team.internalId`). */
+  internalId: string;
+  createdDateTime: string;
+  channels: ChannelState[];
+  /** User ids of owners. */
+  owners: string[];
+  /** User ids of members that are not owners. */
+  members: string[];
+  siteId: string;
+}
+
+export type ColumnType =
+  | 'text'
+  | 'number'
+  | 'currency'
+  | 'dateTime'
+  | 'boolean'
+  | 'choice'
+  | 'personOrGroup'
+  | 'lookup'
+  | 'hyperlinkOrPicture'
+  | 'counter'
+  | 'contentType';
+
+export interface ColumnState {
+  id: string;
+  /** Internal (API) name: the key in `fields`. */
+  name: string;
+  displayName: string;
+  description: string;
+  columnGroup: string;
+  indexed: boolean;
+  required: boolean;
+  hidden: boolean;
+  readOnly: boolean;
+  enforceUniqueValues: boolean;
+  /** True for columns SharePoint creates itself; they cannot be deleted. */
+  system: boolean;
+  type: ColumnType;
+  /** The type facet as given/normalised (e.g. {allowMultipleLines:false, maxLength:255}). */
+  facet: Record<string, unknown>;
+}
+
+export type FieldValue = string | number | boolean | null | string[] | number[];
+
+export interface ListItemState {
+  id: number;
+  /** The item's unique id (GUID), the first part of its eTag. */
+  uid: string;
+  version: number;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  authorId: string;
+  editorId: string;
+  /** Values by column name; lookup/person values are stored as their lookup id. */
+  fields: Record<string, FieldValue>;
+}
+
+export interface ListState {
+  id: string;
+  name: string;
+  displayName: string;
+  description: string;
+  template: string;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  createdById: string;
+  lastModifiedById: string;
+  version: number;
+  columns: ColumnState[];
+  /** Sorted by id ascending (append-only ids). */
+  items: ListItemState[];
+  nextItemId: number;
+}
+
+export interface SiteState {
+  /** '{hostname},{site-collection-guid},{web-guid}' */
+  id: string;
+  groupId: string | null;
+  name: string;
+  displayName: string;
+  description: string;
+  webUrl: string;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  lists: ListState[];
+}
+
+export interface TenantState {
+  schemaVersion: number;
+  tenantId: string;
+  domain: string;
+  sharePointHost: string;
+  /** Increments for every generated id so that ids stay reproducible for a given history. */
+  sequence: number;
+  users: UserState[];
+  teams: TeamState[];
+  sites: SiteState[];
+}
