@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { RunningEmulator } from '../../emulator/server';
+import { seedTeamPlan } from '../../emulator/seed/demo-plans';
+import { GraphDirectory } from '../../src/adapters/teams/graph-directory';
+import { ConflictError, NotFoundError } from '../../src/domain/ports';
+import { fieldEquals, withQuery } from '../../src/graph/odata';
+import { GraphRequestError } from '../../src/graph/errors';
+import type { PlanDraft } from '../../src/import/draft';
+import { emulator, outerRequests, repoAs, team } from './support';
+
+const alver = team('alver');
+const [boardA, boardB] = alver.owners as [string, string];
+const steward = alver.members[0] as string;
+const truth = JSON.parse(readFileSync(new URL('../../fixtures/plans/alver.truth.json', import.meta.url), 'utf8')) as PlanDraft;
+
+let emu: RunningEmulator;
+
+beforeAll(async () => {
+  emu = await emulator();
+  await seedTeamPlan(emu, alver, '2026-11-23');
+});
+
+afterAll(async () => {
+  await emu.close();
+});
+
+describe('Graph client through the SDK against the emulator', () => {
+  it('should attach the token (customHosts) and read the directory', async () => {
+    const { graph } = repoAs(emu, steward, alver.id);
+    const directory = new GraphDirectory(graph);
+    expect((await directory.me()).userPrincipalName).toBe(steward);
+    expect((await directory.joinedTeams()).map((t) => t.displayName)).toContain('Fagforbundet Alver');
+    const members = await directory.teamMembers(alver.id);
+    expect(members.filter((m) => m.role === 'board').map((m) => m.userPrincipalName).sort()).toEqual([...alver.owners].sort());
+  });
+
+  it('should turn a 401 into a typed error', async () => {
+    const { graph } = repoAs(emu, 'nobody@elsewhere.example', alver.id);
+    await expect(graph.get('/me')).rejects.toMatchObject({ status: 401 });
+  });
+
+  it('should refuse a team the user is not a member of', async () => {
+    const { repo } = repoAs(emu, steward, team('asker').id);
+    await expect(repo.load()).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe('SharePointPlanRepository', () => {
+  it('should load the seeded plan exactly as the truth file describes it', async () => {
+    const { repo } = repoAs(emu, steward, alver.id);
+    const snapshot = await repo.load();
+    expect(snapshot).not.toBeNull();
+    if (!snapshot) return;
+    expect(snapshot.plan).toMatchObject({ union: truth.union, periodFrom: 2026, periodTo: 2027, language: truth.language });
+    expect(snapshot.areas.map((a) => a.title)).toEqual(truth.areas.map((a) => a.title));
+    expect(snapshot.areas.map((a) => a.nationalGoals)).toEqual(truth.areas.map((a) => a.nationalGoals));
+    const truthGoals = truth.areas.flatMap((a) => a.localGoals.map((g) => g.text));
+    expect([...snapshot.goals].sort((a, b) => a.sortOrder - b.sortOrder).map((g) => g.text)).toEqual(truthGoals);
+    expect(snapshot.situation.map((s) => s.area)).toEqual(truth.situation.map((s) => s.area));
+    expect(snapshot.checkIns.length).toBeGreaterThan(0);
+    expect(snapshot.issues).toEqual([]);
+  });
+
+  it('should load the whole plan in two sequential round trips through $batch', async () => {
+    const { repo } = repoAs(emu, steward, alver.id);
+    emu.clearLog();
+    await repo.load();
+    const outer = outerRequests(emu);
+    expect(outer.map((e) => `${e.method} ${e.path}`)).toEqual(['POST /v1.0/$batch', 'POST /v1.0/$batch']);
+  });
+
+  it('should be idempotent when provisioning again', async () => {
+    const { repo } = repoAs(emu, boardA, alver.id);
+    const again = await repo.provision();
+    expect(again.lists.map((l) => l.state)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    const { graph } = repoAs(emu, boardA, alver.id);
+    const lists = await graph.getAll<{ displayName: string }>(`/groups/${alver.id}/sites/root/lists`);
+    expect(lists.filter((l) => l.displayName === 'Lokale mål')).toHaveLength(1);
+  });
+
+  it('should reject a stale save with a conflict, and let the second person overwrite knowingly', async () => {
+    const a = repoAs(emu, boardA, alver.id).repo;
+    const b = repoAs(emu, boardB, alver.id).repo;
+    const goal = ((await a.load())?.goals ?? [])[0];
+    expect(goal?.etag).toBeTruthy();
+    if (!goal) return;
+    const fromB = await b.getGoal(goal.id);
+    const saved = await a.updateGoal(goal.id, { text: 'Endret av A' }, { ifMatch: goal.etag ?? null });
+    expect(saved.text).toBe('Endret av A');
+    await expect(b.updateGoal(goal.id, { text: 'Endret av B' }, { ifMatch: fromB.etag ?? null })).rejects.toBeInstanceOf(ConflictError);
+    const latest = await b.getGoal(goal.id);
+    expect(latest.text).toBe('Endret av A');
+    expect(latest.modifiedBy).toBeTruthy();
+    const overwritten = await b.updateGoal(goal.id, { text: 'Endret av B' }, { ifMatch: latest.etag ?? null });
+    expect(overwritten.text).toBe('Endret av B');
+    expect((await a.getGoal(goal.id)).text).toBe('Endret av B');
+  });
+
+  it('should report a goal deleted meanwhile as not found', async () => {
+    const { repo } = repoAs(emu, boardA, alver.id);
+    const snapshot = await repo.load();
+    const goal = snapshot?.goals.at(-1);
+    if (!goal) throw new Error('no goal');
+    await repo.deleteGoal(goal.id, { ifMatch: goal.etag ?? null });
+    await expect(repo.updateGoal(goal.id, { text: 'x' }, { ifMatch: goal.etag ?? null })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('should keep texts with quotes, ampersands, hashes and percent signs intact, and filter on them', async () => {
+    const { repo, graph } = repoAs(emu, boardA, alver.id);
+    const planId = (await repo.load())?.plan.id ?? '';
+    const area = "Helse & omsorg #1 – 'Kari''s' 50% + mer";
+    const row = await repo.createSituationRow({ planId, area, now: 'a & b', shortTerm: '#2', longTerm: "'", sortOrder: 99 });
+    expect(row.area).toBe(area);
+    const loaded = await repo.load();
+    expect(loaded?.situation.find((s) => s.id === row.id)).toMatchObject({ area, now: 'a & b', shortTerm: '#2', longTerm: "'" });
+    const health = await repo.health();
+    const situationList = health.lists.find((l) => l.key === 'situation')?.listId;
+    const path = withQuery(`/groups/${alver.id}/sites/root/lists/${situationList}/items`, { expand: 'fields', filter: fieldEquals('Title', area) });
+    await expect(graph.getAll(path)).rejects.toMatchObject({ status: 400 }); // Title is not indexed
+    const found = await graph.getAll<{ id: string }>(path, { headers: { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' } });
+    expect(found.map((f) => f.id)).toEqual([row.id]);
+  });
+
+  it('should report values typed in Microsoft Lists that it does not understand', async () => {
+    const { repo, graph } = repoAs(emu, boardA, alver.id);
+    const snapshot = await repo.load();
+    const goal = snapshot?.goals[1];
+    const listId = (await repo.health()).lists.find((l) => l.key === 'goals')?.listId;
+    await graph.patch(`/groups/${alver.id}/sites/root/lists/${listId}/items/${goal?.id}/fields`, { GoalStatus: 'Venter på styret' });
+    const after = await repo.load();
+    expect(after?.issues).toContainEqual({ list: 'goals', itemId: goal?.id, field: 'GoalStatus', value: 'Venter på styret', kind: 'unknownChoice' });
+    expect(after?.goals.find((g) => g.id === goal?.id)?.status).toBeNull();
+  });
+
+  it('should repair the schema after someone deleted a column in Microsoft Lists', async () => {
+    const { repo, graph } = repoAs(emu, boardA, alver.id);
+    const listId = (await repo.health()).lists.find((l) => l.key === 'goals')?.listId;
+    const columns = await graph.getAll<{ id: string; name: string }>(`/groups/${alver.id}/sites/root/lists/${listId}/columns`);
+    const target = columns.find((c) => c.name === 'Target');
+    await graph.delete(`/groups/${alver.id}/sites/root/lists/${listId}/columns/${target?.id}`);
+    const health = await repo.health();
+    expect(health.lists.find((l) => l.key === 'goals')).toMatchObject({ state: 'outdated', missingColumns: ['Target'] });
+    // Loading still works, with the values of the lost column empty.
+    expect((await repo.load())?.goals.length).toBeGreaterThan(0);
+    // A save that needs the column repairs the schema and goes through.
+    const goal = (await repo.load())?.goals.find((g) => g.kind === 'measured');
+    if (!goal) throw new Error('no measured goal');
+    const saved = await repo.updateGoal(goal.id, { measure: { unit: 'medlemmer', baseline: 0, target: 130, current: 12 } });
+    expect(saved.measure?.target).toBe(130);
+    expect((await repo.health()).lists.find((l) => l.key === 'goals')?.state).toBe('ok');
+  });
+});
+
+describe('throttling', () => {
+  it('should honour Retry-After on 429/503, for plain requests and inside $batch', async () => {
+    const { repo } = repoAs(emu, steward, alver.id, { maxRetries: 8 });
+    emu.setFaults({ failureRate: 0.4, failureStatuses: [429, 503], retryAfterSeconds: 1, randomSeed: 7 });
+    try {
+      const started = Date.now();
+      const snapshot = await repo.load();
+      const elapsed = Date.now() - started;
+      expect(snapshot?.goals.length).toBeGreaterThan(0);
+      const throttled = emu.requestLog().filter((e) => e.status === 429 || e.status === 503);
+      expect(throttled.length).toBeGreaterThan(0);
+      // Every throttled answer said "Retry-After: 1": the client waited at least that long.
+      expect(elapsed).toBeGreaterThanOrEqual(1000);
+    } finally {
+      emu.setFaults({});
+    }
+  });
+});
+
+describe('large lists', () => {
+  it('should page past 5,000 items with nextLinks, on load and on filtered queries', async () => {
+    const local = await emulator();
+    try {
+      const sv = team('sor-varanger');
+      const { repo, graph } = repoAs(local, sv.owners[0] as string, sv.id);
+      await repo.provision();
+      const plan = await repo.createPlan({ union: 'Test', periodFrom: 2026, periodTo: 2027, adoptedDate: null, language: 'nb' });
+      const area = await repo.createArea({ planId: plan.id, number: 1, title: 'Område', nationalGoals: [], strategies: [] });
+      const goal = await repo.createGoal({
+        planId: plan.id, areaId: area.id, nationalGoal: null, text: 'Besøke arbeidsplasser', kind: 'recurring', owner: null, due: null,
+        status: null, measure: null, recurrence: { count: 12, per: 'year' }, tariffArea: null, sortOrder: 1,
+      });
+      const listId = (await repo.health()).lists.find((l) => l.key === 'checkIns')?.listId;
+      const total = 5230;
+      const steps = Array.from({ length: total }, (_, i) => ({
+        id: String(i),
+        method: 'POST' as const,
+        url: `/groups/${sv.id}/sites/root/lists/${listId}/items`,
+        headers: { 'Content-Type': 'application/json' },
+        body: { fields: { Title: `#${i}`, PlanId: plan.id, GoalId: goal.id, CheckInDate: '2026-03-01T00:00:00Z', CheckInValue: 1 } },
+      }));
+      const results = await graph.batch(steps);
+      expect([...results.values()].every((r) => r.status === 201)).toBe(true);
+      local.clearLog();
+      const snapshot = await repo.load();
+      expect(snapshot?.checkIns).toHaveLength(total);
+      const nextLinks = outerRequests(local).filter((e) => e.method === 'GET');
+      expect(nextLinks.length).toBe(1); // one nextLink page after the first 5,000
+      expect(await repo.checkInsOf(goal.id)).toHaveLength(total);
+    } finally {
+      await local.close();
+    }
+  }, 120_000);
+});
+
+describe('errors', () => {
+  it('should carry Graph error codes', async () => {
+    const { graph } = repoAs(emu, steward, alver.id);
+    const err = await graph.get('/teams/00000000-0000-0000-0000-000000000000').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GraphRequestError);
+    expect((err as GraphRequestError).status).toBeGreaterThanOrEqual(403);
+  });
+});
