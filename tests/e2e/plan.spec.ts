@@ -1,0 +1,141 @@
+/**
+ * The first screen through the local Teams host, in real Chromium: stewards read, the board edits,
+ * edits persist in the emulator's SharePoint lists, and two people saving the same goal never
+ * lose an edit silently.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { DEMO_TEAMS } from '../../emulator/seed/demo-tenant';
+import { openTab } from './support/host';
+
+const alver = DEMO_TEAMS.find((t) => t.planKey === 'alver');
+if (!alver) throw new Error('demo team missing');
+const [boardA, boardB] = alver.owners as [string, string];
+const steward = alver.members[0] as string;
+const team = alver.displayName;
+
+const goals = (tab: FrameLocator) => tab.locator('li[data-goal-id]');
+
+async function openPlan(page: Page, user: string, locale = 'nb-NO', theme: 'default' | 'dark' | 'contrast' = 'default') {
+  const tab = await openTab(page, { user, team, locale, theme, view: 'tab' });
+  await expect(tab.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
+  return tab;
+}
+
+test('a steward sees the plan by area and national goal, and cannot edit', async ({ page }) => {
+  const tab = await openPlan(page, steward, 'nn-NO');
+  await expect(tab.getByRole('heading', { level: 1 })).toHaveText('Handlingsplan 2026–2027');
+  await expect(tab.getByText('Rolla di: Tillitsvald')).toBeVisible();
+  await expect(tab.getByRole('heading', { level: 2, name: 'Tariffmakt og organisasjonsbygging' })).toBeVisible();
+  await expect(tab.getByRole('heading', { level: 3, name: /Auke organisasjonsgraden/ }).first()).toBeVisible();
+  expect(await goals(tab).count()).toBeGreaterThan(10);
+  await expect(goals(tab).first().getByRole('progressbar')).toBeVisible();
+  await expect(tab.getByRole('button', { name: 'Rediger' })).toHaveCount(0);
+});
+
+test('a board member edits a goal and the edit is stored', async ({ page }) => {
+  let tab = await openPlan(page, boardA, 'nb-NO');
+  const first = goals(tab).first();
+  const id = await first.getAttribute('data-goal-id');
+  await first.getByRole('button', { name: 'Rediger' }).click();
+  const dialog = tab.getByRole('dialog', { name: 'Rediger lokalt mål' });
+  await dialog.getByLabel('Mål', { exact: true }).fill('Organisasjonsgraden skal opp minst 3 prosent i kommunal sektor');
+  await dialog.getByLabel('Frist').fill('2027-06');
+  await dialog.getByLabel('Frist').press('Tab');
+  await dialog.getByRole('button', { name: 'Lagre' }).click();
+  await expect(tab.getByText('Målet er lagret.')).toBeVisible();
+  await expect(tab.locator(`li[data-goal-id="${id}"]`)).toContainText('Organisasjonsgraden skal opp minst 3 prosent');
+
+  await page.reload();
+  tab = await openPlan(page, boardA, 'nb-NO');
+  const again = tab.locator(`li[data-goal-id="${id}"]`);
+  await expect(again).toContainText('Organisasjonsgraden skal opp minst 3 prosent i kommunal sektor');
+  await expect(again).toContainText('Frist juni 2027');
+});
+
+test('bad input in the goal form gets a translated message and nothing is saved', async ({ page }) => {
+  const tab = await openPlan(page, boardA, 'en-US');
+  await goals(tab).nth(2).getByRole('button', { name: 'Edit' }).click();
+  const dialog = tab.getByRole('dialog', { name: 'Edit local goal' });
+  await dialog.getByLabel('Due').fill('next spring');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByText('Use a date (YYYY-MM-DD) or a month (YYYY-MM).')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test('two board members save the same goal: the second sees a conflict and chooses', async ({ browser }) => {
+  const a = await browser.newPage();
+  const b = await browser.newPage();
+  try {
+    const tabA = await openPlan(a, boardA, 'nb-NO');
+    const tabB = await openPlan(b, boardB, 'nb-NO');
+    const id = await goals(tabA).nth(1).getAttribute('data-goal-id');
+    const inA = tabA.locator(`li[data-goal-id="${id}"]`);
+    const inB = tabB.locator(`li[data-goal-id="${id}"]`);
+
+    await inA.getByRole('button', { name: 'Rediger' }).click();
+    await inB.getByRole('button', { name: 'Rediger' }).click();
+    const dialogA = tabA.getByRole('dialog', { name: 'Rediger lokalt mål' });
+    const dialogB = tabB.getByRole('dialog', { name: 'Rediger lokalt mål' });
+    await dialogA.getByLabel('Mål', { exact: true }).fill('Versjon fra A');
+    await dialogB.getByLabel('Mål', { exact: true }).fill('Versjon fra B');
+    await dialogA.getByRole('button', { name: 'Lagre' }).click();
+    await expect(tabA.getByText('Målet er lagret.')).toBeVisible();
+
+    await dialogB.getByRole('button', { name: 'Lagre' }).click();
+    const conflict = tabB.getByRole('alertdialog', { name: 'Noen andre har endret dette målet' });
+    await expect(conflict).toBeVisible();
+    await expect(conflict).toContainText('Ingrid Haugland');
+    await conflict.getByRole('button', { name: 'Last inn deres versjon' }).click();
+    await expect(dialogB.getByLabel('Mål', { exact: true })).toHaveValue('Versjon fra A');
+
+    // B decides to overwrite after all: edit again, save, conflict-free this time.
+    await dialogB.getByLabel('Mål', { exact: true }).fill('Versjon fra B');
+    await dialogB.getByRole('button', { name: 'Lagre' }).click();
+    await expect(tabB.getByText('Målet er lagret.')).toBeVisible();
+
+    // A, still holding the old version, edits again and overwrites knowingly.
+    await inA.getByRole('button', { name: 'Rediger' }).click();
+    await dialogA.getByLabel('Mål', { exact: true }).fill('Versjon fra A, andre gang');
+    await dialogA.getByRole('button', { name: 'Lagre' }).click();
+    const conflictA = tabA.getByRole('alertdialog');
+    await expect(conflictA).toContainText('Sigurd Mjelde');
+    await conflictA.getByRole('button', { name: 'Overskriv med mine' }).click();
+    await expect(tabA.getByText('Målet er lagret.')).toBeVisible();
+
+    await b.reload();
+    const fresh = await openPlan(b, boardB, 'nb-NO');
+    await expect(fresh.locator(`li[data-goal-id="${id}"]`)).toContainText('Versjon fra A, andre gang');
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
+
+const HEADINGS = { 'nb-NO': 'Handlingsplan 2026–2027', 'nn-NO': 'Handlingsplan 2026–2027', 'en-US': 'Action plan 2026–2027' } as const;
+const ROLE = { 'nb-NO': 'Din rolle: Tillitsvalgt', 'nn-NO': 'Rolla di: Tillitsvald', 'en-US': 'Your role: Steward' } as const;
+
+for (const theme of ['default', 'dark', 'contrast'] as const) {
+  for (const locale of ['nb-NO', 'nn-NO', 'en-US'] as const) {
+    test(`renders in ${theme} theme and ${locale}`, async ({ page }) => {
+      const tab = await openPlan(page, steward, locale, theme);
+      await expect(tab.getByRole('heading', { level: 1 })).toHaveText(HEADINGS[locale]);
+      await expect(tab.getByText(ROLE[locale])).toBeVisible();
+      await expect(tab.locator('html')).toHaveAttribute('data-theme', theme);
+      await expect(tab.locator('html')).toHaveAttribute('lang', locale === 'en-US' ? 'en-GB' : locale);
+      if (locale === 'nb-NO') {
+        const results = await new AxeBuilder({ page }).include('#tab-frame').analyze();
+        const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      }
+    });
+  }
+}
+
+test('opened outside Teams, the tab shows a clear notice at once', async ({ page }) => {
+  const appUrl = process.env.E2E_APP_URL ?? 'https://localhost:5273/';
+  await page.goto(appUrl);
+  await expect(page.getByRole('heading', { name: /Microsoft Teams/ })).toBeVisible();
+  await expect(page.getByText(/Teams/).first()).toBeVisible();
+});
