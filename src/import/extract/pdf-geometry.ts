@@ -47,7 +47,7 @@ function toSegments(items: PdfItem[], fontSize: number): Segment[] {
   for (const it of items.sort((a, b) => a.x - b.x)) {
     const last = segs[segs.length - 1];
     const gap = last ? it.x - last.right : Infinity;
-    const columnGap = gap > Math.max(1.6 * fontSize, 14);
+    const columnGap = gap > Math.max(0.75 * fontSize, 6);
     if (last && !(columnGap && !LIST_MARK.test(last.text))) {
       const space = gap > 0.12 * fontSize && !/\s$/.test(last.text) && !/^\s/.test(it.str);
       last.text += (space ? ' ' : '') + it.str;
@@ -60,7 +60,7 @@ function toSegments(items: PdfItem[], fontSize: number): Segment[] {
 }
 
 export function pageLines(page: PdfPage, pageIndex: number): Line[] {
-  const items = page.items.filter((i) => i.str !== '');
+  const items = page.items.filter((i) => i.str.trim() !== '');
   const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: PdfItem[][] = [];
   for (const it of sorted) {

@@ -2,7 +2,7 @@
 import type { Block } from '../blocks.ts';
 import { paragraph } from '../blocks.ts';
 import { continues, joinPieces, type RawLine } from '../text/line-join.ts';
-import { cleanText, hasBullet } from '../text/normalize.ts';
+import { cleanText, endsSentence, hasBullet } from '../text/normalize.ts';
 import { lineLeft, lineRight, lineText, pageLines, type Line, type PdfPage } from './pdf-geometry.ts';
 import { buildGrid, gridLength } from './pdf-grid.ts';
 import { removeNoise } from './pdf-noise.ts';
@@ -68,12 +68,18 @@ export function layoutToBlocks(pages: readonly PdfPage[]): Block[] {
       continue;
     }
     const text = lineText(line);
-    const gap = prev && prev.page === line.page ? prev.y - line.y : m.pitch;
+    const samePage = prev !== null && prev.page === line.page;
+    const gap = prev && samePage ? prev.y - line.y : m.pitch;
     const sizeChange = prev !== null && Math.abs(prev.fontSize - line.fontSize) > 0.15 * m.fontSize;
     const raw: RawLine = {
       text,
       blankBefore: gap > 3 * m.pitch ? 2 : gap > 1.45 * m.pitch ? 1 : 0,
-      wrapped: prev !== null && !sizeChange && gap <= 1.45 * m.pitch && lineRight(prev) >= m.right - 0.2 * textWidth,
+      wrapped:
+        prev !== null &&
+        !sizeChange &&
+        gap <= 1.45 * m.pitch &&
+        lineRight(prev) >= m.right - 0.2 * textWidth &&
+        (samePage || !endsSentence(lineText(prev))),
       breakBefore: sizeChange,
     };
     const current: Para | null = para;

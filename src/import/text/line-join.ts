@@ -29,7 +29,7 @@ const DANGLING_WORDS = new Set([
 /** The previous text visibly continues on the next line. */
 export function isUnfinished(prev: string): boolean {
   const t = prev.trimEnd();
-  if (/[-‐,/&(]$/.test(t)) return true;
+  if (/[-‐,&(]$/.test(t)) return true;
   const last = /(\p{L}+)$/u.exec(t);
   return last !== null && DANGLING_WORDS.has((last[1] ?? '').toLowerCase());
 }
@@ -47,7 +47,8 @@ export function continues(prev: string, line: RawLine): boolean {
   const next = line.text.trimStart();
   if (startsLowercase(next)) return true;
   if (/^\d/.test(next) && line.blankBefore === 0) return true;
-  return line.blankBefore <= 1 && isUnfinished(prev);
+  if (line.blankBefore === 0) return isUnfinished(prev);
+  return line.blankBefore === 1 && /\p{L}-$/u.test(prev.trimEnd());
 }
 
 /** Join two pieces of one sentence: "Sør-" + "Varanger" keeps the hyphen tight. */

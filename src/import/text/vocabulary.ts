@@ -54,6 +54,7 @@ const BOILERPLATE: readonly RegExp[] = [
   /^fagforening(ens|a sin|a si)? (n[åo] ?situasjon|n[åo]situasjon)/,
   /^fagforeining(a sin|a si|as)? (n[åo] ?situasjon)/,
   /^20\d\d ?20\d\d$/,
+  /^handlingsprogram(met)?,? organisasjonsprogrammet/,
 ];
 
 /** Template text shared by every plan (introduction, instructions); never a goal. */
