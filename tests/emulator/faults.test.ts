@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestEmulator, type ErrorBody, type TestEmulator } from './support.ts';
+
+let t: TestEmulator;
+beforeAll(async () => {
+  t = await startTestEmulator();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function statuses(n: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push((await t.call('GET', '/me')).status);
+  return out;
+}
+
+describe('fault injection', () => {
+  it('should fail about the given share of requests with 429/503 and Retry-After, deterministically by seed', async () => {
+    t.emu.setFaults({ failureRate: 0.3, randomSeed: 42, retryAfterSeconds: 2 });
+    const first = await statuses(200);
+    const failed = first.filter((s) => s !== 200);
+    expect(failed.length).toBeGreaterThan(35);
+    expect(failed.length).toBeLessThan(85);
+    expect(new Set(failed)).toEqual(new Set([429, 503]));
+    t.emu.setFaults({ failureRate: 0.3, randomSeed: 42, retryAfterSeconds: 2 });
+    expect(await statuses(200)).toEqual(first);
+
+    t.emu.setFaults({ failureRate: 1, failureStatuses: [429], retryAfterSeconds: 2 });
+    const res = await t.call<ErrorBody>('GET', '/me');
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).toBe('2');
+    expect(res.body.error.code).toBe('TooManyRequests');
+    t.emu.setFaults({ failureRate: 1, failureStatuses: [503] });
+    const unavailable = await t.call<ErrorBody>('GET', '/me');
+    expect(unavailable.status).toBe(503);
+    expect(unavailable.body.error.code).toBe('serviceNotAvailable');
+    expect(unavailable.headers.get('retry-after')).toBe('1');
+    expect((await t.raw('/_emulator/users')).status).toBe(200);
+    t.emu.setFaults({});
+  });
+
+  it('should add latency and record it in the request log', async () => {
+    t.emu.clearLog();
+    t.emu.setFaults({ latencyMs: 60 });
+    const started = performance.now();
+    await t.call('GET', '/me');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+    t.emu.setFaults({});
+    const [entry] = t.emu.requestLog();
+    expect(entry).toMatchObject({ method: 'GET', path: '/v1.0/me', status: 200 });
+    expect(entry?.durationMs).toBeGreaterThanOrEqual(55);
+    expect(entry?.at).toMatch(/Z$/);
+  });
+
+  it('should expose the log and faults over HTTP for browser tests', async () => {
+    expect((await t.raw('/_emulator/log', { method: 'DELETE' })).status).toBe(204);
+    await t.call('GET', '/me/joinedTeams');
+    const log = await t.raw('/_emulator/log');
+    expect(log.body.value).toEqual([expect.objectContaining({ method: 'GET', path: '/v1.0/me/joinedTeams', status: 200 })]);
+
+    const put = await t.raw('/_emulator/faults', { method: 'PUT', body: JSON.stringify({ failureRate: 1, failureStatuses: [503] }), headers: { 'Content-Type': 'application/json' } });
+    expect(put.status).toBe(200);
+    expect((await t.call('GET', '/me')).status).toBe(503);
+    await t.raw('/_emulator/faults', { method: 'PUT', body: '{}', headers: { 'Content-Type': 'application/json' } });
+    expect((await t.call('GET', '/me')).status).toBe(200);
+    const bad = await t.raw('/_emulator/faults', { method: 'PUT', body: JSON.stringify({ failureRate: 2 }), headers: { 'Content-Type': 'application/json' } });
+    expect(bad.status).toBe(400);
+  });
+});
