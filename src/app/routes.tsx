@@ -6,6 +6,7 @@ import { EmptyView, LoadingView } from '../components/state-views';
 import { PlanPage } from '../features/plan/components/plan-page';
 
 const ConfigPage = lazy(() => import('../features/tab-config/config-page').then((m) => ({ default: m.ConfigPage })));
+const MyGoalsPage = lazy(() => import('../features/my-goals/my-goals-page').then((m) => ({ default: m.MyGoalsPage })));
 const LegalPage = lazy(() => import('../features/legal/legal-page').then((m) => ({ default: m.LegalPage })));
 
 export type Route = 'tab' | 'config' | 'personal' | 'privacy' | 'terms' | 'unknown';
@@ -33,8 +34,9 @@ export function Routes({ host }: { host: TeamsHost }) {
   const team = host.context.team;
   const content = (() => {
     switch (route) {
-      case 'tab':
       case 'personal':
+        return <MyGoalsPage />;
+      case 'tab':
         return team ? (
           <PlanPage teamId={team.groupId} teamName={team.displayName} />
         ) : (

@@ -1,6 +1,6 @@
 import { Badge, type BadgeProps } from '@fluentui/react-components';
-import type { GoalStatus } from '../../../domain/plan';
-import { useI18n } from '../../../i18n';
+import type { GoalStatus } from '../domain/plan';
+import { useI18n } from '../i18n';
 
 const COLOR: Record<GoalStatus, BadgeProps['color']> = {
   notStarted: 'informative',

@@ -106,6 +106,11 @@ export const en = {
   'legal.terms.title': 'Terms of use',
   'legal.terms.body': 'Handlingsplan is provided for Fagforbundet’s local unions to follow up their adopted action plans. Use it in line with your union’s rules and the data protection rules that apply to union work.',
   'route.notFound': 'This page does not exist.',
+  'myGoals.title': 'My goals',
+  'myGoals.intro': 'Goals you are responsible for, in every team you belong to.',
+  'myGoals.empty': 'You are not responsible for any goals yet.',
+  'myGoals.teamError': 'The plan of {team} could not be loaded.',
+  'myGoals.noPlan': '{team} has no plan yet.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -108,4 +108,9 @@ export const nb: Messages = {
   'legal.terms.title': 'Vilkår for bruk',
   'legal.terms.body': 'Handlingsplan er laget for Fagforbundets lokale fagforeninger for å følge opp vedtatte handlingsplaner. Bruk den i tråd med fagforeningens regler og personvernreglene som gjelder for fagforeningsarbeid.',
   'route.notFound': 'Denne siden finnes ikke.',
+  'myGoals.title': 'Mine mål',
+  'myGoals.intro': 'Mål du er ansvarlig for, i alle teamene du er med i.',
+  'myGoals.empty': 'Du er ikke ansvarlig for noen mål ennå.',
+  'myGoals.teamError': 'Handlingsplanen til {team} kunne ikke hentes.',
+  'myGoals.noPlan': '{team} har ingen handlingsplan ennå.',
 };

@@ -108,4 +108,9 @@ export const nn: Messages = {
   'legal.terms.title': 'Vilkår for bruk',
   'legal.terms.body': 'Handlingsplan er laga for dei lokale fagforeiningane i Fagforbundet for å følgje opp vedtekne handlingsplanar. Bruk han i tråd med reglane til fagforeininga og personvernreglane som gjeld for fagforeiningsarbeid.',
   'route.notFound': 'Denne sida finst ikkje.',
+  'myGoals.title': 'Mine mål',
+  'myGoals.intro': 'Mål du er ansvarleg for, i alle teama du er med i.',
+  'myGoals.empty': 'Du er ikkje ansvarleg for nokon mål enno.',
+  'myGoals.teamError': 'Handlingsplanen til {team} kunne ikkje hentast.',
+  'myGoals.noPlan': '{team} har ingen handlingsplan enno.',
 };

@@ -3,7 +3,7 @@ import { Edit20Regular } from '@fluentui/react-icons';
 import type { LocalGoal } from '../../../domain/plan';
 import type { GoalProgress } from '../../../domain/progress';
 import { useI18n, type I18n } from '../../../i18n';
-import { StatusBadge } from './status-badge';
+import { StatusBadge } from '../../../components/status-badge';
 
 const useStyles = makeStyles({
   item: {
