@@ -71,10 +71,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const seedKind = options.seed ?? 'demo';
   const state = loaded ?? buildTenant(seedKind);
   const store = new TenantStore(state);
-  if (persistence) {
+  const runSeedHook = !loaded && seedKind === 'demo' && options.onFreshSeed !== undefined;
+  // A fresh tenant is saved only once its seed hook has finished, so that an interrupted or
+  // failed seed is not mistaken for a seeded tenant on the next start.
+  let persisting = false;
+  const startPersisting = (): void => {
+    if (!persistence || persisting) return;
+    persisting = true;
     store.onChange(() => persistence.schedule(state));
     if (!loaded) persistence.schedule(state);
-  }
+  };
 
   const faults = new FaultInjector(options.faults);
   const log = new RequestLog();
@@ -105,7 +111,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
   };
 
-  if (!loaded && seedKind === 'demo' && options.onFreshSeed) {
+  if (runSeedHook && options.onFreshSeed) {
     try {
       await options.onFreshSeed(emulator);
     } catch (err) {
@@ -113,5 +119,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       throw err;
     }
   }
+  startPersisting();
   return emulator;
 }

@@ -75,6 +75,20 @@ describe('persistence', () => {
     expect(() => JSON.parse(readFileSync(join(dataDir, 'tenant.json'), 'utf8')) as unknown).not.toThrow();
   });
 
+  it('should not keep a half-seeded tenant when onFreshSeed fails, so the next start seeds again', async () => {
+    const dataDir = tempDir();
+    const failing = async (emu: RunningEmulator): Promise<void> => {
+      void emu;
+      throw new Error('seed failed');
+    };
+    await expect(startTestEmulator({ dataDir, onFreshSeed: failing })).rejects.toThrow('seed failed');
+    expect(existsSync(join(dataDir, 'tenant.json'))).toBe(false);
+    let seeds = 0;
+    const t = await startTestEmulator({ dataDir, onFreshSeed: async () => void seeds++ });
+    expect(seeds).toBe(1);
+    await t.close();
+  });
+
   it("should not run onFreshSeed for the 'empty' seed, which still has the directory", async () => {
     let seeds = 0;
     const t = await startTestEmulator({ seed: 'empty', onFreshSeed: async () => void seeds++ });
