@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IssueCollector, goalFields, toGoal, checkInFields, toCheckIn } from '../../src/adapters/sharepoint/mappers';
+import { IssueCollector, dateOnly, goalFields, toGoal, checkInFields, toCheckIn } from '../../src/adapters/sharepoint/mappers';
 import { LISTS, parseMarker, toColumnDefinition } from '../../src/adapters/sharepoint/schema';
 import { matchLists } from '../../src/adapters/sharepoint/site-lists';
 import type { LocalGoal } from '../../src/domain/plan';
@@ -68,6 +68,16 @@ describe('goal mapping', () => {
   it('should map check-ins with their date only', () => {
     const fields = checkInFields({ planId: '1', goalId: '7', date: '2026-05-01', value: 3, comment: 'Møte', author: null });
     expect(toCheckIn({ id: '3', fields: { ...fields, CheckInDate: '2026-05-01T00:00:00Z' } })).toMatchObject({ date: '2026-05-01', value: 3, goalId: '7' });
+  });
+});
+
+describe('date-only columns', () => {
+  it('should read the day SharePoint means whatever the site time zone', () => {
+    expect(dateOnly('2026-05-01T00:00:00Z')).toBe('2026-05-01');
+    expect(dateOnly('2026-04-30T22:00:00Z')).toBe('2026-05-01'); // Oslo summer time
+    expect(dateOnly('2026-01-31T23:00:00Z')).toBe('2026-02-01'); // Oslo winter time
+    expect(dateOnly('2026-05-01')).toBe('2026-05-01');
+    expect(dateOnly('')).toBeNull();
   });
 });
 

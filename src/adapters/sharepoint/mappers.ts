@@ -98,10 +98,18 @@ function lines(value: string): string[] {
     .filter((l) => l.length > 0);
 }
 
-function dateOnly(value: string | null): string | null {
+/**
+ * The calendar day of a date-only column. SharePoint returns such values as the UTC instant of
+ * midnight in the site's time zone (in Norway: 22:00 or 23:00 UTC the day before), so the instant
+ * is rounded to the nearest day rather than cut.
+ */
+export function dateOnly(value: string | null): string | null {
   if (!value) return null;
-  const match = /^(\d{4}-\d{2}-\d{2})/.exec(value);
-  return match?.[1] ?? null;
+  const day = /^(\d{4}-\d{2}-\d{2})/.exec(value)?.[1];
+  if (!day) return null;
+  if (value.length === 10) return day;
+  const instant = Date.parse(value);
+  return Number.isNaN(instant) ? day : new Date(instant + 12 * 3_600_000).toISOString().slice(0, 10);
 }
 
 const DUE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
