@@ -32,7 +32,9 @@ export function gridLength(lines: readonly Line[], start: number, pitch: number)
     const prev = lines[j - 1];
     if (!l || !prev || !fits(l, cols)) break;
     const gap = l.page === prev.page ? prev.y - l.y : pitch;
-    if (l.segments.length === 1 && gap > 2.5 * pitch) break;
+    if (Math.abs(l.fontSize - first.fontSize) > 0.15 * first.fontSize) break;
+    const only = l.segments.length === 1 ? l.segments[0] : undefined;
+    if (only && (gap > 2.5 * pitch || (columnOf(only, cols) === 0 && gap > 1.3 * pitch))) break;
     if (l.segments.length >= 2) multi++;
   }
   return multi >= 2 ? j - start : 0;

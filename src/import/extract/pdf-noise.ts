@@ -1,7 +1,6 @@
 /** Removes running headers, footers and page numbers. */
+import { PAGE_NUMBER } from '../text/noise.ts';
 import { lineText, type Line, type PdfPage } from './pdf-geometry.ts';
-
-const PAGE_NUMBER = /^(?:side|s\.|page|sida)?\s*[-–]?\s*\d{1,4}\s*[-–]?\s*(?:(?:av|of|\/)\s*\d{1,4})?$/iu;
 
 function shape(text: string): string {
   return text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();

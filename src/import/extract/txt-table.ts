@@ -30,11 +30,19 @@ function headerColumns(header: string): string[] {
   return cols;
 }
 
+function isSectionStart(text: string): boolean {
+  return leadingNumber(text) !== null || isBoilerplate(text);
+}
+
+function isHeaderCell(text: string): boolean {
+  return /omr[åa]de|situasjon|sikt|utfordring/iu.test(text) && text.split(/\s+/).length <= 5;
+}
+
 /** Tab-led header cells starting at `start`: "\tOmråde", "\tNåsituasjon", ... */
 export function readTabbedTable(lines: readonly TxtLine[], start: number): TableRead | null {
   let k = start;
   const header: string[] = [];
-  while (k < lines.length && lines[k]?.tab && header.length < 6) {
+  while (k < lines.length && lines[k]?.tab && header.length < 6 && isHeaderCell(lines[k]?.text ?? '')) {
     header.push(lines[k]?.text ?? '');
     k++;
   }
@@ -52,7 +60,7 @@ export function readTabbedTable(lines: readonly TxtLine[], start: number): Table
     if (line.tab) {
       cells.push(line.text);
     } else {
-      if (blanks >= 2 || cells.length === 0) break;
+      if (blanks >= 2 || cells.length === 0 || isSectionStart(line.text)) break;
       cells[cells.length - 1] = `${cells[cells.length - 1] ?? ''} ${line.text}`.trim();
     }
     blanks = 0;
@@ -77,9 +85,6 @@ export function splitLabel(line: string): [string, string] | null {
   return null;
 }
 
-function isSectionStart(text: string): boolean {
-  return leadingNumber(text) !== null || isBoilerplate(text);
-}
 
 /** A one-line header followed by blank-separated chunks, each one cell. */
 export function readFlatTable(lines: readonly TxtLine[], start: number): TableRead | null {

@@ -12,7 +12,10 @@ const STOP_WORDS = new Set([
   'i', 'og', 'på', 'av', 'for', 'til', 'med', 'per', 'pr', 'om', 'som', 'at', 'eller', 'innen', 'innan',
   'fra', 'frå', 'mot', 'hver', 'kvar', 'kvart', 'hvert', 'år', 'året', 'måned', 'månad', 'der', 'den', 'det',
 ]);
-const SKIPPED_ADJECTIVES = new Set(['nye', 'flere', 'fleire', 'ekstra', 'dedikerte', 'faste', 'nya', 'totalt', 'aktive']);
+const SKIPPED_ADJECTIVES = new Set([
+  'nye', 'flere', 'fleire', 'ekstra', 'dedikerte', 'faste', 'totalt', 'aktive', 'åpne', 'opne', 'yrkesaktive',
+  'politiske', 'store', 'små', 'lokale', 'digitale', 'felles', 'gode', 'unge',
+]);
 const REFERENCE_WORDS = /(?:§|kapittel|kap\.?|nr\.?|punkt|paragraf|side|versjon|trinn|steg|fase|nivå|kl\.?|klokka|klokken)\s*$/iu;
 const TARGET_CUES = /(?:\btil|\bminst|\bminimum|\bmed|\bover|\bskal\s+\p{L}+|\bmål(?:et)?\s+er|\bha|\bgjennomføre|\barrangere|\bverve|\bauke|\bøke|\baukast|\bøkes)\s+(?:\p{L}+\s+){0,2}$/iu;
 const BASELINE_CUES = /(?:\bi dag|\bno|\bnå|\bhar vi|\bfrå|\bfra|\bav|\bper i dag|\bpr\.? i dag)\s+(?:\p{L}+\s+){0,2}$/iu;
