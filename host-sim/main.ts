@@ -43,6 +43,8 @@ interface SimState {
   locale: string;
   view: View;
   subEntityId: string;
+  /** Another document on the tab origin to load instead of the app's entry (test pages); '' = default. */
+  tabPath: string;
 }
 
 const DEFAULT_CONFIG: HostSimConfig = {
@@ -151,7 +153,22 @@ function readStateFromUrl(): SimState {
     locale: params.get('locale') || 'nb-NO',
     view: pick(VIEWS, params.get('view'), 'tab'),
     subEntityId: params.get('subEntityId') ?? '',
+    tabPath: safeTabPath(params.get('tabPath')),
   };
+}
+
+/** Only paths on the tab origin are accepted (a dev tool, but it should not frame arbitrary sites). */
+function safeTabPath(value: string | null): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//')) return '';
+  try {
+    return new URL(value, tabOrigin).origin === tabOrigin ? value : '';
+  } catch {
+    return '';
+  }
+}
+
+function tabEntryUrl(): string {
+  return state.tabPath ? new URL(state.tabPath, tabOrigin).href : config.tabUrl;
 }
 
 function writeStateToUrl(): void {
@@ -167,6 +184,7 @@ function writeStateToUrl(): void {
   if (state.locale !== 'nb-NO') params.set('locale', state.locale);
   if (state.view !== 'tab') params.set('view', state.view);
   if (state.subEntityId) params.set('subEntityId', state.subEntityId);
+  if (state.tabPath) params.set('tabPath', state.tabPath);
   const query = params.toString().replace(/\+/g, '%20');
   const url = `${window.location.pathname}?${query}`;
   if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', url);
@@ -230,13 +248,13 @@ function loadTab(): void {
   let src: string;
   let entityId: string | undefined;
   if (state.view === 'personal') {
-    src = `${config.tabUrl}${ROUTES.personal}`;
+    src = `${tabEntryUrl()}${ROUTES.personal}`;
     entityId = PERSONAL_ENTITY_ID;
   } else if (state.view === 'config') {
-    src = `${config.tabUrl}${ROUTES.config}`;
+    src = `${tabEntryUrl()}${ROUTES.config}`;
     entityId = undefined;
   } else {
-    src = saved?.contentUrl ?? `${config.tabUrl}${ROUTES.tab}`;
+    src = saved?.contentUrl ?? `${tabEntryUrl()}${ROUTES.tab}`;
     entityId = saved?.entityId ?? DEFAULT_CHANNEL_ENTITY_ID;
   }
 

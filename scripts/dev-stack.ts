@@ -15,11 +15,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer, type InlineConfig, type ViteDevServer } from 'vite';
 import { ensureDevCertificates } from '../emulator/certs';
-import { startEmulator } from '../emulator/server';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator/server';
 import { DEMO_TENANT_ID } from '../emulator/seed/demo-tenant';
 
-export type EmulatorOptions = NonNullable<Parameters<typeof startEmulator>[0]>;
-export type RunningEmulator = Awaited<ReturnType<typeof startEmulator>>;
+export type { EmulatorOptions, RunningEmulator };
 
 /** The Teams app id used by the dev stack (deep links, manifest for local packages). */
 export const DEV_TEAMS_APP_ID = '6d1f3c2a-8b4e-4f7a-9c5d-2e8b1a7f4c30';
@@ -114,6 +113,8 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
   if (options.onFreshSeed) emulatorOptions.onFreshSeed = options.onFreshSeed;
   if (options.faults) emulatorOptions.faults = options.faults;
   const emulator = await startEmulator(emulatorOptions);
+  // The emulator binds 127.0.0.1; proxying to that address avoids an IPv6 'localhost' miss.
+  const emulatorTarget = `https://127.0.0.1:${emulator.port}`;
 
   const appUrl = `https://localhost:${options.appPort}/`;
   const hostUrl = `https://localhost:${options.hostPort}/`;
@@ -142,7 +143,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
         port: options.appPort,
         strictPort: true,
         https,
-        proxy: { '/v1.0': proxyTo(emulator.origin), '/_emulator': proxyTo(emulator.origin) },
+        proxy: { '/v1.0': proxyTo(emulatorTarget), '/_emulator': proxyTo(emulatorTarget) },
         warmup: { clientFiles: warmup },
         watch: watch ? { ignored: IGNORED } : null,
         hmr: watch,
@@ -161,7 +162,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
 
     const host = await createServer({
       configFile: false,
-      envFile: false,
+      envDir: false,
       root: path.join(root, 'host-sim'),
       cacheDir: path.join(options.cacheDir ?? path.join(root, 'node_modules', '.vite'), 'host-sim'),
       publicDir: false,
@@ -180,7 +181,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
         port: options.hostPort,
         strictPort: true,
         https,
-        proxy: { '/_emulator': proxyTo(emulator.origin) },
+        proxy: { '/_emulator': proxyTo(emulatorTarget) },
         fs: { allow: [root] },
         watch: watch ? { ignored: IGNORED } : null,
         hmr: watch,

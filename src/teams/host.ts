@@ -7,9 +7,9 @@
  * built-in list), exactly as in a real deployment.
  */
 import { app, pages } from '@microsoft/teams-js';
-import { toHostTheme, type HostTheme } from './theme';
+import { toHostTheme, type HostTheme } from './host-theme';
 
-export type { HostTheme } from './theme';
+export type { HostTheme } from './host-theme';
 
 export interface HostUser {
   id?: string;

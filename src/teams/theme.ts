@@ -5,13 +5,9 @@ import {
   type Theme,
 } from '@fluentui/react-components';
 
-/** The three themes a Teams host announces (`app.theme`, `themeChange`). */
-export type HostTheme = 'default' | 'dark' | 'contrast';
+import type { HostTheme } from './host-theme';
 
-/** Normalises anything a host might send into a HostTheme ('default' when unknown). */
-export function toHostTheme(value: unknown): HostTheme {
-  return value === 'dark' || value === 'contrast' ? value : 'default';
-}
+export { toHostTheme, type HostTheme } from './host-theme';
 
 /** Maps the host theme to the matching Fluent UI v9 Teams theme (as the Toolkit's App.tsx does). */
 export function fluentThemeFor(theme: HostTheme): Theme {

@@ -1,0 +1,47 @@
+/**
+ * Starts the dev stack on the e2e ports with a fresh temporary data dir and the demo tenant
+ * (plus the demo plans when emulator/seed/demo-plans.ts exists), and returns the teardown.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { FullConfig } from '@playwright/test';
+import { REPO_ROOT, startDevStack, type DevStackOptions } from '../../scripts/dev-stack';
+import { E2E_ENV, E2E_PORTS } from './support/stack-env';
+
+type SeedHook = NonNullable<DevStackOptions['onFreshSeed']>;
+
+async function planSeedHook(): Promise<SeedHook | undefined> {
+  if (process.env.E2E_SEED_PLANS === '0') return undefined;
+  if (!existsSync(path.join(REPO_ROOT, 'emulator', 'seed', 'demo-plans.ts'))) return undefined;
+  const module = (await import('../../emulator/seed/demo-plans')) as { seedDemoPlans?: SeedHook };
+  return module.seedDemoPlans;
+}
+
+export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
+  const started = Date.now();
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'handlingsplan-e2e-'));
+  const options: DevStackOptions = {
+    emulatorPort: E2E_PORTS.emulator,
+    appPort: E2E_PORTS.app,
+    hostPort: E2E_PORTS.host,
+    dataDir,
+    seed: 'demo',
+    watch: false,
+    cacheDir: path.join(REPO_ROOT, 'node_modules', '.vite-e2e'),
+    logLevel: 'warn',
+  };
+  const seedPlans = await planSeedHook();
+  if (seedPlans) options.onFreshSeed = seedPlans;
+  const stack = await startDevStack(options);
+  process.env[E2E_ENV.hostUrl] = stack.hostUrl;
+  process.env[E2E_ENV.appUrl] = stack.appUrl;
+  process.env[E2E_ENV.emulatorUrl] = stack.emulator.origin;
+  console.log(`[e2e] stack up in ${Date.now() - started} ms: host ${stack.hostUrl}, app ${stack.appUrl}, emulator ${stack.emulator.origin}`);
+
+  return async () => {
+    await stack.close();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}
