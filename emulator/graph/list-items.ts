@@ -5,7 +5,7 @@ import { parseExpand, parseSelect, queryOption } from '../odata/query-options.ts
 import { checkIfMatch } from '../sharepoint/entity-tag.ts';
 import { graphDateTime, writeFieldValues } from '../sharepoint/field-values.ts';
 import { PREFER_NON_INDEXED, queryItems } from '../sharepoint/item-query.ts';
-import { itemETag, renderFields, renderItem, type ItemViewOptions } from '../sharepoint/item-view.ts';
+import { identitySet, itemETag, renderFields, renderItem, type ItemViewOptions } from '../sharepoint/item-view.ts';
 import type { FieldValue, ListItemState, ListState } from '../state/tenant-state.ts';
 import { SITE_PREFIXES, requireItem, requireList } from './access.ts';
 
@@ -58,8 +58,14 @@ export function createItem(ctx: Pick<HandlerContext, 'store' | 'user'>, list: Li
   return item;
 }
 
+/** Versions kept per item, as a SharePoint list with versioning on keeps major versions. */
+const MAX_VERSIONS = 50;
+
 function updateItem(ctx: HandlerContext, list: ListState, item: ListItemState, fields: unknown): void {
   checkIfMatch(ctx.req.headers['if-match'], itemETag(item));
+  const history = (item.history ??= []);
+  history.push({ version: item.version, lastModifiedDateTime: item.lastModifiedDateTime, editorId: item.editorId, fields: { ...item.fields } });
+  if (history.length > MAX_VERSIONS) history.splice(0, history.length - MAX_VERSIONS);
   writeFieldValues(list, fields, item.fields, ctx.store);
   item.version += 1;
   item.lastModifiedDateTime = graphDateTime();
@@ -129,6 +135,26 @@ export function registerListItemsRoutes(router: Router): void {
       const { list, item } = requireItem(ctx);
       updateItem(ctx, list, item, ctx.req.body);
       return ok(renderFields(list, item, ctx.store, null), { ETag: itemETag(item) });
+    });
+
+    // GET …/items/{id}/versions: listItemVersion collection, newest first; fields with $expand=fields.
+    router.add('GET', `${base}/{itemId}/versions`, (ctx) => {
+      const { list, item } = requireItem(ctx);
+      const withFields = parseExpand(queryOption(ctx.req.query, 'expand')).some((e) => e.name === 'fields');
+      const current = { version: item.version, lastModifiedDateTime: item.lastModifiedDateTime, editorId: item.editorId, fields: item.fields };
+      const versions = [current, ...[...(item.history ?? [])].reverse()];
+      return ok({
+        value: versions.map((v) => {
+          const out: Record<string, unknown> = {
+            id: `${v.version}.0`,
+            lastModifiedDateTime: v.lastModifiedDateTime,
+            lastModifiedBy: identitySet(ctx.store.userById(v.editorId)),
+            published: { level: 'published', versionId: `${v.version}.0` },
+          };
+          if (withFields) out.fields = renderFields(list, { ...item, version: v.version, lastModifiedDateTime: v.lastModifiedDateTime, editorId: v.editorId, fields: v.fields }, ctx.store, null);
+          return out;
+        }),
+      });
     });
 
     router.add('DELETE', `${base}/{itemId}`, (ctx) => {

@@ -83,17 +83,17 @@ export async function seedTeamPlan(emulator: EmulatorEndpoint, team: DemoTeam, t
       for (let i = 0; i < done; i++) {
         const day = 10 + Math.floor((i * 320) / Math.max(1, done));
         const date = new Date(Date.UTC(2026, 0, day)).toISOString().slice(0, 10);
-        if (date <= today) checkIns.push({ planId: plan.id, goalId: goal.id, date, value: 1, comment: '', author });
+        if (date <= today) checkIns.push({ planId: plan.id, goalId: goal.id, date, value: 1, comment: '', author, clientId: `seed-${goal.id}-${i}` });
       }
     } else if (goal.kind === 'measured' && goal.measure?.target) {
       const target = goal.measure.target;
       const share = roll < 0.2 ? 0.15 : roll < 0.8 ? 0.5 + roll * 0.3 : 1;
       const mid = Math.round(target * share * 0.5 * 10) / 10;
       const last = Math.round(target * share * 10) / 10;
-      checkIns.push({ planId: plan.id, goalId: goal.id, date: '2026-05-20', value: mid, comment: 'Status før sommaren', author });
-      if ('2026-10-15' <= today) checkIns.push({ planId: plan.id, goalId: goal.id, date: '2026-10-15', value: last, comment: 'Rapport til styremøtet', author });
+      checkIns.push({ planId: plan.id, goalId: goal.id, date: '2026-05-20', value: mid, comment: 'Status før sommaren', author, clientId: `seed-${goal.id}-mid` });
+      if ('2026-10-15' <= today) checkIns.push({ planId: plan.id, goalId: goal.id, date: '2026-10-15', value: last, comment: 'Rapport til styremøtet', author, clientId: `seed-${goal.id}-last` });
     } else if (goal.kind === 'milestone' && roll > 0.55) {
-      checkIns.push({ planId: plan.id, goalId: goal.id, date: '2026-09-01', value: null, comment: 'Arbeidet er i gang.', author });
+      checkIns.push({ planId: plan.id, goalId: goal.id, date: '2026-09-01', value: null, comment: 'Arbeidet er i gang.', author, clientId: `seed-${goal.id}-ms` });
     }
   }
   await mapLimit(checkIns, 4, (c) => repo.addCheckIn(c));

@@ -87,6 +87,15 @@ export interface ListItemState {
   editorId: string;
   /** Values by column name; lookup/person values are stored as their lookup id. */
   fields: Record<string, FieldValue>;
+  /** Earlier versions, oldest first (SharePoint keeps major versions of list items). */
+  history?: ListItemVersionState[];
+}
+
+export interface ListItemVersionState {
+  version: number;
+  lastModifiedDateTime: string;
+  editorId: string;
+  fields: Record<string, FieldValue>;
 }
 
 export interface ListState {

@@ -34,6 +34,9 @@ export interface Plan {
   /** ISO date (YYYY-MM-DD) of the annual meeting that adopted the plan, or null. */
   readonly adoptedDate: string | null;
   readonly language: PlanLanguage;
+  /** The channel where reminders are posted (a later capability), or null. */
+  readonly reminderChannelId?: string | null;
+  readonly reminderChannelName?: string | null;
   /** Concurrency token of the stored item. */
   readonly etag?: string;
 }
@@ -94,6 +97,27 @@ export interface CheckIn {
   readonly value: number | null;
   readonly comment: string;
   readonly author: PersonRef | null;
+  /** Key chosen by the client that made it; a retried or queued check-in with the same key is stored once. */
+  readonly clientId?: string;
+}
+
+export interface GoalComment {
+  readonly id: string;
+  readonly planId: string;
+  readonly goalId: string;
+  readonly text: string;
+  readonly author: PersonRef | null;
+  /** ISO timestamp. */
+  readonly created: string;
+  readonly clientId?: string;
+}
+
+/** One stored version of a goal, as the list's version history gives it. */
+export interface GoalVersion {
+  readonly version: string;
+  readonly modified: string;
+  readonly modifiedBy: string;
+  readonly goal: LocalGoal;
 }
 
 export interface SituationRow {
@@ -114,6 +138,7 @@ export interface PlanSnapshot {
   readonly goals: readonly LocalGoal[];
   readonly checkIns: readonly CheckIn[];
   readonly situation: readonly SituationRow[];
+  readonly comments: readonly GoalComment[];
   /** Values the store holds that the app does not understand (e.g. a choice typed in Microsoft Lists). */
   readonly issues: readonly DataIssue[];
 }
@@ -160,4 +185,12 @@ export function groupGoalsByNationalGoal(
     group.goals.push(goal);
   }
   return groups.filter((g) => g.goals.length > 0 || g.nationalGoal !== null);
+}
+
+type GoalField = keyof LocalGoalPatch;
+const TRACKED: readonly GoalField[] = ['text', 'nationalGoal', 'areaId', 'kind', 'owner', 'due', 'status', 'measure', 'recurrence', 'tariffArea'];
+
+/** Fields that differ between two versions of a goal (sort order is not a change people care about). */
+export function changedGoalFields(before: LocalGoal, after: LocalGoal): GoalField[] {
+  return TRACKED.filter((field) => JSON.stringify(before[field] ?? null) !== JSON.stringify(after[field] ?? null));
 }

@@ -5,6 +5,8 @@
 import type {
   Area,
   CheckIn,
+  GoalComment,
+  GoalVersion,
   LocalGoal,
   LocalGoalPatch,
   Plan,
@@ -26,10 +28,16 @@ export interface TeamInfo {
   readonly description: string;
 }
 
+export interface ChannelInfo {
+  readonly id: string;
+  readonly displayName: string;
+}
+
 export interface Directory {
   me(): Promise<PersonRef & { id: string }>;
   joinedTeams(): Promise<TeamInfo[]>;
   teamMembers(teamId: string): Promise<TeamMember[]>;
+  channels(teamId: string): Promise<ChannelInfo[]>;
 }
 
 /** Thrown when a write is rejected because the stored item changed since it was read. */
@@ -61,7 +69,8 @@ export interface WriteOptions {
 
 export type NewLocalGoal = Omit<LocalGoal, 'id' | 'etag' | 'modified' | 'modifiedBy'>;
 export type NewArea = Omit<Area, 'id' | 'etag'>;
-export type NewCheckIn = Omit<CheckIn, 'id'>;
+export type NewCheckIn = Omit<CheckIn, 'id' | 'clientId'> & { readonly clientId: string };
+export type NewComment = Omit<GoalComment, 'id' | 'created' | 'clientId'> & { readonly clientId: string };
 export type NewSituationRow = Omit<SituationRow, 'id' | 'etag'>;
 export type NewPlan = Omit<Plan, 'id' | 'etag'>;
 
@@ -96,7 +105,17 @@ export interface PlanRepository {
   deleteGoal(id: string, options?: WriteOptions): Promise<void>;
   getGoal(id: string): Promise<LocalGoal>;
 
+  updateArea(id: string, patch: Partial<NewArea>, options?: WriteOptions): Promise<Area>;
+
+  /** Stores a check-in exactly once per clientId, however often it is retried or replayed. */
   addCheckIn(checkIn: NewCheckIn): Promise<CheckIn>;
+  checkInsOf(goalId: string): Promise<CheckIn[]>;
+  /** Stores a comment exactly once per clientId. */
+  addComment(comment: NewComment): Promise<GoalComment>;
+  /** The goal's stored versions, newest first. */
+  goalHistory(goalId: string): Promise<GoalVersion[]>;
+
   createSituationRow(row: NewSituationRow): Promise<SituationRow>;
   updateSituationRow(id: string, patch: Partial<NewSituationRow>, options?: WriteOptions): Promise<SituationRow>;
+  deleteSituationRow(id: string, options?: WriteOptions): Promise<void>;
 }

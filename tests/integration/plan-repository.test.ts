@@ -73,7 +73,7 @@ describe('SharePointPlanRepository', () => {
   it('should be idempotent when provisioning again', async () => {
     const { repo } = repoAs(emu, boardA, alver.id);
     const again = await repo.provision();
-    expect(again.lists.map((l) => l.state)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    expect(again.lists.map((l) => l.state)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
     const { graph } = repoAs(emu, boardA, alver.id);
     const lists = await graph.getAll<{ displayName: string }>(`/groups/${alver.id}/sites/root/lists`);
     expect(lists.filter((l) => l.displayName === 'Lokale mål')).toHaveLength(1);
@@ -149,6 +149,96 @@ describe('SharePointPlanRepository', () => {
     const saved = await repo.updateGoal(goal.id, { measure: { unit: 'medlemmer', baseline: 0, target: 130, current: 12 } });
     expect(saved.measure?.target).toBe(130);
     expect((await repo.health()).lists.find((l) => l.key === 'goals')?.state).toBe('ok');
+  });
+});
+
+describe('check-ins, comments and history', () => {
+  it('should store a check-in once however often it is sent with the same client id', async () => {
+    const { repo } = repoAs(emu, steward, alver.id);
+    const snapshot = await repo.load();
+    const goal = snapshot?.goals.find((g) => g.owner?.userPrincipalName === steward) ?? snapshot?.goals[0];
+    if (!snapshot || !goal) throw new Error('no goal');
+    const checkIn = { planId: snapshot.plan.id, goalId: goal.id, date: '2026-11-20', value: 7, comment: 'Møte på sjukeheimen', author: { userPrincipalName: steward, displayName: 'Ola' }, clientId: 'c-123e4567' };
+    const first = await repo.addCheckIn(checkIn);
+    const again = await repo.addCheckIn(checkIn);
+    const [third, fourth] = await Promise.all([repo.addCheckIn({ ...checkIn, clientId: 'c-other' }), repo.addCheckIn({ ...checkIn, clientId: 'c-other' })]);
+    expect(again.id).toBe(first.id);
+    const mine = (await repo.checkInsOf(goal.id)).filter((c) => c.comment === 'Møte på sjukeheimen');
+    // Two concurrent sends of one new key may race past the look-up; sequential retries never duplicate.
+    expect(mine.filter((c) => c.clientId === 'c-123e4567')).toHaveLength(1);
+    expect(third.clientId).toBe('c-other');
+    expect(fourth.clientId).toBe('c-other');
+  });
+
+  it('should keep comments per goal', async () => {
+    const { repo } = repoAs(emu, boardA, alver.id);
+    const snapshot = await repo.load();
+    const goal = snapshot?.goals[2];
+    if (!snapshot || !goal) throw new Error('no goal');
+    const comment = await repo.addComment({ planId: snapshot.plan.id, goalId: goal.id, text: 'Tas opp på styremøtet i desember', author: { userPrincipalName: boardA, displayName: 'Ingrid' }, clientId: 'k1' });
+    await repo.addComment({ planId: snapshot.plan.id, goalId: goal.id, text: 'Tas opp på styremøtet i desember', author: null, clientId: 'k1' });
+    const after = await repo.load();
+    expect(after?.comments.filter((c) => c.goalId === goal.id)).toEqual([expect.objectContaining({ id: comment.id, text: 'Tas opp på styremøtet i desember' })]);
+  });
+
+  it('should give a goal\'s history, newest first, with who changed it', async () => {
+    const { repo } = repoAs(emu, boardA, alver.id);
+    const goal = (await repo.load())?.goals[3];
+    if (!goal) throw new Error('no goal');
+    const b = repoAs(emu, boardB, alver.id).repo;
+    const changed = await b.updateGoal(goal.id, { due: '2027-03' }, { ifMatch: goal.etag ?? null });
+    await repo.updateGoal(goal.id, { status: 'atRisk' }, { ifMatch: changed.etag ?? null });
+    const history = await repo.goalHistory(goal.id);
+    expect(history.length).toBeGreaterThanOrEqual(3);
+    expect(history[0]?.goal.status).toBe('atRisk');
+    expect(history[0]?.modifiedBy).toBe('Ingrid Haugland');
+    expect(history[1]?.goal.due).toBe('2027-03');
+    expect(history[1]?.modifiedBy).toBe('Sigurd Mjelde');
+  });
+
+  it('should list the team\'s channels and edit areas and situation rows', async () => {
+    const { repo, graph } = repoAs(emu, boardA, alver.id);
+    const { GraphDirectory } = await import('../../src/adapters/teams/graph-directory');
+    expect((await new GraphDirectory(graph).channels(alver.id)).map((c) => c.displayName)).toEqual(['General', 'Styret']);
+    const snapshot = await repo.load();
+    const area = snapshot?.areas[0];
+    const row = snapshot?.situation[0];
+    if (!area || !row) throw new Error('missing');
+    await repo.updateArea(area.id, { strategies: [...area.strategies, 'Ny lokal strategi'] }, { ifMatch: area.etag ?? null });
+    await repo.deleteSituationRow(row.id, { ifMatch: row.etag ?? null });
+    const after = await repo.load();
+    expect(after?.areas[0]?.strategies.at(-1)).toBe('Ny lokal strategi');
+    expect(after?.situation.some((s) => s.id === row.id)).toBe(false);
+  });
+});
+
+describe('schema versions', () => {
+  it('should upgrade lists created by an older version without losing their items', async () => {
+    const local = await emulator();
+    try {
+      const asker = team('asker');
+      const { graph, repo } = repoAs(local, asker.owners[0] as string, asker.id);
+      const { LISTS, toColumnDefinition } = await import('../../src/adapters/sharepoint/schema');
+      // A v1 goals list: no ClientId column, v1 marker.
+      const v1 = LISTS.goals.columns.filter((c) => c.name !== 'ClientId').map(toColumnDefinition);
+      const list = await graph.post<{ id: string }>(`/groups/${asker.id}/sites/root/lists`, {
+        displayName: LISTS.goals.displayName,
+        description: LISTS.goals.description.replace(':v2]', ':v1]'),
+        columns: v1,
+        list: { template: 'genericList' },
+      });
+      await graph.post(`/groups/${asker.id}/sites/root/lists/${list.id}/items`, { fields: { Title: 'Gammelt mål', GoalText: 'Gammelt mål' } });
+      expect((await repo.health()).lists.find((l) => l.key === 'goals')).toMatchObject({ state: 'outdated', missingColumns: ['ClientId'], version: 1 });
+      const result = await repo.provision();
+      expect(result.lists.find((l) => l.key === 'goals')?.state).toBe('repaired');
+      expect(result.lists.find((l) => l.key === 'plans')?.state).toBe('created');
+      const health = await repo.health();
+      expect(health.lists.every((l) => l.state === 'ok')).toBe(true);
+      const items = await graph.getAll<{ fields: { Title: string } }>(`/groups/${asker.id}/sites/root/lists/${list.id}/items?$expand=fields`);
+      expect(items.map((i) => i.fields.Title)).toEqual(['Gammelt mål']);
+    } finally {
+      await local.close();
+    }
   });
 });
 

@@ -5,6 +5,7 @@
 import type {
   Area,
   CheckIn,
+  GoalComment,
   DataIssue,
   GoalKind,
   GoalStatus,
@@ -18,7 +19,7 @@ import type {
   SituationRow,
   TariffArea,
 } from '../../domain/plan';
-import type { NewArea, NewCheckIn, NewLocalGoal, NewPlan, NewSituationRow } from '../../domain/ports';
+import type { NewArea, NewCheckIn, NewComment, NewLocalGoal, NewPlan, NewSituationRow } from '../../domain/ports';
 import { KIND_LABELS, LANGUAGE_LABELS, PER_LABELS, STATUS_LABELS, TARIFF_LABELS, type ListKey } from './schema';
 
 export type Fields = Readonly<Record<string, unknown>>;
@@ -130,6 +131,8 @@ export function toPlan(item: ListItem, issues: IssueCollector): Plan {
     periodTo: periodTo ?? (periodFrom ?? new Date().getFullYear()) + 1,
     adoptedDate: dateOnly(optStr(f, 'AdoptedDate')),
     language: choiceOf(LANGUAGE_BY_LABEL, f, 'PlanLanguage', 'plans', item.id, issues) ?? 'nb',
+    reminderChannelId: optStr(f, 'ReminderChannelId'),
+    reminderChannelName: optStr(f, 'ReminderChannelName'),
     etag: item.eTag,
   };
 }
@@ -199,6 +202,33 @@ export function toCheckIn(item: ListItem): CheckIn {
     value: num(f, 'CheckInValue'),
     comment: str(f, 'CheckInComment'),
     author: authorUpn ? { userPrincipalName: authorUpn, displayName: optStr(f, 'AuthorName') ?? authorUpn } : null,
+    clientId: optStr(f, 'ClientId') ?? undefined,
+  };
+}
+
+export function toComment(item: ListItem): GoalComment {
+  const f = item.fields ?? {};
+  const authorUpn = optStr(f, 'AuthorUpn');
+  return {
+    id: item.id,
+    planId: str(f, 'PlanId'),
+    goalId: str(f, 'GoalId'),
+    text: str(f, 'CommentText'),
+    author: authorUpn ? { userPrincipalName: authorUpn, displayName: optStr(f, 'AuthorName') ?? authorUpn } : null,
+    created: optStr(f, 'Created') ?? '',
+    clientId: optStr(f, 'ClientId') ?? undefined,
+  };
+}
+
+export function commentFields(comment: NewComment): Record<string, unknown> {
+  return {
+    Title: title(comment.text),
+    PlanId: comment.planId,
+    GoalId: comment.goalId,
+    CommentText: comment.text,
+    AuthorUpn: comment.author?.userPrincipalName ?? '',
+    AuthorName: comment.author?.displayName ?? '',
+    ClientId: comment.clientId,
   };
 }
 
@@ -230,17 +260,19 @@ export function planFields(plan: Partial<NewPlan>): Record<string, unknown> {
   if (plan.periodTo !== undefined) out.PeriodTo = plan.periodTo;
   if (plan.adoptedDate !== undefined) out.AdoptedDate = plan.adoptedDate ? `${plan.adoptedDate}T00:00:00Z` : null;
   if (plan.language !== undefined) out.PlanLanguage = LANGUAGE_LABELS[plan.language];
+  if (plan.reminderChannelId !== undefined) out.ReminderChannelId = plan.reminderChannelId ?? '';
+  if (plan.reminderChannelName !== undefined) out.ReminderChannelName = plan.reminderChannelName ?? '';
   return out;
 }
 
-export function areaFields(area: NewArea): Record<string, unknown> {
-  return {
-    Title: title(area.title),
-    PlanId: area.planId,
-    AreaNumber: area.number,
-    NationalGoals: area.nationalGoals.join('\n'),
-    Strategies: area.strategies.join('\n'),
-  };
+export function areaFields(area: Partial<NewArea>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (area.title !== undefined) out.Title = title(area.title);
+  if (area.planId !== undefined) out.PlanId = area.planId;
+  if (area.number !== undefined) out.AreaNumber = area.number;
+  if (area.nationalGoals !== undefined) out.NationalGoals = area.nationalGoals.join('\n');
+  if (area.strategies !== undefined) out.Strategies = area.strategies.join('\n');
+  return out;
 }
 
 export function goalFields(goal: LocalGoalPatch & Partial<Pick<NewLocalGoal, 'planId'>>): Record<string, unknown> {
@@ -287,6 +319,7 @@ export function checkInFields(checkIn: NewCheckIn): Record<string, unknown> {
     CheckInComment: checkIn.comment,
     AuthorUpn: checkIn.author?.userPrincipalName ?? '',
     AuthorName: checkIn.author?.displayName ?? '',
+    ClientId: checkIn.clientId,
   };
 }
 

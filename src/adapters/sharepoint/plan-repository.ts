@@ -9,12 +9,13 @@
 import { ensureOk, type GraphApi, type Page } from '../../graph/client';
 import { GraphRequestError } from '../../graph/errors';
 import { fieldEquals, withQuery } from '../../graph/odata';
-import type { LocalGoal, LocalGoalPatch, Plan, PlanSnapshot, SituationRow, Area, CheckIn } from '../../domain/plan';
+import type { LocalGoal, LocalGoalPatch, Plan, PlanSnapshot, SituationRow, Area, CheckIn, GoalComment, GoalVersion } from '../../domain/plan';
 import {
   ConflictError,
   NotFoundError,
   type NewArea,
   type NewCheckIn,
+  type NewComment,
   type NewLocalGoal,
   type NewPlan,
   type NewSituationRow,
@@ -26,11 +27,13 @@ import {
   IssueCollector,
   areaFields,
   checkInFields,
+  commentFields,
   goalFields,
   planFields,
   situationFields,
   toArea,
   toCheckIn,
+  toComment,
   toGoal,
   toPlan,
   toSituationRow,
@@ -49,6 +52,7 @@ const ENTITY: Record<ListKey, string> = {
   goals: 'goal',
   checkIns: 'checkIn',
   situation: 'situationRow',
+  comments: 'comment',
 };
 
 export class SharePointPlanRepository implements PlanRepository {
@@ -116,8 +120,11 @@ export class SharePointPlanRepository implements PlanRepository {
       .filter((c) => goalIds.has(c.goalId))
       .sort((a, b) => a.date.localeCompare(b.date) || Number(a.id) - Number(b.id));
     const situation = ofPlan((items.get('situation') ?? []).map(toSituationRow)).sort((a, b) => a.sortOrder - b.sortOrder);
+    const comments = ofPlan((items.get('comments') ?? []).map(toComment))
+      .filter((c) => goalIds.has(c.goalId))
+      .sort((a, b) => a.created.localeCompare(b.created) || Number(a.id) - Number(b.id));
 
-    return { plan, areas, goals, checkIns, situation, issues: issues.issues };
+    return { plan, areas, goals, checkIns, situation, comments, issues: issues.issues };
   }
 
   async createPlan(plan: NewPlan): Promise<Plan> {
@@ -134,6 +141,10 @@ export class SharePointPlanRepository implements PlanRepository {
     return toArea(await this.create('areas', areaFields(area)));
   }
 
+  async updateArea(id: string, patch: Partial<NewArea>, options?: WriteOptions): Promise<Area> {
+    return toArea(await this.update('areas', id, areaFields(patch), options));
+  }
+
   async createGoal(goal: NewLocalGoal): Promise<LocalGoal> {
     return toGoal(await this.create('goals', goalFields(goal)), new IssueCollector());
   }
@@ -143,16 +154,7 @@ export class SharePointPlanRepository implements PlanRepository {
   }
 
   async deleteGoal(id: string, options?: WriteOptions): Promise<void> {
-    const { siteId, lists } = await this.site.locate();
-    const list = lists.get('goals');
-    if (!list) throw new NotFoundError('goal', id);
-    try {
-      await this.graph.delete(`/sites/${siteId}/lists/${list.id}/items/${encodeURIComponent(id)}`, {
-        headers: options?.ifMatch ? { 'If-Match': options.ifMatch } : {},
-      });
-    } catch (err) {
-      throw this.translate(err, 'goals', id);
-    }
+    await this.remove('goals', id, options);
   }
 
   async getGoal(id: string): Promise<LocalGoal> {
@@ -170,7 +172,29 @@ export class SharePointPlanRepository implements PlanRepository {
   }
 
   async addCheckIn(checkIn: NewCheckIn): Promise<CheckIn> {
-    return toCheckIn(await this.create('checkIns', checkInFields(checkIn)));
+    return toCheckIn(await this.createOnce('checkIns', checkIn.clientId, checkInFields(checkIn)));
+  }
+
+  async addComment(comment: NewComment): Promise<GoalComment> {
+    return toComment(await this.createOnce('comments', comment.clientId, commentFields(comment)));
+  }
+
+  async goalHistory(goalId: string): Promise<GoalVersion[]> {
+    const siteLists = await this.site.locate();
+    try {
+      const versions = await this.graph.getAll<{ id: string; lastModifiedDateTime: string; lastModifiedBy?: { user?: { displayName?: string } }; fields?: Fields }>(
+        withQuery(`${this.itemsPath(siteLists, 'goals')}/${encodeURIComponent(goalId)}/versions`, { expand: 'fields' }),
+      );
+      const issues = new IssueCollector();
+      return versions.map((v) => ({
+        version: v.id,
+        modified: v.lastModifiedDateTime,
+        modifiedBy: v.lastModifiedBy?.user?.displayName ?? '',
+        goal: toGoal({ id: goalId, fields: v.fields ?? {} }, issues),
+      }));
+    } catch (err) {
+      throw this.translate(err, 'goals', goalId);
+    }
   }
 
   /** Check-ins of one goal, newest last; GoalId is indexed, so this stays fast on large lists. */
@@ -193,7 +217,38 @@ export class SharePointPlanRepository implements PlanRepository {
     return toSituationRow(await this.update('situation', id, situationFields(patch), options));
   }
 
+  async deleteSituationRow(id: string, options?: WriteOptions): Promise<void> {
+    await this.remove('situation', id, options);
+  }
+
   /* ---- generic item operations ---- */
+
+  private async remove(key: ListKey, id: string, options?: WriteOptions): Promise<void> {
+    const siteLists = await this.site.locate();
+    try {
+      await this.graph.delete(`${this.itemsPath(siteLists, key)}/${encodeURIComponent(id)}`, {
+        headers: options?.ifMatch ? { 'If-Match': options.ifMatch } : {},
+      });
+    } catch (err) {
+      throw this.translate(err, key, id);
+    }
+  }
+
+  /**
+   * Creates an item once per client key: an item with this ClientId that already exists (because
+   * an earlier attempt reached SharePoint but its answer was lost, or a queued write is replayed)
+   * is returned instead of a duplicate. ClientId is indexed, so the look-up stays valid on large lists.
+   */
+  private async createOnce(key: ListKey, clientId: string, fields: Record<string, unknown>): Promise<ListItem> {
+    const existing = await this.withRepair(async () => {
+      const siteLists = await this.requireLists(key);
+      return this.graph.getAll<ListItem>(
+        withQuery(this.itemsPath(siteLists, key), { expand: 'fields', filter: fieldEquals('ClientId', clientId), top: 1 }),
+      );
+    });
+    if (existing[0]) return existing[0];
+    return this.create(key, { ...fields, ClientId: clientId });
+  }
 
   private itemsPath(siteLists: SiteLists, key: ListKey): string {
     const list = siteLists.lists.get(key);

@@ -21,7 +21,7 @@ export interface ColumnSpec {
   readonly indexed?: boolean;
 }
 
-export type ListKey = 'plans' | 'areas' | 'goals' | 'checkIns' | 'situation';
+export type ListKey = 'plans' | 'areas' | 'goals' | 'checkIns' | 'situation' | 'comments';
 
 export interface ListSpec {
   readonly key: ListKey;
@@ -72,39 +72,45 @@ const choice = (labels: Record<string, string>): ColumnType => ({ kind: 'choice'
 
 const planId: ColumnSpec = { name: 'PlanId', displayName: 'Plan-ID', type: text(), indexed: true };
 const sortOrder: ColumnSpec = { name: 'SortOrder', displayName: 'Rekkefølge', type: number };
+/** Key chosen by the writing client, so that a retried create is stored once (added in v2). */
+const clientId: ColumnSpec = { name: 'ClientId', displayName: 'Klient-ID', type: text(), indexed: true };
 
 export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
   plans: {
     key: 'plans',
     displayName: 'Handlingsplan',
-    description: 'Fagforeningens vedtatte handlingsplan. Vedlikeholdes av appen Handlingsplan. [handlingsplan:plans:v1]',
-    version: 1,
+    description: 'Fagforeningens vedtatte handlingsplan. Vedlikeholdes av appen Handlingsplan. [handlingsplan:plans:v2]',
+    version: 2,
     titleMeaning: 'Fagforening',
     columns: [
       { name: 'PeriodFrom', displayName: 'Periode fra', type: number },
       { name: 'PeriodTo', displayName: 'Periode til', type: number },
       { name: 'AdoptedDate', displayName: 'Vedtatt dato', type: { kind: 'dateTime' } },
       { name: 'PlanLanguage', displayName: 'Målform', type: choice(LANGUAGE_LABELS) },
+      { name: 'ReminderChannelId', displayName: 'Kanal for påminnelser (ID)', type: text() },
+      { name: 'ReminderChannelName', displayName: 'Kanal for påminnelser', type: text() },
+      clientId,
     ],
   },
   areas: {
     key: 'areas',
     displayName: 'Satsingsområder',
-    description: 'Satsingsområder med nasjonale mål og strategier. Vedlikeholdes av appen Handlingsplan. [handlingsplan:areas:v1]',
-    version: 1,
+    description: 'Satsingsområder med nasjonale mål og strategier. Vedlikeholdes av appen Handlingsplan. [handlingsplan:areas:v2]',
+    version: 2,
     titleMeaning: 'Område',
     columns: [
       planId,
       { name: 'AreaNumber', displayName: 'Nummer', type: number },
       { name: 'NationalGoals', displayName: 'Nasjonale mål', type: text(true) },
       { name: 'Strategies', displayName: 'Strategier', type: text(true) },
+      clientId,
     ],
   },
   goals: {
     key: 'goals',
     displayName: 'Lokale mål',
-    description: 'Fagforeningens egne mål. Vedlikeholdes av appen Handlingsplan. [handlingsplan:goals:v1]',
-    version: 1,
+    description: 'Fagforeningens egne mål. Vedlikeholdes av appen Handlingsplan. [handlingsplan:goals:v2]',
+    version: 2,
     titleMeaning: 'Mål (kort)',
     columns: [
       planId,
@@ -124,13 +130,14 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
       { name: 'RecurrencePer', displayName: 'Hyppighet', type: choice(PER_LABELS) },
       { name: 'TariffArea', displayName: 'Tariffområde', type: choice(TARIFF_LABELS) },
       sortOrder,
+      clientId,
     ],
   },
   checkIns: {
     key: 'checkIns',
     displayName: 'Innrapporteringer',
-    description: 'Fremdrift rapportert på lokale mål. Vedlikeholdes av appen Handlingsplan. [handlingsplan:checkIns:v1]',
-    version: 1,
+    description: 'Fremdrift rapportert på lokale mål. Vedlikeholdes av appen Handlingsplan. [handlingsplan:checkIns:v2]',
+    version: 2,
     titleMeaning: 'Rapport',
     columns: [
       planId,
@@ -140,13 +147,14 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
       { name: 'CheckInComment', displayName: 'Kommentar', type: text(true) },
       { name: 'AuthorUpn', displayName: 'Rapportert av (brukernavn)', type: text() },
       { name: 'AuthorName', displayName: 'Rapportert av', type: text() },
+      clientId,
     ],
   },
   situation: {
     key: 'situation',
     displayName: 'Nåsituasjon og utfordringer',
-    description: 'Fagforeningens nåsituasjon og utfordringer. Vedlikeholdes av appen Handlingsplan. [handlingsplan:situation:v1]',
-    version: 1,
+    description: 'Fagforeningens nåsituasjon og utfordringer. Vedlikeholdes av appen Handlingsplan. [handlingsplan:situation:v2]',
+    version: 2,
     titleMeaning: 'Område',
     columns: [
       planId,
@@ -154,6 +162,22 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
       { name: 'ShortTerm', displayName: 'Utfordringer kort sikt', type: text(true) },
       { name: 'LongTerm', displayName: 'Utfordringer lang sikt', type: text(true) },
       sortOrder,
+      clientId,
+    ],
+  },
+  comments: {
+    key: 'comments',
+    displayName: 'Kommentarer til mål',
+    description: 'Kommentarer til lokale mål. Vedlikeholdes av appen Handlingsplan. [handlingsplan:comments:v1]',
+    version: 1,
+    titleMeaning: 'Kommentar (kort)',
+    columns: [
+      planId,
+      { name: 'GoalId', displayName: 'Mål-ID', type: text(), indexed: true },
+      { name: 'CommentText', displayName: 'Kommentar', type: text(true) },
+      { name: 'AuthorUpn', displayName: 'Skrevet av (brukernavn)', type: text() },
+      { name: 'AuthorName', displayName: 'Skrevet av', type: text() },
+      clientId,
     ],
   },
 };

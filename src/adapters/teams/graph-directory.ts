@@ -1,6 +1,6 @@
 /** Directory over Microsoft Graph: who am I, my teams, and a team's owners (board) and members (stewards). */
 import type { GraphApi } from '../../graph/client';
-import type { Directory, TeamInfo, TeamMember } from '../../domain/ports';
+import type { ChannelInfo, Directory, TeamInfo, TeamMember } from '../../domain/ports';
 import type { PersonRef } from '../../domain/plan';
 
 interface GraphUser {
@@ -40,5 +40,10 @@ export class GraphDirectory implements Directory {
         displayName: m.displayName ?? m.email ?? '',
         role: m.roles.includes('owner') ? 'board' : 'steward',
       }));
+  }
+
+  async channels(teamId: string): Promise<ChannelInfo[]> {
+    const channels = await this.graph.getAll<{ id: string; displayName: string }>(`/teams/${encodeURIComponent(teamId)}/channels?$select=id,displayName`);
+    return channels.map((c) => ({ id: c.id, displayName: c.displayName }));
   }
 }
