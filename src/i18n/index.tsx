@@ -3,15 +3,21 @@
  * from these catalogues; dates and numbers are formatted for the language's locale.
  */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { en, type MessageKey, type Messages } from './messages/en';
+import { en, type MessageKey as CoreKey } from './messages/en';
 import { nb } from './messages/nb';
 import { nn } from './messages/nn';
+import { PARTS, type PartKey } from './parts';
 import { formatMessage, type MessageParams } from './format';
 
 export type Language = 'nb' | 'nn' | 'en';
-export type { MessageKey };
+export type MessageKey = CoreKey | PartKey;
+export type Messages = Readonly<Record<MessageKey, string>>;
 
-export const CATALOGUES: Readonly<Record<Language, Messages>> = { nb, nn, en };
+function merge(language: Language, core: Readonly<Record<CoreKey, string>>): Messages {
+  return Object.assign({}, core, ...PARTS.map((part) => part[language])) as Messages;
+}
+
+export const CATALOGUES: Readonly<Record<Language, Messages>> = { nb: merge('nb', nb), nn: merge('nn', nn), en: merge('en', en) };
 
 /** BCP 47 locale used for Intl formatting. Nynorsk formats dates like bokmål where nn data is missing. */
 export const LOCALES: Readonly<Record<Language, string>> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
@@ -38,7 +44,7 @@ export function createI18n(language: Language): I18n {
   return {
     language,
     locale,
-    t: (key, params = {}) => formatMessage(catalogue[key] ?? en[key], params, locale, (n) => numberFormat.format(n)),
+    t: (key, params = {}) => formatMessage(catalogue[key] ?? CATALOGUES.en[key], params, locale, (n) => numberFormat.format(n)),
     formatNumber,
     formatPercent: (fraction) => percentFormat.format(fraction),
     formatDate: (iso) => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES, createI18n } from '../../src/i18n';
+import { en as core } from '../../src/i18n/messages/en';
+import { PARTS } from '../../src/i18n/parts';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)[},]/g)].map((m) => m[1]).sort();
 
@@ -13,6 +15,12 @@ describe('catalogues', () => {
         expect(placeholders(CATALOGUES[language][key]), `${language} ${key}`).toEqual(placeholders(CATALOGUES.en[key]));
       }
     }
+  });
+
+  it('should define every key in one place only', () => {
+    const seen = new Map<string, number>();
+    for (const keys of [Object.keys(core), ...PARTS.map((p) => Object.keys(p.en))]) for (const k of keys) seen.set(k, (seen.get(k) ?? 0) + 1);
+    expect([...seen].filter(([, n]) => n > 1).map(([k]) => k)).toEqual([]);
   });
 
   it('should format plurals, numbers and dates for the locale', () => {

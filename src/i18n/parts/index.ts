@@ -1,0 +1,11 @@
+/**
+ * Every feature's part of the catalogue. Add a part by importing it here and listing it in PARTS;
+ * its keys become MessageKeys, and the i18n test checks all three languages.
+ */
+import type { CataloguePart } from '../define-part';
+import { navigation } from './navigation';
+
+export const PARTS = [navigation] as const;
+
+type KeysOf<P> = P extends CataloguePart<infer K> ? K : never;
+export type PartKey = KeysOf<(typeof PARTS)[number]>;

@@ -1,0 +1,32 @@
+import { definePart } from '../define-part';
+
+/** The tab's main navigation. */
+export const navigation = definePart({
+  en: {
+    'nav.label': 'Plan views',
+    'nav.overview': 'Overview',
+    'nav.plan': 'Plan',
+    'nav.myGoals': 'My goals',
+    'nav.situation': 'Situation',
+    'nav.settings': 'Settings',
+    'nav.import': 'Import',
+  },
+  nb: {
+    'nav.label': 'Visninger av handlingsplanen',
+    'nav.overview': 'Oversikt',
+    'nav.plan': 'Plan',
+    'nav.myGoals': 'Mine mål',
+    'nav.situation': 'Nåsituasjon',
+    'nav.settings': 'Innstillinger',
+    'nav.import': 'Import',
+  },
+  nn: {
+    'nav.label': 'Visingar av handlingsplanen',
+    'nav.overview': 'Oversikt',
+    'nav.plan': 'Plan',
+    'nav.myGoals': 'Mine mål',
+    'nav.situation': 'Nosituasjon',
+    'nav.settings': 'Innstillingar',
+    'nav.import': 'Import',
+  },
+});
