@@ -7,7 +7,7 @@ import { extractMeasure } from './measure.ts';
 import type { Para } from './paragraphs.ts';
 import type { AreaSegment } from './areas.ts';
 import { bestMatch } from '../text/similarity.ts';
-import { matchesAny, templateNationalGoals, templateStrategies } from './template-match.ts';
+import { templateNationalGoals, templateStrategies } from './template-match.ts';
 
 type Mode = 'local' | 'national' | 'strategies';
 
@@ -34,7 +34,10 @@ function listItem(
   bulleted: boolean,
 ): boolean {
   if (itemsSoFar > 0 && bulleted && !p.bullet) return false;
-  if (hasTemplate) return matchesAny(p.text, reference, 0.5) && bestMatch(p.text, reference).score >= bestMatch(p.text, rival).score;
+  if (hasTemplate) {
+    const own = bestMatch(p.text, reference, 0.5).score;
+    return own >= 0.5 && own >= bestMatch(p.text, rival, own).score;
+  }
   if (p.bullet) return true;
   return itemsSoFar === 0 || !bulleted ? p.text.split(/\s+/).length <= 30 && !/:$/.test(p.text) : false;
 }

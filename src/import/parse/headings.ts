@@ -24,8 +24,8 @@ export interface HeadingMatch {
  */
 export function matchHeading(p: Para, planGoals: readonly string[], referenceGoals: readonly string[]): HeadingMatch | null {
   if (p.bullet) return null;
-  const plan = bestMatch(p.text, planGoals);
-  const ref = bestMatch(p.text, referenceGoals);
+  const plan = bestMatch(p.text, planGoals, WEAK);
+  const ref = planGoals.length > 0 ? { index: -1, score: 0 } : bestMatch(p.text, referenceGoals, WEAK);
   const score = Math.max(plan.score, planGoals.length > 0 ? 0 : ref.score);
   const words = p.text.split(/\s+/).length;
   const headingShape = !isGoalLike(p.text) && words <= 35;

@@ -29,7 +29,7 @@ export function matchTemplateArea(text: string, threshold = 0.8): TemplateRef | 
   let best: TemplateRef | null = null;
   let score = 0;
   for (const ref of REFS) {
-    const s = Math.max(similarity(title, ref.nb.title), similarity(title, ref.nn.title));
+    const s = Math.max(similarity(title, ref.nb.title, threshold), similarity(title, ref.nn.title, threshold));
     if (s > score) {
       score = s;
       best = ref;
@@ -47,9 +47,9 @@ export function templateStrategies(ref: TemplateRef | null): string[] {
 }
 
 export function matchesAny(text: string, candidates: readonly string[], threshold: number): boolean {
-  return candidates.length > 0 && bestMatch(text, candidates).score >= threshold;
+  return candidates.length > 0 && bestMatch(text, candidates, threshold).score >= threshold;
 }
 
 export function isTemplateAreaTitle(text: string): boolean {
-  return REFS.some((r) => similarity(text, r.nb.title) >= 0.85 || similarity(text, r.nn.title) >= 0.85);
+  return REFS.some((r) => similarity(text, r.nb.title, 0.85) >= 0.85 || similarity(text, r.nn.title, 0.85) >= 0.85);
 }

@@ -1,37 +1,57 @@
 /** Ratcliff/Obershelp similarity (the same ratio as Python's difflib.SequenceMatcher without junk). */
 import { normKey } from './normalize.ts';
 
-function longestMatch(a: string, b: string, alo: number, ahi: number, blo: number, bhi: number): [number, number, number] {
+const keyCache = new Map<string, string>();
+
+function key(s: string): string {
+  let k = keyCache.get(s);
+  if (k === undefined) {
+    if (keyCache.size > 5000) keyCache.clear();
+    k = normKey(s);
+    keyCache.set(s, k);
+  }
+  return k;
+}
+
+function longestMatch(
+  a: string,
+  b: string,
+  alo: number,
+  ahi: number,
+  blo: number,
+  bhi: number,
+  rows: [Int32Array, Int32Array],
+): [number, number, number] {
   let bestI = alo;
   let bestJ = blo;
   let bestK = 0;
-  let prev = new Int32Array(bhi - blo + 1);
-  let cur = new Int32Array(bhi - blo + 1);
+  let [prev, cur] = rows;
+  prev.fill(0, blo, bhi + 1);
   for (let i = alo; i < ahi; i++) {
     const ca = a.charCodeAt(i);
+    cur[blo] = 0;
     for (let j = blo; j < bhi; j++) {
-      const idx = j - blo + 1;
       if (b.charCodeAt(j) === ca) {
-        const k = (prev[idx - 1] ?? 0) + 1;
-        cur[idx] = k;
+        const k = (prev[j] ?? 0) + 1;
+        cur[j + 1] = k;
         if (k > bestK) {
           bestK = k;
           bestI = i - k + 1;
           bestJ = j - k + 1;
         }
       } else {
-        cur[idx] = 0;
+        cur[j + 1] = 0;
       }
     }
     const t = prev;
     prev = cur;
     cur = t;
-    cur.fill(0);
   }
   return [bestI, bestJ, bestK];
 }
 
 function matchedChars(a: string, b: string): number {
+  const rows: [Int32Array, Int32Array] = [new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
   let total = 0;
   const stack: Array<[number, number, number, number]> = [[0, a.length, 0, b.length]];
   while (stack.length > 0) {
@@ -39,7 +59,7 @@ function matchedChars(a: string, b: string): number {
     if (!top) break;
     const [alo, ahi, blo, bhi] = top;
     if (alo >= ahi || blo >= bhi) continue;
-    const [i, j, k] = longestMatch(a, b, alo, ahi, blo, bhi);
+    const [i, j, k] = longestMatch(a, b, alo, ahi, blo, bhi, rows);
     if (k === 0) continue;
     total += k;
     stack.push([alo, i, blo, j], [i + k, ahi, j + k, bhi]);
@@ -47,21 +67,25 @@ function matchedChars(a: string, b: string): number {
   return total;
 }
 
-/** Similarity in [0, 1] of two texts after normalisation. */
-export function similarity(a: string, b: string): number {
-  const x = normKey(a);
-  const y = normKey(b);
+/**
+ * Similarity in [0, 1] of two texts after normalisation. With `atLeast`, pairs whose lengths alone
+ * rule that score out return 0 without the full comparison.
+ */
+export function similarity(a: string, b: string, atLeast = 0): number {
+  const x = key(a);
+  const y = key(b);
   if (!x || !y) return 0;
   if (x === y) return 1;
+  if ((2 * Math.min(x.length, y.length)) / (x.length + y.length) < atLeast) return 0;
   return (2 * matchedChars(x, y)) / (x.length + y.length);
 }
 
 /** Best similarity of `text` against candidates, with the index of the best one. */
-export function bestMatch(text: string, candidates: readonly string[]): { index: number; score: number } {
+export function bestMatch(text: string, candidates: readonly string[], atLeast = 0): { index: number; score: number } {
   let index = -1;
   let score = 0;
   candidates.forEach((c, i) => {
-    const s = similarity(text, c);
+    const s = similarity(text, c, Math.max(atLeast, score));
     if (s > score) {
       score = s;
       index = i;
