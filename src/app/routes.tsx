@@ -3,7 +3,8 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import type { TeamsHost } from '../teams';
 import { useI18n } from '../i18n';
 import { EmptyView, LoadingView } from '../components/state-views';
-import { PlanPage } from '../features/plan/components/plan-page';
+import { viewFromSubPage } from '../lib/navigation';
+import { TabShell } from './tab-shell';
 
 const ConfigPage = lazy(() => import('../features/tab-config/config-page').then((m) => ({ default: m.ConfigPage })));
 const MyGoalsPage = lazy(() => import('../features/my-goals/my-goals-page').then((m) => ({ default: m.MyGoalsPage })));
@@ -38,7 +39,7 @@ export function Routes({ host }: { host: TeamsHost }) {
         return <MyGoalsPage />;
       case 'tab':
         return team ? (
-          <PlanPage teamId={team.groupId} teamName={team.displayName} />
+          <TabShell teamId={team.groupId} teamName={team.displayName} initialView={viewFromSubPage(host.context.subPageId)} />
         ) : (
           <EmptyView title={t('host.noTeam.title')} body={t('host.noTeam.body')} />
         );

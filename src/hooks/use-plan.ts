@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useServices } from '../../../lib/services';
+import { useServices } from '../lib/services';
 
 export const planQueryKey = (teamId: string) => ['plan', teamId] as const;
 

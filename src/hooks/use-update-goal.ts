@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { LocalGoal, LocalGoalPatch, PlanSnapshot } from '../../../domain/plan';
-import { useServices } from '../../../lib/services';
-import { planQueryKey } from './get-plan';
+import type { LocalGoal, LocalGoalPatch, PlanSnapshot } from '../domain/plan';
+import { useServices } from '../lib/services';
+import { planQueryKey } from './use-plan';
 
 export interface UpdateGoalInput {
   readonly id: string;

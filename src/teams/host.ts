@@ -74,7 +74,7 @@ export interface TeamsHost {
   readonly context: HostContext;
   /** Subscribes to live theme changes; returns the unsubscribe function. */
   onThemeChange(callback: (theme: HostTheme) => void): () => void;
-  /** Tells the host the tab has loaded (hides the host's loading indicator). */
+  /** Tells the host the tab has loaded (hides the host's loading indicator); later calls do nothing. */
   notifySuccess(): void;
   readonly config: ConfigPageHost;
   /** Opens a Teams deep link (see deep-link.ts) through the host. */
@@ -187,6 +187,7 @@ export function mapContext(context: app.Context): HostContext {
 
 function createHost(context: HostContext): TeamsHost {
   const themeSubscribers = new Set<(theme: HostTheme) => void>();
+  let notified = false;
   // teams-js keeps a single theme handler; it is registered once and fanned out here.
   app.registerOnThemeChangeHandler((theme) => {
     const mapped = toHostTheme(theme);
@@ -237,6 +238,9 @@ function createHost(context: HostContext): TeamsHost {
       };
     },
     notifySuccess() {
+      // Once per page: React StrictMode runs effects twice in development.
+      if (notified) return;
+      notified = true;
       void app.notifySuccess().catch((error: unknown) => console.warn('[teams] notifySuccess failed', error));
     },
     config,

@@ -58,11 +58,15 @@ function TeamGoals({ team, query }: { team: TeamInfo; query: UseQueryResult<Plan
   );
 }
 
-export function MyGoalsPage() {
+/** With a team: the user's goals in that team's plan; without: across every team they belong to. */
+export function MyGoalsPage({ team }: { team?: TeamInfo }) {
   const styles = useStyles();
   const { t } = useI18n();
   const { directory, planRepository, session } = useServices();
-  const teams = useQuery({ queryKey: ['joined-teams'], queryFn: () => directory.joinedTeams() });
+  const teams = useQuery({
+    queryKey: team ? ['team-info', team.id] : ['joined-teams'],
+    queryFn: () => (team ? Promise.resolve([team]) : directory.joinedTeams()),
+  });
   const plans = useQueries({
     queries: (teams.data ?? []).map((team) => ({ queryKey: ['plan', team.id], queryFn: () => planRepository(team.id).load() })),
   });

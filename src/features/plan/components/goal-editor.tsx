@@ -32,8 +32,8 @@ import {
 import { useI18n } from '../../../i18n';
 import { useServices } from '../../../lib/services';
 import { teamMembersKey } from '../../../hooks/use-team-role';
-import { planQueryKey } from '../api/get-plan';
-import { replaceGoal, useFetchGoal, useUpdateGoal } from '../api/update-goal';
+import { planQueryKey } from '../../../hooks/use-plan';
+import { replaceGoal, useFetchGoal, useUpdateGoal } from '../../../hooks/use-update-goal';
 import { ConflictDialog } from './conflict-dialog';
 
 const useStyles = makeStyles({

@@ -6,7 +6,7 @@ import { useI18n } from '../../../i18n';
 import { useServices } from '../../../lib/services';
 import { useTeamRole } from '../../../hooks/use-team-role';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/state-views';
-import { usePlan } from '../api/get-plan';
+import { usePlan } from '../../../hooks/use-plan';
 import { useSetupPlan } from '../api/setup-plan';
 import { AreaSection } from './area-section';
 import { GoalEditor } from './goal-editor';

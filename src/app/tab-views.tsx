@@ -1,0 +1,23 @@
+/**
+ * The channel tab's views. Each feature registers its screen here (lazy, so the first screen
+ * loads only its own code); board-only views are hidden from stewards.
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { MessageKey } from '../i18n';
+import type { TabViewName, TabViewProps } from '../lib/navigation';
+
+export interface TabViewEntry {
+  readonly name: TabViewName;
+  readonly label: MessageKey;
+  readonly boardOnly?: boolean;
+  /** Reached by navigation (e.g. a goal), not shown in the tab bar. */
+  readonly hidden?: boolean;
+  readonly component: LazyExoticComponent<ComponentType<TabViewProps>>;
+}
+
+export const TAB_VIEWS: readonly TabViewEntry[] = [
+  { name: 'plan', label: 'nav.plan', component: lazy(() => import('../features/plan/plan-view')) },
+  { name: 'mine', label: 'nav.myGoals', component: lazy(() => import('../features/my-goals/team-my-goals-view')) },
+];
+
+export const DEFAULT_VIEW: TabViewName = TAB_VIEWS.some((v) => v.name === 'overview') ? 'overview' : 'plan';
