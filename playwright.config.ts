@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
-import { E2E_HOST_URL } from './tests/e2e/support/stack-env';
+import { chooseE2EPorts, hostUrlFor } from './tests/e2e/support/stack-env';
+
+// Chosen once in the main process (E2E_PORTS), inherited by global setup and the workers.
+const ports = await chooseE2EPorts();
 
 // Chromium comes from the system (/usr/bin/chromium); Playwright never downloads a browser here.
 export default defineConfig({
@@ -14,7 +17,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   outputDir: 'test-results',
   use: {
-    baseURL: E2E_HOST_URL,
+    baseURL: hostUrlFor(ports),
     ignoreHTTPSErrors: true,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

@@ -185,7 +185,8 @@ function writeStateToUrl(): void {
   if (state.view !== 'tab') params.set('view', state.view);
   if (state.subEntityId) params.set('subEntityId', state.subEntityId);
   if (state.tabPath) params.set('tabPath', state.tabPath);
-  const query = params.toString().replace(/\+/g, '%20');
+  // Readable links: spaces as %20 and '@' unescaped (both valid in a query).
+  const query = params.toString().replace(/\+/g, '%20').replace(/%40/g, '@');
   const url = `${window.location.pathname}?${query}`;
   if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', url);
 }

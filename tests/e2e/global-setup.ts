@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FullConfig } from '@playwright/test';
 import { REPO_ROOT, startDevStack, type DevStackOptions } from '../../scripts/dev-stack';
-import { E2E_ENV, E2E_PORTS } from './support/stack-env';
+import { E2E_ENV, e2ePorts } from './support/stack-env';
 
 type SeedHook = NonNullable<DevStackOptions['onFreshSeed']>;
 
@@ -22,14 +22,16 @@ async function planSeedHook(): Promise<SeedHook | undefined> {
 export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
   const started = Date.now();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'handlingsplan-e2e-'));
+  const ports = e2ePorts();
   const options: DevStackOptions = {
-    emulatorPort: E2E_PORTS.emulator,
-    appPort: E2E_PORTS.app,
-    hostPort: E2E_PORTS.host,
+    emulatorPort: ports.emulator,
+    appPort: ports.app,
+    hostPort: ports.host,
     dataDir,
     seed: 'demo',
     watch: false,
-    cacheDir: path.join(REPO_ROOT, 'node_modules', '.vite-e2e'),
+    // One dependency cache per port set, so concurrent runs do not overwrite each other's.
+    cacheDir: path.join(REPO_ROOT, 'node_modules', `.vite-e2e-${ports.app}`),
     logLevel: 'warn',
   };
   const seedPlans = await planSeedHook();
@@ -38,7 +40,7 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
   process.env[E2E_ENV.hostUrl] = stack.hostUrl;
   process.env[E2E_ENV.appUrl] = stack.appUrl;
   process.env[E2E_ENV.emulatorUrl] = stack.emulator.origin;
-  console.log(`[e2e] stack up in ${Date.now() - started} ms: host ${stack.hostUrl}, app ${stack.appUrl}, emulator ${stack.emulator.origin}`);
+  console.log(`[e2e] stack up in ${Date.now() - started} ms (demo plans ${seedPlans ? 'seeded' : 'not seeded'}): host ${stack.hostUrl}, app ${stack.appUrl}, emulator ${stack.emulator.origin}`);
 
   return async () => {
     await stack.close();

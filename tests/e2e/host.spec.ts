@@ -153,6 +153,15 @@ test.describe('the app in the host page', () => {
     await expect(tab.locator('[data-theme="dark"]').nth(1)).toBeAttached();
   });
 
+  test('its configuration page saves through the host, which then opens the tab', async ({ page }) => {
+    await openTab(page, { user: BOARD_MEMBER, team: 'Fagforbundet Alver', view: 'config' });
+    await expect(hostSaveButton(page)).toBeEnabled({ timeout: 20_000 });
+    await hostSaveButton(page).click();
+    await expect(page.getByLabel('View', { exact: true })).toHaveValue('tab');
+    await expect(page.locator('#tab-frame')).toHaveAttribute('src', `${E2E_APP_URL}index.html#/tab`);
+    await expect(hostStatus(page)).toHaveText('Tab ready', { timeout: 20_000 });
+  });
+
   test('opened outside Teams, the app does not hang', async ({ page }) => {
     await page.goto(E2E_APP_URL, { waitUntil: 'commit' });
     await expect(page.locator('#root > *').first()).toBeVisible({ timeout: 10_000 });
