@@ -12,7 +12,8 @@ export interface E2EPorts {
   host: number;
 }
 
-const DEFAULT_PORTS: E2EPorts = { emulator: 4110, app: 5273, host: 5274 };
+export const DEFAULT_E2E_PORTS: E2EPorts = { emulator: 4110, app: 5273, host: 5274 };
+const DEFAULT_PORTS = DEFAULT_E2E_PORTS;
 const FALLBACK_BASES = [5400, 5410, 5420, 5430, 5440, 5450, 5460, 5470, 5480, 5490];
 
 function parsePorts(value: string | undefined): E2EPorts | null {
