@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { DEMO_DEFAULT_USER } from '../emulator/seed/demo-tenant';
+import { seedDemoPlans } from '../emulator/seed/demo-plans';
 import { REPO_ROOT, startDevStack, type DevStackOptions } from './dev-stack';
 
 const EMULATOR_PORT = 4010;
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
     hostPort: HOST_PORT,
     dataDir: path.join(REPO_ROOT, '.data', 'emulator'),
     seed: 'demo',
+    // On a fresh tenant, store each demo team's adopted plan through the app's own data layer.
+    onFreshSeed: seedDemoPlans,
     logLevel: 'warn',
   };
   const stack = await startDevStack(options);

@@ -39,7 +39,7 @@ test('a board member edits a goal and the edit is stored', async ({ page }) => {
   const id = await first.getAttribute('data-goal-id');
   await first.getByRole('button', { name: 'Rediger' }).click();
   const dialog = tab.getByRole('dialog', { name: 'Rediger lokalt mål' });
-  await dialog.getByLabel('Mål', { exact: true }).fill('Organisasjonsgraden skal opp minst 3 prosent i kommunal sektor');
+  await dialog.getByRole('textbox', { name: 'Mål', exact: true }).fill('Organisasjonsgraden skal opp minst 3 prosent i kommunal sektor');
   await dialog.getByLabel('Frist').fill('2027-06');
   await dialog.getByLabel('Frist').press('Tab');
   await dialog.getByRole('button', { name: 'Lagre' }).click();
@@ -78,8 +78,8 @@ test('two board members save the same goal: the second sees a conflict and choos
     await inB.getByRole('button', { name: 'Rediger' }).click();
     const dialogA = tabA.getByRole('dialog', { name: 'Rediger lokalt mål' });
     const dialogB = tabB.getByRole('dialog', { name: 'Rediger lokalt mål' });
-    await dialogA.getByLabel('Mål', { exact: true }).fill('Versjon fra A');
-    await dialogB.getByLabel('Mål', { exact: true }).fill('Versjon fra B');
+    await dialogA.getByRole('textbox', { name: 'Mål', exact: true }).fill('Versjon fra A');
+    await dialogB.getByRole('textbox', { name: 'Mål', exact: true }).fill('Versjon fra B');
     await dialogA.getByRole('button', { name: 'Lagre' }).click();
     await expect(tabA.getByText('Målet er lagret.')).toBeVisible();
 
@@ -88,16 +88,16 @@ test('two board members save the same goal: the second sees a conflict and choos
     await expect(conflict).toBeVisible();
     await expect(conflict).toContainText('Ingrid Haugland');
     await conflict.getByRole('button', { name: 'Last inn deres versjon' }).click();
-    await expect(dialogB.getByLabel('Mål', { exact: true })).toHaveValue('Versjon fra A');
+    await expect(dialogB.getByRole('textbox', { name: 'Mål', exact: true })).toHaveValue('Versjon fra A');
 
     // B decides to overwrite after all: edit again, save, conflict-free this time.
-    await dialogB.getByLabel('Mål', { exact: true }).fill('Versjon fra B');
+    await dialogB.getByRole('textbox', { name: 'Mål', exact: true }).fill('Versjon fra B');
     await dialogB.getByRole('button', { name: 'Lagre' }).click();
     await expect(tabB.getByText('Målet er lagret.')).toBeVisible();
 
     // A, still holding the old version, edits again and overwrites knowingly.
     await inA.getByRole('button', { name: 'Rediger' }).click();
-    await dialogA.getByLabel('Mål', { exact: true }).fill('Versjon fra A, andre gang');
+    await dialogA.getByRole('textbox', { name: 'Mål', exact: true }).fill('Versjon fra A, andre gang');
     await dialogA.getByRole('button', { name: 'Lagre' }).click();
     const conflictA = tabA.getByRole('alertdialog');
     await expect(conflictA).toContainText('Sigurd Mjelde');
@@ -125,9 +125,11 @@ for (const theme of ['default', 'dark', 'contrast'] as const) {
       await expect(tab.locator('html')).toHaveAttribute('data-theme', theme);
       await expect(tab.locator('html')).toHaveAttribute('lang', locale === 'en-US' ? 'en-GB' : locale);
       if (locale === 'nb-NO') {
-        const results = await new AxeBuilder({ page }).include('#tab-frame').analyze();
+        // Fluent's focus manager (Tabster) adds hidden focus sentinels (<i data-tabster-dummy>) that
+        // forward focus at once; axe flags them as aria-hidden-focus, a known false positive.
+        const results = await new AxeBuilder({ page }).include('#tab-frame').exclude(['#tab-frame', '[data-tabster-dummy]']).analyze();
         const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(', ')}`)).toEqual([]);
       }
     });
   }
