@@ -1,4 +1,6 @@
-import { Badge, type BadgeProps } from '@fluentui/react-components';
+import { Badge, makeStyles, type BadgeProps } from '@fluentui/react-components';
+
+const useStyles = makeStyles({ badge: { flexShrink: 0, whiteSpace: 'nowrap' } });
 import type { GoalStatus } from '../domain/plan';
 import { useI18n } from '../i18n';
 
@@ -12,8 +14,9 @@ const COLOR: Record<GoalStatus, BadgeProps['color']> = {
 
 export function StatusBadge({ status }: { status: GoalStatus }) {
   const { t } = useI18n();
+  const styles = useStyles();
   return (
-    <Badge appearance="tint" color={COLOR[status]} data-status={status}>
+    <Badge appearance="tint" color={COLOR[status]} data-status={status} className={styles.badge}>
       {t(`status.${status}`)}
     </Badge>
   );
