@@ -1,0 +1,23 @@
+/**
+ * The app's own data layer from the test process, against the e2e stack's emulator: for setting
+ * up and checking what is stored (e.g. that a queued check-in arrived exactly once).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { graphClientAs } from '../../../emulator/app-client';
+import { SharePointPlanRepository } from '../../../src/adapters/sharepoint/plan-repository';
+import { REPO_ROOT } from '../../../scripts/dev-stack';
+import { e2ePorts } from './stack-env';
+
+export function emulatorEndpoint() {
+  const origin = process.env.E2E_EMULATOR_URL ?? `https://localhost:${e2ePorts().emulator}`;
+  return { graphUrl: `${origin}/v1.0`, ca: readFileSync(path.join(REPO_ROOT, '.certs', 'ca.pem'), 'utf8') };
+}
+
+export function repositoryAs(userPrincipalName: string, teamId: string): SharePointPlanRepository {
+  return new SharePointPlanRepository(graphClientAs(emulatorEndpoint(), userPrincipalName), teamId);
+}
+
+export function emulatorOrigin(): string {
+  return process.env.E2E_EMULATOR_URL ?? `https://localhost:${e2ePorts().emulator}`;
+}
