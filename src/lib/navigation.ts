@@ -58,7 +58,7 @@ export function navigate(view: TabView): void {
 }
 
 export function useTabView(initial: TabView): [TabView, (view: TabView) => void] {
-  const [view, setView] = useState<TabView>(() => parseTabView(window.location.hash.startsWith('#/tab/') ? window.location.hash : '') ?? initial);
+  const [view, setView] = useState<TabView>(() => (window.location.hash.startsWith('#/tab/') ? parseTabView(window.location.hash) : null) ?? initial);
   useEffect(() => {
     const onChange = () => {
       const next = parseTabView(window.location.hash);
