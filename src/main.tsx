@@ -1,7 +1,7 @@
 /** Entry point: read the configuration, connect to the Teams host, sign in, render. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { connectToHost } from './teams';
+import { buildTabDeepLink, connectToHost } from './teams';
 import { readConfig, type RawEnv } from './app/config';
 import { App, createQueryClient } from './app/app';
 import { createServices, createTokenSource } from './app/services';
@@ -27,6 +27,23 @@ async function main(): Promise<void> {
     user: { id: user.id, userPrincipalName: user.userPrincipalName ?? user.loginHint ?? '', displayName: user.displayName ?? user.userPrincipalName ?? '' },
     team: host.context.team ? { id: host.context.team.groupId, displayName: host.context.team.displayName } : null,
     today: () => new Date().toISOString().slice(0, 10),
+    deepLink: (subPageId, label) => {
+      if (!config.teamsAppId) return null;
+      const webUrl = `${window.location.origin}${window.location.pathname}#/tab`;
+      try {
+        return buildTabDeepLink({
+          appId: config.teamsAppId,
+          entityId: host.context.pageId ?? 'handlingsplan',
+          webUrl,
+          label,
+          subEntityId: subPageId,
+          channelId: host.context.channel?.id,
+        });
+      } catch {
+        return null;
+      }
+    },
+    openDeepLink: (url) => host.openDeepLink(url),
   });
   root.render(
     <StrictMode>

@@ -12,6 +12,13 @@ export interface Session {
   readonly team: { readonly id: string; readonly displayName: string } | null;
   /** Today's date (YYYY-MM-DD); a seam so that tests can pin it. */
   readonly today: () => string;
+  /**
+   * A Teams deep link that opens this tab on a sub-page (e.g. `goal:<id>`), or null when the app
+   * id is not configured. Built with the host's deep-link rules (src/teams/deep-link.ts).
+   */
+  readonly deepLink: (subPageId: string, label: string) => string | null;
+  /** Opens a deep link through the Teams host. */
+  readonly openDeepLink: (url: string) => Promise<void>;
 }
 
 export interface Services {

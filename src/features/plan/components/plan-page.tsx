@@ -7,7 +7,7 @@ import { useServices } from '../../../lib/services';
 import { useTeamRole } from '../../../hooks/use-team-role';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/state-views';
 import { usePlan } from '../../../hooks/use-plan';
-import { useSetupPlan } from '../api/setup-plan';
+import { useSetupPlan } from '../../../hooks/use-setup-plan';
 import { AreaSection } from './area-section';
 import { GoalEditor } from './goal-editor';
 

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { NATIONAL_PERIOD, NATIONAL_TEMPLATE } from '../../../import/national-template';
-import type { PlanLanguage } from '../../../domain/plan';
-import { useServices } from '../../../lib/services';
-import { planQueryKey } from '../../../hooks/use-plan';
+import { NATIONAL_PERIOD, NATIONAL_TEMPLATE } from '../import/national-template';
+import type { PlanLanguage } from '../domain/plan';
+import { useServices } from '../lib/services';
+import { planQueryKey } from './use-plan';
 
 /**
  * Creates the team's plan lists and a plan with the national strategy plan's areas, national
