@@ -6,7 +6,8 @@
  *   check-in value (or the stored current value), baseline 0 when none is given ('+125 members');
  * - recurring: occurrences reported in the current period (a check-in counts its value, or 1)
  *   against the required count, with the next occurrence due at an even spacing;
- * - milestone: done or not by its due date.
+ * - milestone: done when the board set its status to done or when a check-in reports it done
+ *   (a value of 1 or more); otherwise open until its due date, behind after it.
  *
  * Expected progress grows linearly from the start of the plan period to the goal's deadline
  * (or the end of the period). Status follows from the gap between expected and actual:
@@ -147,7 +148,8 @@ export function goalProgress(goal: LocalGoal, checkIns: readonly CheckIn[], plan
       break;
     }
     case 'milestone': {
-      fraction = goal.status === 'done' ? 1 : 0;
+      const reported = own.some((c) => c.value !== null && c.value >= 1);
+      fraction = goal.status === 'done' || reported ? 1 : 0;
       expected = overdueDate ? 1 : 0;
       break;
     }

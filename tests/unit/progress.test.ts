@@ -109,11 +109,39 @@ describe('recurring goals', () => {
 describe('milestones', () => {
   const committee = goal({ kind: 'milestone', due: '2026-02' });
 
-  it('should be done only when the board marks it done', () => {
+  it('should be done when the board marks it done', () => {
     expect(goalProgress({ ...committee, status: 'done' }, [], plan, '2026-01-10').status).toBe('done');
     expect(goalProgress(committee, [], plan, '2026-01-10').derivedStatus).toBe('notStarted');
     expect(goalProgress(committee, [checkIn('2026-01-05', null)], plan, '2026-01-10').derivedStatus).toBe('onTrack');
     expect(goalProgress(committee, [], plan, '2026-03-01').derivedStatus).toBe('behind');
+  });
+
+  it('should be done when a check-in reports it done (value 1 or more), even after the deadline', () => {
+    const before = goalProgress(committee, [checkIn('2026-01-20', 1)], plan, '2026-01-25');
+    expect(before.derivedStatus).toBe('done');
+    expect(before.fraction).toBe(1);
+    expect(before.overdue).toBe(false);
+    const late = goalProgress(committee, [checkIn('2026-03-10', 1)], plan, '2026-03-15');
+    expect(late.derivedStatus).toBe('done');
+    expect(late.overdue).toBe(false);
+  });
+
+  it('should not count a comment-only or zero check-in as done', () => {
+    const open = goalProgress(committee, [checkIn('2026-01-05', null, 'a'), checkIn('2026-01-06', 0, 'b')], plan, '2026-01-10');
+    expect(open.derivedStatus).toBe('onTrack');
+    expect(open.fraction).toBe(0);
+    expect(goalProgress(committee, [checkIn('2026-01-05', 0.5)], plan, '2026-03-01').derivedStatus).toBe('behind');
+  });
+
+  it('should keep a status the board set over a done check-in', () => {
+    const p = goalProgress({ ...committee, status: 'atRisk' }, [checkIn('2026-01-05', 1)], plan, '2026-01-10');
+    expect(p.derivedStatus).toBe('done');
+    expect(p.status).toBe('atRisk');
+  });
+
+  it('should ignore check-ins of other goals', () => {
+    const other: CheckIn = { ...checkIn('2026-01-05', 1), goalId: '2' };
+    expect(goalProgress(committee, [other], plan, '2026-01-10').derivedStatus).toBe('notStarted');
   });
 });
 
