@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { GoalStatus, LocalGoal } from '../../src/domain/plan';
+import { EMPTY_FILTER, NONE, buildSearchIndex, filterGoals, isFilterActive, normalizeText, ownersOf } from '../../src/features/plan/plan-filter';
+
+function goal(id: string, overrides: Partial<LocalGoal> = {}): LocalGoal {
+  return {
+    id,
+    planId: 'p',
+    areaId: 'a1',
+    nationalGoal: null,
+    text: `goal ${id}`,
+    kind: 'milestone',
+    owner: null,
+    due: null,
+    status: null,
+    measure: null,
+    recurrence: null,
+    tariffArea: null,
+    sortOrder: Number(id),
+    ...overrides,
+  };
+}
+
+const kari = { userPrincipalName: 'kari.eide@org365.example', displayName: 'Kari Eide' };
+const ola = { userPrincipalName: 'ola.nesse@org365.example', displayName: 'Ola Nesse' };
+
+const goals = [
+  goal('1', { text: 'Verve 125 nye medlemmer', owner: kari, tariffArea: 'KS', areaId: 'a1' }),
+  goal('2', { text: 'Fire medlemsmøter i året', owner: ola, tariffArea: 'Spekter', areaId: 'a2', nationalGoal: 'Økt organisasjonsgrad' }),
+  goal('3', { text: 'Streikekomité på plass', owner: null, areaId: 'a2' }),
+  goal('4', { text: 'Besøke arbeidsplassene på sykehjem', owner: kari, tariffArea: 'KS', areaId: 'a3' }),
+];
+const status: Record<string, GoalStatus> = { '1': 'onTrack', '2': 'behind', '3': 'done', '4': 'behind' };
+const statusOf = (g: LocalGoal) => status[g.id] as GoalStatus;
+const ids = (list: LocalGoal[]) => list.map((g) => g.id);
+
+describe('filterGoals', () => {
+  it('returns every goal in order when no filter is set', () => {
+    expect(ids(filterGoals(goals, EMPTY_FILTER, statusOf))).toEqual(['1', '2', '3', '4']);
+    expect(isFilterActive(EMPTY_FILTER)).toBe(false);
+  });
+
+  it('filters by owner, including goals without an owner, case-insensitively', () => {
+    expect(ids(filterGoals(goals, { ...EMPTY_FILTER, owner: 'KARI.EIDE@org365.example' }, statusOf))).toEqual(['1', '4']);
+    expect(ids(filterGoals(goals, { ...EMPTY_FILTER, owner: NONE }, statusOf))).toEqual(['3']);
+  });
+
+  it('filters by effective status, area and bargaining area, all combined', () => {
+    expect(ids(filterGoals(goals, { ...EMPTY_FILTER, status: 'behind' }, statusOf))).toEqual(['2', '4']);
+    expect(ids(filterGoals(goals, { ...EMPTY_FILTER, areaId: 'a2' }, statusOf))).toEqual(['2', '3']);
+    expect(ids(filterGoals(goals, { ...EMPTY_FILTER, tariffArea: 'KS' }, statusOf))).toEqual(['1', '4']);
+    expect(ids(filterGoals(goals, { ...EMPTY_FILTER, tariffArea: NONE }, statusOf))).toEqual(['3']);
+    const combined = { ...EMPTY_FILTER, status: 'behind', tariffArea: 'KS', owner: kari.userPrincipalName } as const;
+    expect(ids(filterGoals(goals, combined, statusOf))).toEqual(['4']);
+    expect(isFilterActive(combined)).toBe(true);
+  });
+
+  it('searches every word in text, national goal and owner name, ignoring case and accents', () => {
+    const index = buildSearchIndex(goals);
+    expect(ids(filterGoals(goals, { ...EMPTY_FILTER, query: 'MEDLEM' }, statusOf, index))).toEqual(['1', '2']);
+    expect(ids(filterGoals(goals, { ...EMPTY_FILTER, query: 'ola møter' }, statusOf, index))).toEqual(['2']);
+    expect(ids(filterGoals(goals, { ...EMPTY_FILTER, query: 'organisasjonsgrad' }, statusOf, index))).toEqual(['2']);
+    expect(ids(filterGoals(goals, { ...EMPTY_FILTER, query: 'streikekomite' }, statusOf, index))).toEqual(['3']);
+    expect(ids(filterGoals(goals, { ...EMPTY_FILTER, query: '  ' }, statusOf, index))).toEqual(['1', '2', '3', '4']);
+    expect(ids(filterGoals(goals, { ...EMPTY_FILTER, query: 'kari sykehjem' }, statusOf))).toEqual(['4']);
+    expect(filterGoals(goals, { ...EMPTY_FILTER, query: 'finnes ikke' }, statusOf, index)).toEqual([]);
+  });
+
+  it('keeps æ, ø and å distinct from a, o', () => {
+    expect(normalizeText('Økt Æ Å é')).toBe('økt æ å e');
+    const index = buildSearchIndex(goals);
+    expect(ids(filterGoals(goals, { ...EMPTY_FILTER, query: 'okt' }, statusOf, index))).toEqual([]);
+  });
+
+  it('filters a plan of 300 goals by owner and query', () => {
+    const many = Array.from({ length: 300 }, (_, i) => goal(String(i + 1), { text: `Mål nummer ${i + 1} om verving`, owner: i % 2 ? kari : ola }));
+    const index = buildSearchIndex(many);
+    const result = filterGoals(many, { ...EMPTY_FILTER, query: 'nummer 29', owner: ola.userPrincipalName }, () => 'onTrack', index);
+    expect(ids(result)).toEqual(['29', '129', '229', '291', '293', '295', '297', '299']);
+  });
+});
+
+describe('ownersOf', () => {
+  it('lists distinct owners sorted by name', () => {
+    expect(ownersOf(goals)).toEqual([kari, ola]);
+  });
+});
