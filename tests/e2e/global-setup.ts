@@ -30,6 +30,10 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     dataDir,
     seed: 'demo',
     watch: false,
+    // A production build of the tab with the dev configuration: pages load in about a second.
+    // E2E_APP_MODE=dev serves it from the Vite dev server instead (slower, for debugging).
+    app: process.env.E2E_APP_MODE === 'dev' ? 'dev' : 'preview',
+    previewOutDir: path.join(REPO_ROOT, 'node_modules', '.cache', `handlingsplan-e2e-dist-${ports.app}`),
     // One dependency cache per port set, so concurrent runs do not overwrite each other's.
     cacheDir: path.join(REPO_ROOT, 'node_modules', `.vite-e2e-${ports.app}`),
     logLevel: 'warn',
