@@ -4,8 +4,10 @@
  */
 import type { CataloguePart } from '../define-part';
 import { navigation } from './navigation';
+import { overview } from './overview';
+import { goalDetail } from './goal-detail';
 
-export const PARTS = [navigation] as const;
+export const PARTS = [navigation, overview, goalDetail] as const;
 
 type KeysOf<P> = P extends CataloguePart<infer K> ? K : never;
 export type PartKey = KeysOf<(typeof PARTS)[number]>;
