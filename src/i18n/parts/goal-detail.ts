@@ -19,7 +19,7 @@ export const goalDetail = definePart({
     'goalDetail.measure': 'Measure',
     'goalDetail.measureValue': 'From {baseline} to {target} {unit}, now {current}',
     'goalDetail.recurrence': 'Recurrence',
-    'goalDetail.recurrenceValue': '{count, plural, one {once} other {# times}} per {per}',
+    'goalDetail.recurrenceValue': '{count, plural, one {# time} other {# times}} per {per}',
     'goalDetail.notSet': 'Not set',
     'goalDetail.checkIns.title': 'Check-ins',
     'goalDetail.checkIns.empty': 'Nothing has been reported on this goal yet.',
