@@ -6,8 +6,12 @@ import type { CataloguePart } from '../define-part';
 import { navigation } from './navigation';
 import { overview } from './overview';
 import { goalDetail } from './goal-detail';
+import { planEditing } from './plan-editing';
+import { situation } from './situation';
+import { settings } from './settings';
+import { config } from './config';
 
-export const PARTS = [navigation, overview, goalDetail] as const;
+export const PARTS = [navigation, overview, goalDetail, planEditing, situation, settings, config] as const;
 
 type KeysOf<P> = P extends CataloguePart<infer K> ? K : never;
 export type PartKey = KeysOf<(typeof PARTS)[number]>;
