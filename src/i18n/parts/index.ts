@@ -10,8 +10,9 @@ import { planEditing } from './plan-editing';
 import { situation } from './situation';
 import { settings } from './settings';
 import { config } from './config';
+import { checkIns } from './check-ins';
 
-export const PARTS = [navigation, overview, goalDetail, planEditing, situation, settings, config] as const;
+export const PARTS = [navigation, overview, goalDetail, planEditing, situation, settings, config, checkIns] as const;
 
 type KeysOf<P> = P extends CataloguePart<infer K> ? K : never;
 export type PartKey = KeysOf<(typeof PARTS)[number]>;
