@@ -1,14 +1,36 @@
-/** The app shell: providers (Fluent theme from Teams, language, query cache, services) and routes. */
-import { FluentProvider, makeStyles, tokens } from '@fluentui/react-components';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+/**
+ * The app shell: providers (Fluent theme from Teams, language, query cache kept between visits,
+ * services), the offline check-in queue's sync, and routes.
+ */
+import { FluentProvider, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { QueryClient } from '@tanstack/react-query';
+import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
 import { useEffect, useState } from 'react';
+import { version as appVersion } from '../../package.json';
 import { fluentThemeFor, toAppLanguage, type HostTheme, type TeamsHost } from '../teams';
-import { I18nProvider, LOCALES } from '../i18n';
+import { I18nProvider, LOCALES, useI18n } from '../i18n';
 import { ServicesProvider, type Services } from '../lib/services';
+import { CACHE_MAX_AGE_MS, persistOptions, useRefreshingPersistedPlan } from '../lib/persisted-cache';
+import { useCheckInQueueSync } from '../hooks/use-check-in';
 import { Routes } from './routes';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  refreshing: {
+    position: 'fixed',
+    insetInlineEnd: tokens.spacingHorizontalM,
+    bottom: tokens.spacingVerticalM,
+    zIndex: 2,
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusCircular,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground2,
+    boxShadow: tokens.shadow4,
+    fontSize: tokens.fontSizeBase200,
+  },
 });
 
 function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -19,13 +41,42 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
 }
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({ defaultOptions: { queries: { retry: shouldRetry, staleTime: 30_000, refetchOnWindowFocus: false } } });
+  return new QueryClient({
+    defaultOptions: {
+      // Kept in memory as long as it may be restored from the persisted cache.
+      queries: { retry: shouldRetry, staleTime: 30_000, gcTime: CACHE_MAX_AGE_MS, refetchOnWindowFocus: false },
+    },
+  });
+}
+
+/** A quiet "Updating…" while a plan shown from the persisted cache is being refreshed. */
+function RefreshingIndicator({ queryClient, since }: { queryClient: QueryClient; since: number }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const refreshing = useRefreshingPersistedPlan(queryClient, since);
+  return (
+    <div role="status" aria-live="polite">
+      {refreshing && (
+        <span className={styles.refreshing} data-testid="refreshing">
+          <Spinner size="extra-tiny" aria-hidden />
+          {t('app.refreshing')}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function CheckInQueueSync() {
+  useCheckInQueueSync();
+  return null;
 }
 
 export function App({ host, services, queryClient }: { host: TeamsHost; services: Services; queryClient: QueryClient }) {
   const styles = useStyles();
   const [theme, setTheme] = useState<HostTheme>(host.context.theme);
   const language = toAppLanguage(host.context.locale);
+  const upn = services.session.user.userPrincipalName;
+  const [persist] = useState(() => ({ options: persistOptions({ appVersion, userPrincipalName: upn }), since: Date.now() }));
   useEffect(() => host.onThemeChange(setTheme), [host]);
   useEffect(() => {
     document.documentElement.lang = LOCALES[language];
@@ -35,11 +86,13 @@ export function App({ host, services, queryClient }: { host: TeamsHost; services
   return (
     <FluentProvider theme={fluentThemeFor(theme)} className={styles.root} data-theme={theme} lang={LOCALES[language]}>
       <I18nProvider language={language}>
-        <QueryClientProvider client={queryClient}>
+        <PersistQueryClientProvider client={queryClient} persistOptions={persist.options}>
           <ServicesProvider services={services}>
+            <CheckInQueueSync />
             <Routes host={host} />
+            <RefreshingIndicator queryClient={queryClient} since={persist.since} />
           </ServicesProvider>
-        </QueryClientProvider>
+        </PersistQueryClientProvider>
       </I18nProvider>
     </FluentProvider>
   );

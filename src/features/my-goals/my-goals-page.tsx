@@ -1,89 +1,138 @@
-/** The personal tab 'Mine mål': the signed-in person's goals across every team they belong to. */
-import { Body1, Caption1, MessageBar, MessageBarBody, Subtitle1, Title2, makeStyles, tokens } from '@fluentui/react-components';
+/**
+ * 'Mine mål': the signed-in person's goals with status, progress and a one-step check-in. In a
+ * team's tab, the goals in that team's plan; in the personal tab, across every team they belong to.
+ */
+import { Body1, Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, Subtitle1, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
-import type { PlanSnapshot } from '../../domain/plan';
+import type { LocalGoal, PlanSnapshot } from '../../domain/plan';
 import { goalProgress } from '../../domain/progress';
 import type { TeamInfo } from '../../domain/ports';
+import { planQueryKey } from '../../hooks/use-plan';
+import { useCheckInQueue } from '../../hooks/use-check-in';
 import { useI18n } from '../../i18n';
 import { useServices } from '../../lib/services';
-import { ErrorView, LoadingView } from '../../components/state-views';
-import { StatusBadge } from '../../components/status-badge';
+import { EmptyView, ErrorView, LoadingView } from '../../components/state-views';
+import { GoalCard } from './goal-card';
+import { QueueStatus } from './queue-status';
 
 const useStyles = makeStyles({
-  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL, maxWidth: '900px', margin: '0 auto' },
-  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0 },
-  item: { listStyleType: 'none', display: 'flex', gap: tokens.spacingHorizontalM, justifyContent: 'space-between', alignItems: 'flex-start', padding: tokens.spacingVerticalM, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1, boxShadow: tokens.shadow2 },
+  page: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    maxWidth: '900px',
+    margin: '0 auto',
+    boxSizing: 'border-box',
+  },
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, margin: 0, padding: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-function TeamGoals({ team, query }: { team: TeamInfo; query: UseQueryResult<PlanSnapshot | null> }) {
+export function ownGoals(snapshot: PlanSnapshot, userPrincipalName: string): LocalGoal[] {
+  const me = userPrincipalName.toLowerCase();
+  return snapshot.goals
+    .filter((g) => g.owner?.userPrincipalName.toLowerCase() === me)
+    .sort((a, b) => a.sortOrder - b.sortOrder);
+}
+
+function GoalList({ team, snapshot }: { team: TeamInfo; snapshot: PlanSnapshot }) {
   const styles = useStyles();
-  const { t, formatDate } = useI18n();
   const { session } = useServices();
-  if (query.isLoading) return null;
-  if (query.error) {
+  const { state } = useCheckInQueue();
+  const today = session.today();
+  const mine = ownGoals(snapshot, session.user.userPrincipalName);
+  const waiting = (goalId: string) => state.items.filter((item) => item.failure === null && item.payload.checkIn.goalId === goalId).length;
+  return (
+    <ul className={styles.list}>
+      {mine.map((goal) => (
+        <GoalCard key={goal.id} teamId={team.id} goal={goal} progress={goalProgress(goal, snapshot.checkIns, snapshot.plan, today)} waiting={waiting(goal.id)} />
+      ))}
+    </ul>
+  );
+}
+
+/** One team's section of the personal tab (nothing when the user owns no goal there). */
+function TeamSection({ team, query }: { team: TeamInfo; query: UseQueryResult<PlanSnapshot | null> }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const { session } = useServices();
+  if (query.isPending) return null;
+  if (query.error && !query.data) {
     return (
-      <MessageBar intent="warning">
+      <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>{t('myGoals.teamError', { team: team.displayName })}</MessageBarBody>
+        <MessageBarActions>
+          <Button size="small" onClick={() => void query.refetch()}>
+            {t('app.retry')}
+          </Button>
+        </MessageBarActions>
       </MessageBar>
     );
   }
   const snapshot = query.data;
   if (!snapshot) return <Caption1 className={styles.muted}>{t('myGoals.noPlan', { team: team.displayName })}</Caption1>;
-  const me = session.user.userPrincipalName.toLowerCase();
-  const mine = snapshot.goals.filter((g) => g.owner?.userPrincipalName.toLowerCase() === me);
-  if (mine.length === 0) return null;
-  const today = session.today();
+  if (ownGoals(snapshot, session.user.userPrincipalName).length === 0) return null;
+  const headingId = `my-goals-team-${team.id}`;
   return (
-    <section aria-labelledby={`team-${team.id}`}>
-      <Subtitle1 as="h2" id={`team-${team.id}`}>
+    <section className={styles.section} aria-labelledby={headingId} data-team-id={team.id}>
+      <Subtitle1 as="h2" id={headingId}>
         {team.displayName}
       </Subtitle1>
-      <ul className={styles.list}>
-        {mine.map((goal) => {
-          const progress = goalProgress(goal, snapshot.checkIns, snapshot.plan, today);
-          return (
-            <li key={goal.id} className={styles.item} data-goal-id={goal.id}>
-              <div>
-                <Body1>{goal.text}</Body1>
-                <br />
-                <Caption1 className={styles.muted}>{goal.due ? t('goal.dueOn', { date: formatDate(goal.due) }) : t('goal.noDue')}</Caption1>
-              </div>
-              <StatusBadge status={progress.status} />
-            </li>
-          );
-        })}
-      </ul>
+      <GoalList team={team} snapshot={snapshot} />
     </section>
   );
 }
 
-/** With a team: the user's goals in that team's plan; without: across every team they belong to. */
-export function MyGoalsPage({ team }: { team?: TeamInfo }) {
+/** My goals in one team (the team tab's 'mine' view). */
+export function TeamMyGoals({ team }: { team: TeamInfo }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const { planRepository, session } = useServices();
+  const plan = useQuery({ queryKey: planQueryKey(team.id), queryFn: () => planRepository(team.id).load() });
+  const header = (
+    <header className={styles.header}>
+      <Title2 as="h1">{t('myGoals.title')}</Title2>
+      <Caption1>{t('checkIn.intro.team', { team: team.displayName })}</Caption1>
+    </header>
+  );
+  if (plan.isPending) return <LoadingView />;
+  if (plan.error && !plan.data) return <ErrorView error={plan.error} onRetry={() => void plan.refetch()} />;
+  const snapshot = plan.data;
+  const count = snapshot ? ownGoals(snapshot, session.user.userPrincipalName).length : 0;
+  return (
+    <main className={styles.page}>
+      {header}
+      <QueueStatus />
+      {snapshot && count > 0 ? <GoalList team={team} snapshot={snapshot} /> : <EmptyView title={t('myGoals.title')} body={t('myGoals.empty')} />}
+    </main>
+  );
+}
+
+/** The personal tab: my goals across every team I belong to. */
+export function MyGoalsPage() {
   const styles = useStyles();
   const { t } = useI18n();
   const { directory, planRepository, session } = useServices();
-  const teams = useQuery({
-    queryKey: team ? ['team-info', team.id] : ['joined-teams'],
-    queryFn: () => (team ? Promise.resolve([team]) : directory.joinedTeams()),
-  });
+  const teams = useQuery({ queryKey: ['joined-teams'], queryFn: () => directory.joinedTeams() });
   const plans = useQueries({
-    queries: (teams.data ?? []).map((team) => ({ queryKey: ['plan', team.id], queryFn: () => planRepository(team.id).load() })),
+    queries: (teams.data ?? []).map((team) => ({ queryKey: planQueryKey(team.id), queryFn: () => planRepository(team.id).load() })),
   });
-  if (teams.isLoading) return <LoadingView />;
-  if (teams.error) return <ErrorView error={teams.error} onRetry={() => void teams.refetch()} />;
-  const me = session.user.userPrincipalName.toLowerCase();
-  const loading = plans.some((p) => p.isLoading);
-  const count = plans.reduce((n, p) => n + (p.data?.goals.filter((g) => g.owner?.userPrincipalName.toLowerCase() === me).length ?? 0), 0);
+  if (teams.isPending) return <LoadingView />;
+  if (teams.error && !teams.data) return <ErrorView error={teams.error} onRetry={() => void teams.refetch()} />;
+  const loading = plans.some((p) => p.isPending);
+  const count = plans.reduce((n, p) => n + (p.data ? ownGoals(p.data, session.user.userPrincipalName).length : 0), 0);
   return (
     <main className={styles.page} aria-busy={loading}>
-      <header>
+      <header className={styles.header}>
         <Title2 as="h1">{t('myGoals.title')}</Title2>
-        <br />
         <Caption1>{t('myGoals.intro')}</Caption1>
       </header>
+      <QueueStatus />
       {(teams.data ?? []).map((team, i) => (
-        <TeamGoals key={team.id} team={team} query={plans[i] as UseQueryResult<PlanSnapshot | null>} />
+        <TeamSection key={team.id} team={team} query={plans[i] as UseQueryResult<PlanSnapshot | null>} />
       ))}
       {loading ? <LoadingView /> : count === 0 && <Body1>{t('myGoals.empty')}</Body1>}
     </main>

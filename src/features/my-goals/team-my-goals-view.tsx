@@ -1,7 +1,7 @@
 import type { TabViewProps } from '../../lib/navigation';
-import { MyGoalsPage } from './my-goals-page';
+import { TeamMyGoals } from './my-goals-page';
 
-/** 'My goals' inside a team's tab: the signed-in person's goals in this team's plan. */
+/** 'My goals' inside a team's tab: the signed-in person's goals in this team's plan, with check-ins. */
 export default function TeamMyGoalsView({ teamId, teamName }: TabViewProps) {
-  return <MyGoalsPage team={{ id: teamId, displayName: teamName, description: '' }} />;
+  return <TeamMyGoals team={{ id: teamId, displayName: teamName, description: '' }} />;
 }

@@ -35,6 +35,7 @@ export const checkIns = definePart({
     'checkIn.queue.failedItem': '{goal} ({date})',
     'checkIn.queue.retry': 'Try again',
     'checkIn.queue.discard': 'Discard',
+    'checkIn.queue.dismiss': 'Dismiss',
   },
   nb: {
     'checkIn.intro.team': 'Mål du har ansvar for i {team}. Rapporter framdrift på hvert av dem med én innrapportering.',
@@ -69,6 +70,7 @@ export const checkIns = definePart({
     'checkIn.queue.failedItem': '{goal} ({date})',
     'checkIn.queue.retry': 'Prøv igjen',
     'checkIn.queue.discard': 'Forkast',
+    'checkIn.queue.dismiss': 'Lukk',
   },
   nn: {
     'checkIn.intro.team': 'Mål du har ansvar for i {team}. Rapporter framdrift på kvart av dei med éi innrapportering.',
@@ -103,5 +105,6 @@ export const checkIns = definePart({
     'checkIn.queue.failedItem': '{goal} ({date})',
     'checkIn.queue.retry': 'Prøv att',
     'checkIn.queue.discard': 'Forkast',
+    'checkIn.queue.dismiss': 'Lukk',
   },
 });

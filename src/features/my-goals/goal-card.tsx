@@ -1,0 +1,68 @@
+/** One of my goals: status, progress, the latest check-in and the check-in form. */
+import { Body1, Caption1, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import type { LocalGoal } from '../../domain/plan';
+import type { GoalProgress } from '../../domain/progress';
+import { useI18n } from '../../i18n';
+import { StatusBadge } from '../../components/status-badge';
+import { CheckInForm } from './check-in-form';
+import { progressText } from './progress-text';
+
+const useStyles = makeStyles({
+  item: {
+    listStyleType: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow2,
+    border: `${tokens.strokeWidthThin} solid transparent`,
+  },
+  top: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start', justifyContent: 'space-between' },
+  text: { flexGrow: 1, overflowWrap: 'anywhere' },
+  progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  meta: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, color: tokens.colorNeutralForeground2 },
+  overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  waiting: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
+});
+
+export function GoalCard({ teamId, goal, progress, waiting }: { teamId: string; goal: LocalGoal; progress: GoalProgress; waiting: number }) {
+  const styles = useStyles();
+  const i18n = useI18n();
+  const { t, formatDate, formatPercent } = i18n;
+  const textId = `my-goal-${goal.id}-text`;
+  const progressId = `my-goal-${goal.id}-progress`;
+  const last = progress.lastCheckIn;
+  return (
+    <li className={styles.item} aria-labelledby={textId} data-goal-id={goal.id} data-kind={goal.kind}>
+      <div className={styles.top}>
+        <Body1 id={textId} className={styles.text}>
+          {goal.text}
+        </Body1>
+        <StatusBadge status={progress.status} />
+      </div>
+      <div className={styles.progress}>
+        <ProgressBar
+          value={progress.fraction}
+          max={1}
+          thickness="large"
+          color={progress.status === 'behind' ? 'error' : progress.status === 'atRisk' ? 'warning' : 'brand'}
+          aria-label={t('goal.progressLabel', { percent: formatPercent(progress.fraction) })}
+        />
+        <Caption1 id={progressId} data-testid="progress-text">
+          {progressText(goal, progress, i18n)}
+        </Caption1>
+      </div>
+      <div className={styles.meta}>
+        <Caption1 className={progress.overdue ? styles.overdue : undefined}>
+          {goal.due ? t('goal.dueOn', { date: formatDate(goal.due) }) : t('goal.noDue')}
+          {progress.overdue ? ` · ${t('goal.overdue')}` : ''}
+        </Caption1>
+        <Caption1 data-testid="last-check-in">{last ? t('checkIn.last', { date: formatDate(last.date) }) : t('checkIn.none')}</Caption1>
+        {waiting > 0 && <Caption1 className={styles.waiting}>{t('checkIn.waitingForGoal', { count: waiting })}</Caption1>}
+      </div>
+      <CheckInForm teamId={teamId} goal={goal} describedBy={textId} />
+    </li>
+  );
+}

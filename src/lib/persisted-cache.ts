@@ -1,0 +1,111 @@
+/**
+ * The query cache kept in the browser (IndexedDB) between visits, so that reopening the tab shows
+ * the last plan at once and then refreshes it from Graph.
+ *
+ * Only successful plan and team queries are kept (the plan, the user's teams, team members and
+ * the user's own directory entry, which the tab needs to tell the board from stewards). The cache
+ * is tied to the app version and the signed-in user: another person signing in in the same
+ * browser finds a different buster, and the stored cache is discarded unread. It expires after
+ * seven days. It never holds tokens (those stay in MSAL's sessionStorage cache).
+ */
+import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persister';
+import type { Query, QueryClient } from '@tanstack/react-query';
+import type { AsyncStorage, PersistQueryClientOptions } from '@tanstack/react-query-persist-client';
+import { useSyncExternalStore } from 'react';
+
+export const CACHE_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+export const CACHE_KEY = 'handlingsplan-query-cache';
+
+/** First elements of the query keys that are persisted. */
+export const PERSISTED_QUERY_ROOTS: ReadonlySet<string> = new Set(['plan', 'joined-teams', 'team-members', 'me']);
+
+export function cacheBuster(appVersion: string, userPrincipalName: string): string {
+  return `v${appVersion}|${userPrincipalName.trim().toLowerCase()}`;
+}
+
+export function shouldPersistQuery(query: Pick<Query, 'queryKey' | 'state'>): boolean {
+  const root = query.queryKey[0];
+  return query.state.status === 'success' && query.state.data !== undefined && typeof root === 'string' && PERSISTED_QUERY_ROOTS.has(root);
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** A string key-value store in IndexedDB, as the async storage persister wants it. */
+export function indexedDbStorage(databaseName = 'handlingsplan-cache', storeName = 'queries'): AsyncStorage<string> {
+  let opened: Promise<IDBDatabase> | null = null;
+  const database = () => {
+    opened ??= new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(databaseName, 1);
+      req.onupgradeneeded = () => {
+        if (!req.result.objectStoreNames.contains(storeName)) req.result.createObjectStore(storeName);
+      };
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => {
+        opened = null;
+        reject(req.error);
+      };
+    });
+    return opened;
+  };
+  const run = async <T>(mode: IDBTransactionMode, fn: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
+    const tx = (await database()).transaction(storeName, mode);
+    const done = new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error);
+    });
+    const result = await request(fn(tx.objectStore(storeName)));
+    await done;
+    return result;
+  };
+  return {
+    getItem: async (key) => {
+      const value = await run('readonly', (s) => s.get(key) as IDBRequest<unknown>);
+      return typeof value === 'string' ? value : null;
+    },
+    setItem: async (key, value) => {
+      await run('readwrite', (s) => s.put(value, key));
+    },
+    removeItem: async (key) => {
+      await run('readwrite', (s) => s.delete(key));
+    },
+  };
+}
+
+export interface PersistSettings {
+  readonly appVersion: string;
+  readonly userPrincipalName: string;
+  /** Default: IndexedDB (none where the browser has no IndexedDB: nothing is kept). */
+  readonly storage?: AsyncStorage<string> | null;
+}
+
+export function persistOptions({ appVersion, userPrincipalName, storage }: PersistSettings): Omit<PersistQueryClientOptions, 'queryClient'> {
+  const store = storage !== undefined ? storage : typeof indexedDB !== 'undefined' ? indexedDbStorage() : null;
+  return {
+    persister: createAsyncStoragePersister({ storage: store, key: CACHE_KEY, throttleTime: 1000 }),
+    buster: cacheBuster(appVersion, userPrincipalName),
+    maxAge: CACHE_MAX_AGE_MS,
+    dehydrateOptions: { shouldDehydrateQuery: shouldPersistQuery },
+  };
+}
+
+/** Whether a plan shown from the persisted cache (data older than `since`) is being refreshed. */
+export function isRefreshingPersistedPlan(queryClient: QueryClient, since: number): boolean {
+  return queryClient
+    .getQueryCache()
+    .findAll({ queryKey: ['plan'] })
+    .some((q) => q.state.data !== undefined && q.state.fetchStatus === 'fetching' && q.state.dataUpdatedAt < since);
+}
+
+export function useRefreshingPersistedPlan(queryClient: QueryClient, since: number): boolean {
+  return useSyncExternalStore(
+    (onChange) => queryClient.getQueryCache().subscribe(onChange),
+    () => isRefreshingPersistedPlan(queryClient, since),
+    () => false,
+  );
+}
