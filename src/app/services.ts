@@ -4,6 +4,7 @@
  */
 import { createGraphClient, type TokenSource } from '../graph/client';
 import { SharePointPlanRepository } from '../adapters/sharepoint/plan-repository';
+import { SharePointPlanImporter } from '../adapters/sharepoint/plan-import';
 import { GraphDirectory } from '../adapters/teams/graph-directory';
 import { GRAPH_SCOPES } from '../auth/graph-scopes';
 import type { PlanRepository } from '../domain/ports';
@@ -24,6 +25,7 @@ export function createServices(config: AppConfig, getToken: TokenSource, session
       }
       return repo;
     },
+    planImporter: (teamId) => new SharePointPlanImporter(graph, teamId),
   };
 }
 

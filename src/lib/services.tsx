@@ -4,6 +4,7 @@
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Directory, PlanRepository } from '../domain/ports';
+import type { PlanImporter } from '../domain/plan-import';
 import type { PersonRef } from '../domain/plan';
 
 export interface Session {
@@ -25,6 +26,8 @@ export interface Services {
   readonly session: Session;
   readonly directory: Directory;
   planRepository(teamId: string): PlanRepository;
+  /** Writes an imported plan into the team's lists (all-or-nothing; see domain/plan-import.ts). */
+  planImporter(teamId: string): PlanImporter;
 }
 
 const ServicesContext = createContext<Services | null>(null);
