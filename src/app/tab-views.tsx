@@ -16,6 +16,8 @@ export interface TabViewEntry {
 }
 
 export const TAB_VIEWS: readonly TabViewEntry[] = [
+  { name: 'overview', label: 'nav.overview', component: lazy(() => import('../features/overview/overview-view')) },
+  { name: 'goal', label: 'nav.plan', hidden: true, component: lazy(() => import('../features/goal-detail/goal-detail-view')) },
   { name: 'plan', label: 'nav.plan', component: lazy(() => import('../features/plan/plan-view')) },
   { name: 'mine', label: 'nav.myGoals', component: lazy(() => import('../features/my-goals/team-my-goals-view')) },
 ];

@@ -57,6 +57,7 @@ export const goalDetail = definePart({
     'goalDetail.field.measure': 'measure',
     'goalDetail.field.recurrence': 'recurrence',
     'goalDetail.field.tariffArea': 'tariff area',
+    'goalDetail.field.sortOrder': 'order',
   },
   nb: {
     'goalDetail.back': 'Tilbake til planen',
@@ -113,6 +114,7 @@ export const goalDetail = definePart({
     'goalDetail.field.measure': 'måltall',
     'goalDetail.field.recurrence': 'hyppighet',
     'goalDetail.field.tariffArea': 'tariffområde',
+    'goalDetail.field.sortOrder': 'rekkefølge',
   },
   nn: {
     'goalDetail.back': 'Tilbake til planen',
@@ -169,5 +171,6 @@ export const goalDetail = definePart({
     'goalDetail.field.measure': 'måltal',
     'goalDetail.field.recurrence': 'hyppigheit',
     'goalDetail.field.tariffArea': 'tariffområde',
+    'goalDetail.field.sortOrder': 'rekkjefølgje',
   },
 });
