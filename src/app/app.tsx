@@ -33,6 +33,9 @@ const useStyles = makeStyles({
   },
 });
 
+/** Restored queries refreshed on opening; the user's own directory entry ('me') is not. */
+const RESTORED_REFRESH = ['plan', 'joined-teams', 'team-members'] as const;
+
 function shouldRetry(failureCount: number, error: unknown): boolean {
   const status = typeof error === 'object' && error !== null && 'status' in error ? Number((error as { status: unknown }).status) : NaN;
   // Throttling is retried by the Graph client itself; other 4xx answers will not change.
@@ -66,6 +69,13 @@ function RefreshingIndicator({ queryClient, since }: { queryClient: QueryClient;
   );
 }
 
+/** What was restored is shown at once and then refreshed from Graph, however recently it was saved. */
+function refreshRestored(queryClient: QueryClient): Promise<void> {
+  return Promise.all(
+    RESTORED_REFRESH.map((root) => queryClient.invalidateQueries({ queryKey: [root], predicate: (q) => q.state.dataUpdatedAt > 0 })),
+  ).then(() => undefined);
+}
+
 function CheckInQueueSync() {
   useCheckInQueueSync();
   return null;
@@ -86,7 +96,7 @@ export function App({ host, services, queryClient }: { host: TeamsHost; services
   return (
     <FluentProvider theme={fluentThemeFor(theme)} className={styles.root} data-theme={theme} lang={LOCALES[language]}>
       <I18nProvider language={language}>
-        <PersistQueryClientProvider client={queryClient} persistOptions={persist.options}>
+        <PersistQueryClientProvider client={queryClient} persistOptions={persist.options} onSuccess={() => void refreshRestored(queryClient)}>
           <ServicesProvider services={services}>
             <CheckInQueueSync />
             <Routes host={host} />
