@@ -20,6 +20,9 @@ export const TAB_VIEWS: readonly TabViewEntry[] = [
   { name: 'goal', label: 'nav.plan', hidden: true, component: lazy(() => import('../features/goal-detail/goal-detail-view')) },
   { name: 'plan', label: 'nav.plan', component: lazy(() => import('../features/plan/plan-view')) },
   { name: 'mine', label: 'nav.myGoals', component: lazy(() => import('../features/my-goals/team-my-goals-view')) },
+  { name: 'situation', label: 'nav.situation', component: lazy(() => import('../features/situation/situation-view')) },
+  { name: 'settings', label: 'nav.settings', boardOnly: true, component: lazy(() => import('../features/settings/settings-view')) },
+  { name: 'import', label: 'nav.import', boardOnly: true, component: lazy(() => import('../features/import/import-view')) },
 ];
 
 export const DEFAULT_VIEW: TabViewName = TAB_VIEWS.some((v) => v.name === 'overview') ? 'overview' : 'plan';

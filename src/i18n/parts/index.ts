@@ -4,6 +4,7 @@
  */
 import type { CataloguePart } from '../define-part';
 import { navigation } from './navigation';
+import { importPart } from './import';
 import { overview } from './overview';
 import { goalDetail } from './goal-detail';
 import { planEditing } from './plan-editing';
@@ -12,7 +13,7 @@ import { settings } from './settings';
 import { config } from './config';
 import { checkIns } from './check-ins';
 
-export const PARTS = [navigation, overview, goalDetail, planEditing, situation, settings, config, checkIns] as const;
+export const PARTS = [navigation, overview, goalDetail, planEditing, situation, settings, config, checkIns, importPart] as const;
 
 type KeysOf<P> = P extends CataloguePart<infer K> ? K : never;
 export type PartKey = KeysOf<(typeof PARTS)[number]>;
