@@ -16,14 +16,15 @@ const useStyles = makeStyles({
   form: {
     display: 'flex',
     flexWrap: 'wrap',
-    alignItems: 'flex-end',
+    alignItems: 'flex-start',
     gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     paddingTop: tokens.spacingVerticalS,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   value: { flex: '1 1 9rem', minWidth: 0 },
   date: { flex: '1 1 9rem', minWidth: 0 },
-  done: { flex: '1 1 100%' },
+  input: { width: '100%', minWidth: 0 },
+  done: { flex: '0 1 auto', alignSelf: 'flex-end', minHeight: '32px' },
   comment: { flex: '1 1 100%', minWidth: 0 },
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM, flex: '1 1 100%' },
   status: { flex: '1 1 100%' },
@@ -116,11 +117,11 @@ export function CheckInForm({ teamId, goal, describedBy }: { teamId: string; goa
         <Checkbox className={styles.done} checked={done} onChange={(_, d) => setDone(d.checked === true)} label={t('checkIn.milestoneDone')} />
       ) : (
         <Field className={styles.value} label={valueLabel} {...invalid(errors.value)}>
-          <Input inputMode={goal.kind === 'recurring' ? 'numeric' : 'decimal'} value={value} onChange={(_, d) => setValue(d.value)} autoComplete="off" />
+          <Input className={styles.input} inputMode={goal.kind === 'recurring' ? 'numeric' : 'decimal'} value={value} onChange={(_, d) => setValue(d.value)} autoComplete="off" />
         </Field>
       )}
       <Field className={styles.date} label={t('checkIn.date')} {...invalid(errors.date)}>
-        <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
+        <Input className={styles.input} type="date" value={date} onChange={(_, d) => setDate(d.value)} />
       </Field>
       <Field className={styles.comment} label={t('checkIn.comment')} {...invalid(errors.form)}>
         <Textarea value={comment} onChange={(_, d) => setComment(d.value)} resize="vertical" rows={2} />
