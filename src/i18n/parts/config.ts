@@ -13,7 +13,7 @@ export const config = definePart({
     'tabConfig.creating': 'Creating the plan…',
     'tabConfig.created': 'The plan was created. Choose Save to add the tab.',
     'tabConfig.createFailed': 'The plan could not be created. Try again.',
-    'tabConfig.loadFailed': 'The team’s plan could not be checked. The tab can still be added.',
+    'tabConfig.loadFailed': 'The team’s plan could not be checked. Close this dialog and try again.',
   },
   nb: {
     'tabConfig.checking': 'Ser etter teamets handlingsplan …',
@@ -26,7 +26,7 @@ export const config = definePart({
     'tabConfig.creating': 'Oppretter handlingsplanen …',
     'tabConfig.created': 'Handlingsplanen er opprettet. Velg Lagre for å legge til fanen.',
     'tabConfig.createFailed': 'Handlingsplanen kunne ikke opprettes. Prøv igjen.',
-    'tabConfig.loadFailed': 'Teamets handlingsplan kunne ikke sjekkes. Fanen kan likevel legges til.',
+    'tabConfig.loadFailed': 'Teamets handlingsplan kunne ikke sjekkes. Lukk dialogen og prøv igjen.',
   },
   nn: {
     'tabConfig.checking': 'Ser etter handlingsplanen til teamet …',
@@ -39,6 +39,6 @@ export const config = definePart({
     'tabConfig.creating': 'Opprettar handlingsplanen …',
     'tabConfig.created': 'Handlingsplanen er oppretta. Vel Lagre for å leggje til fana.',
     'tabConfig.createFailed': 'Handlingsplanen kunne ikkje opprettast. Prøv igjen.',
-    'tabConfig.loadFailed': 'Handlingsplanen til teamet kunne ikkje sjekkast. Fana kan likevel leggjast til.',
+    'tabConfig.loadFailed': 'Handlingsplanen til teamet kunne ikkje sjekkast. Lukk dialogen og prøv igjen.',
   },
 });

@@ -1,45 +1,65 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Caption1, Subtitle1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Caption1, Subtitle1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Add20Regular } from '@fluentui/react-icons';
+import { memo, useMemo } from 'react';
 import { groupGoalsByNationalGoal, type Area, type LocalGoal } from '../../../domain/plan';
 import { meanProgress, type GoalProgress } from '../../../domain/progress';
 import { useI18n } from '../../../i18n';
-import { GoalItem } from './goal-item';
+import { GoalItem, type GoalActions } from './goal-item';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalXL },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingBottom: tokens.spacingVerticalS },
+  headerRow: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', justifyContent: 'space-between' },
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
   strategies: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
 
-export function AreaSection({
-  area,
-  goals,
-  progressOf,
-  canEdit,
-  onEdit,
-}: {
+export interface AreaSectionProps {
   area: Area;
+  /** The area's goals to show (already filtered), in any order. */
   goals: readonly LocalGoal[];
-  progressOf: (goal: LocalGoal) => GoalProgress;
-  canEdit: boolean;
-  onEdit: (goal: LocalGoal) => void;
-}) {
+  /** Every goal of the area, unfiltered: the area's progress and the goals' neighbours. */
+  allGoals: readonly LocalGoal[];
+  progress: ReadonlyMap<string, GoalProgress>;
+  /** True while filters are set: groups without a match are left out. */
+  filtered: boolean;
+  /** The board's actions, or null for stewards. */
+  actions: (GoalActions & { onAdd: (area: Area) => void }) | null;
+}
+
+/** One priority area: its national goals with strategies (folded), and the local goals under them. */
+export const AreaSection = memo(function AreaSection({ area, goals, allGoals, progress, filtered, actions }: AreaSectionProps) {
   const styles = useStyles();
   const { t, formatPercent } = useI18n();
-  const groups = groupGoalsByNationalGoal(area, goals);
-  const own = goals.filter((g) => g.areaId === area.id);
+  const groups = useMemo(() => groupGoalsByNationalGoal(area, goals).filter((g) => !filtered || g.goals.length > 0), [area, goals, filtered]);
+  // Neighbours among all of the group's goals (filters do not change what "move up" means).
+  const ends = useMemo(() => {
+    const map = new Map<string, { up: boolean; down: boolean }>();
+    for (const group of groupGoalsByNationalGoal(area, allGoals)) {
+      group.goals.forEach((g, i) => map.set(g.id, { up: i > 0, down: i < group.goals.length - 1 }));
+    }
+    return map;
+  }, [area, allGoals]);
+  const areaProgress = meanProgress(allGoals.flatMap((g) => progress.get(g.id) ?? []));
   const headingId = `area-${area.id}`;
   return (
     <section className={styles.section} aria-labelledby={headingId} data-area-id={area.id}>
       <div className={styles.header}>
         <Caption1 className={styles.muted}>{t('plan.area', { number: area.number })}</Caption1>
-        <Subtitle1 as="h2" id={headingId}>
-          {area.title}
-        </Subtitle1>
+        <div className={styles.headerRow}>
+          <Subtitle1 as="h2" id={headingId}>
+            {area.title}
+          </Subtitle1>
+          {actions && (
+            <Button size="small" appearance="secondary" icon={<Add20Regular />} onClick={() => actions.onAdd(area)} aria-describedby={headingId}>
+              {t('planEdit.add')}
+            </Button>
+          )}
+        </div>
         <Caption1>
-          {t('plan.goalsCount', { count: own.length })} · {t('plan.areaProgress', { percent: formatPercent(meanProgress(own.map(progressOf))) })}
+          {t('plan.goalsCount', { count: allGoals.length })} · {t('plan.areaProgress', { percent: formatPercent(areaProgress) })}
         </Caption1>
       </div>
       {area.strategies.length > 0 && (
@@ -65,13 +85,25 @@ export function AreaSection({
             <Caption1 className={styles.muted}>{t('plan.noGoals')}</Caption1>
           ) : (
             <ul className={styles.list}>
-              {group.goals.map((goal) => (
-                <GoalItem key={goal.id} goal={goal} progress={progressOf(goal)} canEdit={canEdit} onEdit={() => onEdit(goal)} />
-              ))}
+              {group.goals.map((goal) => {
+                const p = progress.get(goal.id);
+                if (!p) return null;
+                const end = ends.get(goal.id);
+                return (
+                  <GoalItem
+                    key={goal.id}
+                    goal={goal}
+                    progress={p}
+                    actions={actions}
+                    canMoveUp={end?.up ?? false}
+                    canMoveDown={end?.down ?? false}
+                  />
+                );
+              })}
             </ul>
           )}
         </div>
       ))}
     </section>
   );
-}
+});

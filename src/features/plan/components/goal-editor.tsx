@@ -23,6 +23,7 @@ import {
   TARIFF_AREAS,
   type GoalKind,
   type GoalStatus,
+  type Area,
   type LocalGoal,
   type LocalGoalPatch,
   type Period,
@@ -35,6 +36,8 @@ import { teamMembersKey } from '../../../hooks/use-team-role';
 import { planQueryKey } from '../../../hooks/use-plan';
 import { replaceGoal, useFetchGoal, useUpdateGoal } from '../../../hooks/use-update-goal';
 import { ConflictDialog } from './conflict-dialog';
+import { nationalGoalChoices, nextSortOrder } from '../plan-filter';
+import { useCreateGoal } from '../use-plan-mutations';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -44,6 +47,9 @@ const useStyles = makeStyles({
 
 /** The form's state: every field as the user typed it. */
 export interface GoalForm {
+  areaId: string;
+  /** The national goal as the area writes it; '' for none. */
+  nationalGoal: string;
   text: string;
   kind: GoalKind;
   ownerUpn: string;
@@ -62,6 +68,8 @@ const numText = (n: number | null | undefined) => (n === null || n === undefined
 
 export function formFromGoal(goal: LocalGoal): GoalForm {
   return {
+    areaId: goal.areaId,
+    nationalGoal: goal.nationalGoal ?? '',
     text: goal.text,
     kind: goal.kind,
     ownerUpn: goal.owner?.userPrincipalName ?? '',
@@ -74,6 +82,26 @@ export function formFromGoal(goal: LocalGoal): GoalForm {
     count: numText(goal.recurrence?.count),
     per: goal.recurrence?.per ?? 'year',
     tariffArea: goal.tariffArea ?? '',
+  };
+}
+
+/** An empty form for a new goal under an area (and, when given, a national goal). */
+export function emptyForm(areaId: string, nationalGoal: string | null): GoalForm {
+  return {
+    areaId,
+    nationalGoal: nationalGoal ?? '',
+    text: '',
+    kind: 'milestone',
+    ownerUpn: '',
+    due: '',
+    status: '',
+    unit: '',
+    baseline: '',
+    target: '',
+    current: '',
+    count: '',
+    per: 'year',
+    tariffArea: '',
   };
 }
 
@@ -109,6 +137,8 @@ export function patchFromForm(
   }
   const member = members.find((m) => m.userPrincipalName === form.ownerUpn);
   const patch: LocalGoalPatch = {
+    areaId: form.areaId,
+    nationalGoal: form.nationalGoal || null,
     text: form.text.trim(),
     kind: form.kind,
     owner: form.ownerUpn ? { userPrincipalName: form.ownerUpn, displayName: member?.displayName ?? form.ownerUpn } : null,
@@ -128,35 +158,100 @@ function isNamed(err: unknown, name: string): boolean {
   return err instanceof Error && err.name === name;
 }
 
-export function GoalEditor({ teamId, goal, onClose }: { teamId: string; goal: LocalGoal; onClose: (saved: boolean) => void }) {
+export type EditorMode =
+  | { readonly kind: 'edit'; readonly goal: LocalGoal }
+  | { readonly kind: 'create'; readonly areaId: string; readonly nationalGoal: string | null };
+
+export type EditorResult = 'saved' | 'created' | null;
+
+/**
+ * The goal form in a dialog: edits a goal (with eTag conflict handling) or, for the board, adds
+ * one. Area and national goal are fields too, so a goal can be moved to another area.
+ */
+export function GoalEditor({
+  teamId,
+  planId,
+  mode,
+  areas,
+  goals,
+  onClose,
+}: {
+  teamId: string;
+  planId: string;
+  mode: EditorMode;
+  areas: readonly Area[];
+  /** Every goal of the plan (for the place a new or moved goal takes). */
+  goals: readonly LocalGoal[];
+  onClose: (result: EditorResult) => void;
+}) {
   const styles = useStyles();
   const { t } = useI18n();
   const { directory } = useServices();
   const queryClient = useQueryClient();
   const members = useQuery({ queryKey: teamMembersKey(teamId), queryFn: () => directory.teamMembers(teamId), staleTime: 5 * 60_000 });
   const update = useUpdateGoal(teamId);
+  const createGoal = useCreateGoal(teamId);
   const fetchGoal = useFetchGoal(teamId);
-  const [form, setForm] = useState<GoalForm>(() => formFromGoal(goal));
-  const [etag, setEtag] = useState<string | null>(goal.etag ?? null);
+  const goal = mode.kind === 'edit' ? mode.goal : null;
+  const [form, setForm] = useState<GoalForm>(() => (goal ? formFromGoal(goal) : emptyForm(mode.kind === 'create' ? mode.areaId : '', mode.kind === 'create' ? mode.nationalGoal : null)));
+  const [etag, setEtag] = useState<string | null>(goal?.etag ?? null);
   const [errors, setErrors] = useState<FormErrors>({});
-  const [failure, setFailure] = useState<'goal.saveFailed' | 'goal.deleted' | null>(null);
+  const [failure, setFailure] = useState<'goal.saveFailed' | 'goal.deleted' | 'planEdit.createFailed' | null>(null);
   const [conflict, setConflict] = useState<LocalGoal | null>(null);
+  const [creating, setCreating] = useState(false);
+  const busy = update.isPending || creating;
 
   const people = [...(members.data ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName));
-  if (goal.owner && !people.some((p) => p.userPrincipalName === goal.owner?.userPrincipalName)) {
+  if (goal?.owner && !people.some((p) => p.userPrincipalName === goal.owner?.userPrincipalName)) {
     people.push({ id: goal.owner.userPrincipalName, role: 'steward', ...goal.owner });
   }
+  const area = areas.find((a) => a.id === form.areaId);
+  const nationalGoals = nationalGoalChoices(area, goal && goal.areaId === form.areaId ? goal.nationalGoal : null);
 
   const set = <K extends keyof GoalForm>(key: K, value: GoalForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const setArea = (areaId: string) =>
+    setForm((f) => {
+      const next = areas.find((a) => a.id === areaId);
+      const keep = next?.nationalGoals.includes(f.nationalGoal) || (goal?.areaId === areaId && goal.nationalGoal === f.nationalGoal);
+      return { ...f, areaId, nationalGoal: keep ? f.nationalGoal : '' };
+    });
 
   async function save(ifMatch: string | null) {
     const { patch, errors: found } = patchFromForm(form, people);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setFailure(null);
+    if (!goal) {
+      setCreating(true);
+      try {
+        await createGoal({
+          planId,
+          areaId: form.areaId,
+          nationalGoal: patch.nationalGoal ?? null,
+          text: patch.text ?? '',
+          kind: patch.kind ?? 'milestone',
+          owner: patch.owner ?? null,
+          due: patch.due ?? null,
+          status: patch.status ?? null,
+          measure: patch.measure ?? null,
+          recurrence: patch.recurrence ?? null,
+          tariffArea: patch.tariffArea ?? null,
+          sortOrder: nextSortOrder(goals),
+        });
+        onClose('created');
+      } catch {
+        setFailure('planEdit.createFailed');
+      } finally {
+        setCreating(false);
+      }
+      return;
+    }
+    // A goal moved to another area or national goal goes last there.
+    const moved = patch.areaId !== goal.areaId || patch.nationalGoal !== goal.nationalGoal;
+    const full: LocalGoalPatch = moved ? { ...patch, sortOrder: nextSortOrder(goals) } : patch;
     try {
-      await update.mutateAsync({ id: goal.id, patch, ifMatch });
-      onClose(true);
+      await update.mutateAsync({ id: goal.id, patch: full, ifMatch });
+      onClose('saved');
     } catch (err) {
       if (isNamed(err, 'ConflictError')) {
         try {
@@ -194,11 +289,11 @@ export function GoalEditor({ teamId, goal, onClose }: { teamId: string; goal: Lo
 
   return (
     <>
-      <Dialog open={!conflict} modalType="modal" onOpenChange={(_, data) => !data.open && onClose(false)}>
+      <Dialog open={!conflict} modalType="modal" onOpenChange={(_, data) => !data.open && onClose(null)}>
         <DialogSurface className={styles.surface}>
           <form onSubmit={onSubmit} noValidate>
             <DialogBody>
-              <DialogTitle>{t('goal.editTitle')}</DialogTitle>
+              <DialogTitle>{t(goal ? 'goal.editTitle' : 'planEdit.addTitle')}</DialogTitle>
               <DialogContent className={styles.form}>
                 {failure && (
                   <MessageBar intent="error" role="alert">
@@ -208,6 +303,27 @@ export function GoalEditor({ teamId, goal, onClose }: { teamId: string; goal: Lo
                 <Field label={t('goal.text')} required validationMessage={errorText('text')}>
                   <Textarea value={form.text} onChange={(_, d) => set('text', d.value)} resize="vertical" rows={3} />
                 </Field>
+                <div className={styles.row}>
+                  <Field label={t('planEdit.area')}>
+                    <Select value={form.areaId} onChange={(_, d) => setArea(d.value)}>
+                      {areas.map((a) => (
+                        <option key={a.id} value={a.id}>
+                          {`${a.number}. ${a.title}`}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                  <Field label={t('planEdit.nationalGoal')}>
+                    <Select value={form.nationalGoal} onChange={(_, d) => set('nationalGoal', d.value)}>
+                      <option value="">{t('planEdit.noNationalGoal')}</option>
+                      {nationalGoals.map((ng) => (
+                        <option key={ng} value={ng}>
+                          {ng}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                </div>
                 <div className={styles.row}>
                   <Field label={t('goal.owner')}>
                     <Select value={form.ownerUpn} onChange={(_, d) => set('ownerUpn', d.value)}>
@@ -285,11 +401,11 @@ export function GoalEditor({ teamId, goal, onClose }: { teamId: string; goal: Lo
                 )}
               </DialogContent>
               <DialogActions>
-                <Button appearance="secondary" onClick={() => onClose(false)} disabled={update.isPending}>
+                <Button appearance="secondary" onClick={() => onClose(null)} disabled={busy}>
                   {t('goal.cancel')}
                 </Button>
-                <Button appearance="primary" type="submit" disabled={update.isPending}>
-                  {update.isPending ? t('goal.saving') : t('goal.save')}
+                <Button appearance="primary" type="submit" disabled={busy}>
+                  {busy ? t('goal.saving') : t('goal.save')}
                 </Button>
               </DialogActions>
             </DialogBody>

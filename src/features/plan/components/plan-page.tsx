@@ -1,46 +1,162 @@
-import { Button, Caption1, MessageBar, MessageBarBody, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
-import type { LocalGoal } from '../../../domain/plan';
+import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { Dismiss20Regular } from '@fluentui/react-icons';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import type { Area, LocalGoal } from '../../../domain/plan';
+import type { TeamRole } from '../../../domain/ports';
 import { goalProgress, type GoalProgress } from '../../../domain/progress';
-import { useI18n } from '../../../i18n';
+import { useI18n, type MessageKey } from '../../../i18n';
 import { useServices } from '../../../lib/services';
-import { useTeamRole } from '../../../hooks/use-team-role';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/state-views';
 import { usePlan } from '../../../hooks/use-plan';
 import { useSetupPlan } from '../../../hooks/use-setup-plan';
+import { EMPTY_FILTER, buildSearchIndex, filterGoals, isFilterActive, moveUpdates, ownersOf, type GoalFilter } from '../plan-filter';
+import { useDeleteWithUndo, useReorderGoals, type DeleteOutcome } from '../use-plan-mutations';
 import { AreaSection } from './area-section';
-import { GoalEditor } from './goal-editor';
+import { DeleteGoalDialog } from './delete-goal-dialog';
+import { GoalEditor, type EditorMode, type EditorResult } from './goal-editor';
+import { PlanFilters } from './plan-filters';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL, maxWidth: '1100px', margin: '0 auto', boxSizing: 'border-box', width: '100%' },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   muted: { color: tokens.colorNeutralForeground3 },
+  messages: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  heading: { ...typographyStyles.title2, margin: 0, ':focus': { outline: 'none' }, ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
 });
 
-export function PlanPage({ teamId, teamName }: { teamId: string; teamName: string }) {
+type Notice = { readonly key: MessageKey; readonly intent: 'success' | 'warning' | 'error' };
+
+const EMPTY_GOALS: readonly LocalGoal[] = [];
+
+export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName: string; role: TeamRole }) {
   const styles = useStyles();
   const { t, formatDate, language } = useI18n();
   const { session } = useServices();
   const plan = usePlan(teamId);
-  const { role, isLoading: roleLoading, error: roleError } = useTeamRole(teamId);
   const setup = useSetupPlan(teamId, teamName);
-  const [editing, setEditing] = useState<LocalGoal | null>(null);
-  const [saved, setSaved] = useState(false);
+  const isBoard = role === 'board';
   const today = session.today();
+  const snapshot = plan.data ?? null;
 
+  const [editor, setEditor] = useState<EditorMode | null>(null);
+  const [deleting, setDeleting] = useState<LocalGoal | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [filter, setFilter] = useState<GoalFilter>(EMPTY_FILTER);
+  const deferredQuery = useDeferredValue(filter.query);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusAfter = useRef<string | null>(null);
+
+  const onDeleteSettled = useCallback((_goal: LocalGoal, outcome: DeleteOutcome) => {
+    if (outcome === 'conflict') setNotice({ key: 'planEdit.deleteConflict', intent: 'warning' });
+    else if (outcome === 'failed') setNotice({ key: 'planEdit.deleteFailed', intent: 'error' });
+  }, []);
+  const { pending, remove, undo } = useDeleteWithUndo(teamId, onDeleteSettled);
+  const reorder = useReorderGoals(teamId);
+
+  const allGoals = snapshot?.goals ?? EMPTY_GOALS;
+  // Goals waiting for their delete (inside the undo window) are hidden.
+  const goals = useMemo(() => {
+    if (pending.length === 0) return allGoals;
+    const hidden = new Set(pending.map((p) => p.goal.id));
+    return allGoals.filter((g) => !hidden.has(g.id));
+  }, [allGoals, pending]);
+
+  // Progress per goal, computed once per plan load or change — never per keystroke. A goal whose
+  // object did not change keeps its progress object, so its memoised row does not re-render.
+  const progressCache = useRef(new Map<LocalGoal, GoalProgress>());
   const progress = useMemo(() => {
     const map = new Map<string, GoalProgress>();
-    const snapshot = plan.data;
-    if (snapshot) for (const goal of snapshot.goals) map.set(goal.id, goalProgress(goal, snapshot.checkIns, snapshot.plan, today));
+    if (!snapshot) return map;
+    const byGoal = new Map<string, typeof snapshot.checkIns[number][]>();
+    for (const c of snapshot.checkIns) {
+      const list = byGoal.get(c.goalId);
+      if (list) list.push(c);
+      else byGoal.set(c.goalId, [c]);
+    }
+    const nextCache = new Map<LocalGoal, GoalProgress>();
+    for (const goal of snapshot.goals) {
+      const p = progressCache.current.get(goal) ?? goalProgress(goal, byGoal.get(goal.id) ?? [], snapshot.plan, today);
+      nextCache.set(goal, p);
+      map.set(goal.id, p);
+    }
+    progressCache.current = nextCache;
     return map;
-  }, [plan.data, today]);
+  }, [snapshot, today]);
 
-  if (plan.isLoading || roleLoading) return <LoadingView />;
+  const searchIndex = useMemo(() => buildSearchIndex(allGoals), [allGoals]);
+  const owners = useMemo(() => ownersOf(allGoals), [allGoals]);
+  const effectiveFilter = useMemo(() => ({ ...filter, query: deferredQuery }), [filter, deferredQuery]);
+  const active = isFilterActive(effectiveFilter);
+  const shownGoals = useMemo(
+    () => (active ? filterGoals(goals, effectiveFilter, (g) => progress.get(g.id)?.status ?? 'notStarted', searchIndex) : goals),
+    [active, goals, effectiveFilter, progress, searchIndex],
+  );
+  // Per-area lists that keep their identity while an area's matches stay the same, so the
+  // memoised sections of untouched areas skip rendering on a keystroke.
+  const byAreaRef = useRef(new Map<string, LocalGoal[]>());
+  const byArea = useMemo(() => (byAreaRef.current = reuseLists(byAreaRef.current, groupByArea(shownGoals))), [shownGoals]);
+  const allByAreaRef = useRef(new Map<string, LocalGoal[]>());
+  const allByArea = useMemo(() => (allByAreaRef.current = reuseLists(allByAreaRef.current, groupByArea(goals))), [goals]);
+
+  const moving = useRef(false);
+  const onMove = useCallback(
+    (goal: LocalGoal, direction: 'up' | 'down') => {
+      if (moving.current) return;
+      const updates = moveUpdates(goal.id, direction, goals);
+      if (updates.length === 0) return;
+      moving.current = true;
+      focusAfter.current = `[data-goal-id="${goal.id}"] [data-move="${direction}"]`;
+      setNotice(null);
+      void reorder(updates).then((ok) => {
+        moving.current = false;
+        setNotice(ok ? { key: 'planEdit.moved', intent: 'success' } : { key: 'planEdit.moveFailed', intent: 'error' });
+      });
+    },
+    [goals, reorder],
+  );
+
+  const actions = useMemo(
+    () =>
+      isBoard
+        ? {
+            onEdit: (goal: LocalGoal) => {
+              setNotice(null);
+              setEditor({ kind: 'edit', goal });
+            },
+            onAdd: (area: Area) => {
+              setNotice(null);
+              setEditor({ kind: 'create', areaId: area.id, nationalGoal: area.nationalGoals[0] ?? null });
+            },
+            onMove,
+            onDelete: (goal: LocalGoal) => setDeleting(goal),
+          }
+        : null,
+    [isBoard, onMove],
+  );
+
+  // Moving a row in the DOM can drop focus; put it back on the button that was pressed.
+  useEffect(() => {
+    if (!focusAfter.current) return;
+    const el = document.querySelector<HTMLElement>(focusAfter.current);
+    if (el && document.activeElement !== el) el.focus();
+    focusAfter.current = null;
+  });
+
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const latestPending = pending[pending.length - 1];
+  useEffect(() => {
+    if (latestPending) undoRef.current?.focus();
+  }, [latestPending]);
+  const hadPending = useRef(false);
+  useEffect(() => {
+    // When the undo bar goes away with focus inside it, focus returns to the page heading.
+    if (hadPending.current && pending.length === 0 && (document.activeElement === document.body || !document.activeElement)) headingRef.current?.focus();
+    hadPending.current = pending.length > 0;
+  }, [pending.length]);
+
+  if (plan.isLoading) return <LoadingView />;
   if (plan.error) return <ErrorView error={plan.error} onRetry={() => void plan.refetch()} />;
-  if (roleError) return <ErrorView error={roleError} />;
-  const isBoard = role === 'board';
 
-  const snapshot = plan.data;
   if (!snapshot) {
     return isBoard ? (
       <EmptyView
@@ -60,53 +176,107 @@ export function PlanPage({ teamId, teamName }: { teamId: string; teamName: strin
     );
   }
 
-  const progressOf = (goal: LocalGoal) => progress.get(goal.id) ?? goalProgress(goal, snapshot.checkIns, snapshot.plan, today);
+  const closeEditor = (result: EditorResult) => {
+    setEditor(null);
+    if (result === 'saved') setNotice({ key: 'goal.saved', intent: 'success' });
+    if (result === 'created') setNotice({ key: 'planEdit.created', intent: 'success' });
+  };
+
+  const visibleAreas = active ? snapshot.areas.filter((a) => (byArea.get(a.id)?.length ?? 0) > 0) : snapshot.areas;
 
   return (
     <main className={styles.page} aria-busy={plan.isFetching}>
       <header className={styles.header}>
         <Caption1 className={styles.muted}>{snapshot.plan.union}</Caption1>
-        <Title2 as="h1">{t('plan.heading', { from: String(snapshot.plan.periodFrom), to: String(snapshot.plan.periodTo) })}</Title2>
+        <h1 ref={headingRef} tabIndex={-1} className={styles.heading}>
+          {t('plan.heading', { from: String(snapshot.plan.periodFrom), to: String(snapshot.plan.periodTo) })}
+        </h1>
         <Caption1>
           {snapshot.plan.adoptedDate ? `${t('plan.adopted', { date: formatDate(snapshot.plan.adoptedDate) })} · ` : ''}
-          {t('plan.goalsCount', { count: snapshot.goals.length })} · {t('role.label', { role: t(isBoard ? 'role.board' : 'role.steward') })}
+          {t('plan.goalsCount', { count: goals.length })} · {t('role.label', { role: t(isBoard ? 'role.board' : 'role.steward') })}
         </Caption1>
       </header>
-      <div aria-live="polite">
-        {saved && (
-          <MessageBar intent="success">
-            <MessageBarBody>{t('goal.saved')}</MessageBarBody>
+      <div aria-live="polite" className={styles.messages}>
+        {notice && (
+          <MessageBar intent={notice.intent}>
+            <MessageBarBody>{t(notice.key)}</MessageBarBody>
+            <MessageBarActions
+              containerAction={<Button appearance="transparent" icon={<Dismiss20Regular />} aria-label={t('planEdit.dismiss')} onClick={() => setNotice(null)} />}
+            />
           </MessageBar>
         )}
+        {pending.map((p) => (
+          <MessageBar key={p.goal.id} intent="info" data-pending-delete={p.goal.id}>
+            <MessageBarBody>{t('planEdit.deleted')}</MessageBarBody>
+            <MessageBarActions>
+              <Button
+                ref={p === latestPending ? undoRef : undefined}
+                onClick={() => {
+                  undo(p.goal.id);
+                  focusAfter.current = `[data-goal-id="${p.goal.id}"] a`;
+                  setNotice({ key: 'planEdit.restored', intent: 'success' });
+                }}
+              >
+                {t('planEdit.undo')}
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        ))}
       </div>
       {snapshot.issues.length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>{t('plan.dataIssues', { count: snapshot.issues.length })}</MessageBarBody>
         </MessageBar>
       )}
-      {snapshot.areas.map((area) => (
+      <PlanFilters filter={filter} onChange={setFilter} areas={snapshot.areas} owners={owners} shown={shownGoals.length} total={goals.length} />
+      {active && shownGoals.length === 0 && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t('planEdit.noMatches')}</MessageBarBody>
+        </MessageBar>
+      )}
+      {visibleAreas.map((area) => (
         <AreaSection
           key={area.id}
           area={area}
-          goals={snapshot.goals}
-          progressOf={progressOf}
-          canEdit={isBoard}
-          onEdit={(goal) => {
-            setSaved(false);
-            setEditing(goal);
-          }}
+          goals={byArea.get(area.id) ?? EMPTY_GOALS}
+          allGoals={allByArea.get(area.id) ?? EMPTY_GOALS}
+          progress={progress}
+          filtered={active}
+          actions={actions}
         />
       ))}
-      {editing && (
-        <GoalEditor
-          teamId={teamId}
-          goal={editing}
-          onClose={(wasSaved) => {
-            setEditing(null);
-            setSaved(wasSaved);
+      {editor && (
+        <GoalEditor teamId={teamId} planId={snapshot.plan.id} mode={editor} areas={snapshot.areas} goals={allGoals} onClose={closeEditor} />
+      )}
+      {deleting && (
+        <DeleteGoalDialog
+          goal={deleting}
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            setNotice(null);
+            remove(deleting);
+            setDeleting(null);
           }}
         />
       )}
     </main>
   );
+}
+
+function groupByArea(goals: readonly LocalGoal[]): Map<string, LocalGoal[]> {
+  const map = new Map<string, LocalGoal[]>();
+  for (const g of goals) {
+    const list = map.get(g.areaId);
+    if (list) list.push(g);
+    else map.set(g.areaId, [g]);
+  }
+  return map;
+}
+
+function reuseLists(previous: ReadonlyMap<string, LocalGoal[]>, next: Map<string, LocalGoal[]>): Map<string, LocalGoal[]> {
+  for (const [key, list] of next) {
+    const old = previous.get(key);
+    if (old && old.length === list.length && old.every((g, i) => g === list[i])) next.set(key, old);
+  }
+  return next;
 }
