@@ -4,6 +4,7 @@ import { definePart } from '../define-part';
 export const goalDetail = definePart({
   en: {
     'goalDetail.back': 'Back to the plan',
+    'goalDetail.navLabel': 'Goal links',
     'goalDetail.editInPlan': 'Edit in the plan',
     'goalDetail.copyLink': 'Copy link',
     'goalDetail.copied': 'The link to this goal is copied.',
@@ -61,6 +62,7 @@ export const goalDetail = definePart({
   },
   nb: {
     'goalDetail.back': 'Tilbake til planen',
+    'goalDetail.navLabel': 'Lenker for målet',
     'goalDetail.editInPlan': 'Rediger i planen',
     'goalDetail.copyLink': 'Kopier lenke',
     'goalDetail.copied': 'Lenken til målet er kopiert.',
@@ -118,6 +120,7 @@ export const goalDetail = definePart({
   },
   nn: {
     'goalDetail.back': 'Tilbake til planen',
+    'goalDetail.navLabel': 'Lenkjer for målet',
     'goalDetail.editInPlan': 'Rediger i planen',
     'goalDetail.copyLink': 'Kopier lenkje',
     'goalDetail.copied': 'Lenkja til målet er kopiert.',

@@ -79,7 +79,7 @@ export function GoalDetailPage({ teamId, goalId, role }: { teamId: string; goalI
   const progress = goalProgress(goal, checkIns, snapshot.plan, today);
   return (
     <main className={styles.page} aria-busy={plan.isFetching} data-goal-id={goal.id}>
-      <nav className={styles.actions} aria-label={t('goalDetail.details')}>
+      <nav className={styles.actions} aria-label={t('goalDetail.navLabel')}>
         {back}
         {role === 'board' && (
           <Link href={tabViewHash({ name: 'plan' })} className={styles.iconLink}>
