@@ -1,0 +1,217 @@
+/**
+ * The Plan screen's filters and the board's editing through the local Teams host: filters and
+ * search narrow the list; the board adds a goal, reorders it, moves it to another area, deletes
+ * it and undoes, and a delete left alone is stored. A steward gets no editing controls. What is
+ * stored is checked through the app's own data layer. The test leaves the demo plan as it found it.
+ */
+import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { DEMO_TEAMS } from '../../emulator/seed/demo-tenant';
+import { openTab, setHostTheme } from './support/host';
+import { expectNoSeriousA11yViolations } from './support/a11y';
+import { repositoryAs } from './support/graph';
+
+const team = DEMO_TEAMS.find((t) => t.planKey === 'sor-varanger');
+if (!team) throw new Error('demo team missing');
+const board = team.owners[0] as string;
+const steward = team.members[0] as string;
+
+const goals = (scope: FrameLocator | ReturnType<FrameLocator['locator']>) => scope.locator('li[data-goal-id]');
+
+async function openPlan(page: Page, user: string, locale = 'nb-NO') {
+  const tab = await openTab(page, { user, team: team!.displayName, locale, view: 'tab', subEntityId: 'plan' });
+  await expect(tab.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 30_000 });
+  await expect(goals(tab).first()).toBeVisible();
+  return tab;
+}
+
+function countOf(text: string | null): { shown: number; total: number } {
+  const match = /(\d+)\D+(\d+)/.exec((text ?? '').replace(/\s/g, ''));
+  if (!match) throw new Error(`no count in "${text}"`);
+  return { shown: Number(match[1]), total: Number(match[2]) };
+}
+
+test('filters and search narrow the list, clear brings every goal back; a steward gets no editing controls', async ({ page }) => {
+  const tab = await openPlan(page, steward);
+  const search = tab.getByRole('search', { name: 'Filtrer mål' });
+  const count = search.getByRole('status');
+  const all = countOf(await count.textContent());
+  expect(all.shown).toBe(all.total);
+  expect(await goals(tab).count()).toBe(all.total);
+
+  // A steward reads: no add, edit, reorder or delete, and no Settings tab.
+  for (const name of ['Legg til mål', 'Rediger', 'Flytt opp', 'Flytt ned', 'Slett']) {
+    await expect(tab.getByRole('button', { name, exact: true })).toHaveCount(0);
+  }
+  await expect(tab.getByRole('tab', { name: 'Innstillinger' })).toHaveCount(0);
+  await expect(tab.getByRole('tab', { name: 'Plan' })).toBeVisible();
+
+  // Status: only goals with that effective status remain.
+  await search.getByLabel('Status').selectOption({ label: 'Forsinket' });
+  await expect(count).not.toHaveText(/Viser (\d+) av \1 /);
+  const behind = countOf(await count.textContent());
+  expect(behind.shown).toBeLessThan(all.total);
+  await expect(goals(tab)).toHaveCount(behind.shown);
+  if (behind.shown > 0) {
+    const statuses = await tab.locator('li[data-goal-id] [data-status]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    expect(new Set(statuses)).toEqual(new Set(['behind']));
+  }
+
+  // Clear, then the owner filter: every shown goal is that person's.
+  await search.getByRole('button', { name: 'Fjern filtre' }).click();
+  await expect(count).toHaveText(new RegExp(`Viser ${all.total} av ${all.total} `));
+  const ownerName = (await search.getByLabel('Ansvarlig').locator('option').nth(2).textContent()) ?? '';
+  await search.getByLabel('Ansvarlig').selectOption({ label: ownerName });
+  const byOwner = countOf(await count.textContent());
+  expect(byOwner.shown).toBeGreaterThan(0);
+  expect(byOwner.shown).toBeLessThan(all.total);
+  const owners = await goals(tab).evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+  expect(owners.every((text) => text.includes(`Ansvarlig: ${ownerName}`))).toBe(true);
+
+  // Area plus free text: one area, then only goals with the word.
+  await search.getByRole('button', { name: 'Fjern filtre' }).click();
+  await search.getByLabel('Område', { exact: true }).selectOption({ index: 1 });
+  const inArea = countOf(await count.textContent());
+  await expect(tab.locator('section[data-area-id]')).toHaveCount(1);
+  const firstText = ((await goals(tab).first().getByRole('link').textContent()) ?? '').trim();
+  const word = firstText.split(/\s+/).find((w) => w.length > 6) ?? firstText.split(/\s+/)[0] ?? '';
+  await search.getByRole('searchbox', { name: 'Søk' }).fill(word.toUpperCase());
+  await expect(async () => {
+    const narrowed = countOf(await count.textContent());
+    expect(narrowed.shown).toBeGreaterThan(0);
+    expect(narrowed.shown).toBeLessThanOrEqual(inArea.shown);
+    expect(await goals(tab).count()).toBe(narrowed.shown);
+  }).toPass();
+  const texts = await goals(tab).evaluateAll((els) => els.map((e) => (e.textContent ?? '').toLowerCase()));
+  expect(texts.every((text) => text.includes(word.toLowerCase()))).toBe(true);
+  await search.getByRole('searchbox', { name: 'Søk' }).fill('ingen mål har denne teksten zzq');
+  await expect(tab.getByText('Ingen mål passer med filtrene.')).toBeVisible();
+  await expect(goals(tab)).toHaveCount(0);
+  await search.getByRole('button', { name: 'Fjern filtre' }).click();
+  await expect(goals(tab)).toHaveCount(all.total);
+
+  // Clicking a goal's text opens its Goal screen.
+  const id = await goals(tab).first().getAttribute('data-goal-id');
+  await goals(tab).first().getByRole('link').click();
+  await expect(page.locator('#tab-frame')).toBeAttached();
+  expect(await page.frame({ name: 'tab' })?.evaluate(() => window.location.hash)).toBe(`#/tab/goal/${id}`);
+});
+
+test('the board adds a goal, reorders it, moves it to another area, deletes and undoes, and a delete without undo is stored', async ({ page }) => {
+  test.setTimeout(180_000);
+  const repo = repositoryAs(board, team.id);
+  const before = await repo.load();
+  if (!before) throw new Error('no plan');
+  const [area1, area2] = before.areas as [(typeof before.areas)[number], (typeof before.areas)[number]];
+  // A goal of the test's own, to delete without undo.
+  const doomed = await repo.createGoal({
+    planId: before.plan.id,
+    areaId: area2.id,
+    nationalGoal: null,
+    text: `E2E: et mål som slettes ${Date.now()}`,
+    kind: 'milestone',
+    owner: null,
+    due: null,
+    status: null,
+    measure: null,
+    recurrence: null,
+    tariffArea: null,
+    sortOrder: 10_000,
+  });
+  const tab = await openPlan(page, board);
+  const section1 = tab.locator(`section[data-area-id="${area1.id}"]`);
+  const section2 = tab.locator(`section[data-area-id="${area2.id}"]`);
+
+  // Axe with the board's controls, in all three themes (switched live, one page load).
+  await expectNoSeriousA11yViolations(page);
+  await setHostTheme(page, 'dark');
+  await expect(tab.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expectNoSeriousA11yViolations(page);
+  await setHostTheme(page, 'contrast');
+  await expect(tab.locator('html')).toHaveAttribute('data-theme', 'contrast');
+  await expectNoSeriousA11yViolations(page);
+  await setHostTheme(page, 'default');
+
+  // Add: under area 1's first national goal.
+  await section1.getByRole('button', { name: 'Legg til mål' }).click();
+  const dialog = tab.getByRole('dialog', { name: 'Nytt lokalt mål' });
+  await expect(dialog.getByLabel('Nasjonalt mål')).toHaveValue(area1.nationalGoals[0] as string);
+  const text = `E2E: minst 40 nye medlemmer i barnehagene ${Date.now()}`;
+  await dialog.getByRole('textbox', { name: 'Mål', exact: true }).fill(text);
+  await dialog.getByLabel('Måltype').selectOption({ label: 'Måltall' });
+  await dialog.getByLabel('Målverdi').fill('40');
+  await dialog.getByLabel('Enhet').fill('medlemmer');
+  await dialog.getByLabel('Frist').fill('2027-06');
+  await dialog.getByLabel('Tariffområde').selectOption('KS');
+  await dialog.getByRole('button', { name: 'Lagre' }).click();
+  await expect(tab.getByText('Målet er lagt til.')).toBeVisible();
+  const added = section1.locator('li[data-goal-id]', { hasText: text });
+  await expect(added).toBeVisible();
+  const id = (await added.getAttribute('data-goal-id')) as string;
+  const stored = await repo.getGoal(id);
+  expect(stored).toMatchObject({ text, areaId: area1.id, nationalGoal: area1.nationalGoals[0], kind: 'measured', due: '2027-06', tariffArea: 'KS' });
+  expect(stored.measure).toMatchObject({ unit: 'medlemmer', target: 40 });
+
+  // Reorder: the new goal is last under its national goal; move it up, then down again.
+  const group = added.locator('xpath=..');
+  const order = () => group.locator(':scope > li[data-goal-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-goal-id')));
+  const initial = await order();
+  expect(initial[initial.length - 1]).toBe(id);
+  await expect(added.getByRole('button', { name: 'Flytt ned' })).toHaveAttribute('aria-disabled', 'true');
+  await added.getByRole('button', { name: 'Flytt opp' }).click();
+  await expect(tab.getByText('Målet er flyttet.')).toBeVisible();
+  const swapped = [...initial];
+  swapped.splice(initial.length - 2, 2, id, initial[initial.length - 2] as string);
+  await expect.poll(order).toEqual(swapped);
+  await expect(added.getByRole('button', { name: 'Flytt opp' })).toBeFocused();
+  const neighbour = initial[initial.length - 2] as string;
+  expect((await repo.getGoal(id)).sortOrder).toBeLessThan((await repo.getGoal(neighbour)).sortOrder);
+  await added.getByRole('button', { name: 'Flytt ned' }).press('Enter');
+  await expect.poll(order).toEqual(initial);
+  await expect.poll(async () => (await repo.getGoal(id)).sortOrder > (await repo.getGoal(neighbour)).sortOrder).toBe(true);
+
+  // Move to area 2 through the editor's area and national-goal fields.
+  await added.getByRole('button', { name: 'Rediger' }).click();
+  const editor = tab.getByRole('dialog', { name: 'Rediger lokalt mål' });
+  await editor.getByLabel('Område', { exact: true }).selectOption(area2.id);
+  await expect(editor.getByLabel('Nasjonalt mål')).toHaveValue('');
+  await editor.getByLabel('Nasjonalt mål').selectOption(area2.nationalGoals[1] as string);
+  await editor.getByRole('button', { name: 'Lagre' }).click();
+  await expect(tab.getByText('Målet er lagret.')).toBeVisible();
+  const moved = section2.locator(`li[data-goal-id="${id}"]`);
+  await expect(moved).toBeVisible();
+  await expect(section1.locator(`li[data-goal-id="${id}"]`)).toHaveCount(0);
+  expect(await repo.getGoal(id)).toMatchObject({ areaId: area2.id, nationalGoal: area2.nationalGoals[1], text, tariffArea: 'KS' });
+
+  // Delete, confirm, undo: the goal is back with every field.
+  const beforeDelete = await repo.getGoal(id);
+  await moved.getByRole('button', { name: 'Slett' }).click();
+  const confirm = tab.getByRole('alertdialog', { name: 'Slette dette målet?' });
+  await expect(confirm).toContainText(text);
+  await confirm.getByRole('button', { name: 'Slett målet' }).click();
+  await expect(moved).toHaveCount(0);
+  const undo = tab.getByRole('button', { name: 'Angre' });
+  await expect(undo).toBeFocused();
+  await undo.press('Enter');
+  await expect(tab.getByText('Målet er gjenopprettet.')).toBeVisible();
+  await expect(moved).toBeVisible();
+  expect(await repo.getGoal(id)).toEqual(beforeDelete);
+
+  // Delete without undo (another goal): after the window it is gone from SharePoint and stays
+  // gone on reload, while the undone delete was never sent.
+  const doomedItem = tab.locator(`li[data-goal-id="${doomed.id}"]`);
+  await doomedItem.getByRole('button', { name: 'Slett' }).click();
+  await tab.getByRole('alertdialog').getByRole('button', { name: 'Slett målet' }).click();
+  await expect(doomedItem).toHaveCount(0);
+  await expect(tab.getByRole('button', { name: 'Angre' })).toBeHidden({ timeout: 15_000 });
+  await expect.poll(async () => repo.getGoal(doomed.id).then(() => 'present', (err: Error) => err.name)).toBe('NotFoundError');
+  expect(await repo.getGoal(id)).toEqual(beforeDelete);
+  await page.reload();
+  const again = await openPlan(page, board);
+  await expect(again.locator(`li[data-goal-id="${doomed.id}"]`)).toHaveCount(0);
+  await expect(again.locator(`li[data-goal-id="${id}"]`)).toBeVisible();
+
+  // Leave the demo plan as it was.
+  await repo.deleteGoal(id);
+  const after = await repo.load();
+  expect(after?.goals.map((g) => g.id).sort()).toEqual(before.goals.map((g) => g.id).sort());
+});
