@@ -1,0 +1,119 @@
+/**
+ * The board's Settings screen through the local Teams host: plan metadata, language and the
+ * reminder channel are saved and persist; the lists' health shows a column deleted in
+ * SharePoint as outdated, and Repair puts it back. Stewards have no Settings. The test restores
+ * the demo data it changed.
+ */
+import { expect, test } from '@playwright/test';
+import { DEMO_TEAMS } from '../../emulator/seed/demo-tenant';
+import { graphClientAs } from '../../emulator/app-client';
+import { openTab, setHostTheme } from './support/host';
+import { expectNoSeriousA11yViolations } from './support/a11y';
+import { emulatorEndpoint, repositoryAs } from './support/graph';
+
+const team = DEMO_TEAMS.find((t) => t.planKey === 'asker');
+if (!team) throw new Error('demo team missing');
+const board = team.owners[0] as string;
+const steward = team.members[0] as string;
+
+test('a steward has no Settings tab, and a deep link to Settings does not open it', async ({ page }) => {
+  const tab = await openTab(page, { user: steward, team: team.displayName, locale: 'nb-NO', view: 'tab', subEntityId: 'settings' });
+  await expect(tab.getByRole('tablist')).toBeVisible({ timeout: 30_000 });
+  await expect(tab.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(tab.getByRole('tab', { name: 'Innstillinger' })).toHaveCount(0);
+  await expect(tab.getByRole('heading', { level: 1, name: 'Innstillinger' })).toHaveCount(0);
+  await expect(tab.getByRole('button', { name: 'Reparer' })).toHaveCount(0);
+});
+
+test('the board saves plan settings and the reminder channel, and repairs a deleted column', async ({ page }) => {
+  test.setTimeout(120_000);
+  const repo = repositoryAs(board, team.id);
+  const original = await repo.load();
+  if (!original) throw new Error('no plan');
+  const tab = await openTab(page, { user: board, team: team.displayName, locale: 'nb-NO', view: 'tab', subEntityId: 'settings' });
+  await expect(tab.getByRole('heading', { level: 1, name: 'Innstillinger' })).toBeVisible({ timeout: 30_000 });
+  await expect(tab.getByRole('tab', { name: 'Innstillinger' })).toHaveAttribute('aria-selected', 'true');
+  const health = tab.getByRole('table', { name: 'Lagring i SharePoint' });
+  await expect(health.getByRole('row')).toHaveCount(7);
+  await expect(health.locator('[data-state]')).toHaveText(Array(6).fill('OK'));
+
+  for (const theme of ['dark', 'contrast', 'default'] as const) {
+    await setHostTheme(page, theme);
+    await expect(tab.locator('html')).toHaveAttribute('data-theme', theme);
+    await expectNoSeriousA11yViolations(page);
+  }
+
+  // Plan metadata and language: validation first, then a save that persists.
+  const planForm = tab.getByRole('region', { name: 'Handlingsplanen' });
+  await expect(planForm.getByLabel('Fagforening')).toHaveValue(original.plan.union);
+  await planForm.getByLabel('Periode til (år)').fill('2025');
+  await planForm.getByRole('button', { name: 'Lagre' }).click();
+  await expect(planForm.getByText('Perioden kan ikke slutte før den begynner.')).toBeVisible();
+  await planForm.getByLabel('Periode til (år)').fill('2027');
+  await planForm.getByLabel('Fagforening').fill('Fagforbundet Asker og omegn');
+  await planForm.getByLabel('Vedtatt på årsmøtet').fill('2026-03-12');
+  await planForm.getByLabel('Planens språk').selectOption('nn');
+  await planForm.getByRole('button', { name: 'Lagre' }).click();
+  await expect(planForm.getByText('Innstillingene er lagret.')).toBeVisible();
+
+  // Reminder channel from the team's channels.
+  const reminder = tab.getByRole('region', { name: 'Kanal for påminnelser' });
+  await expect(reminder.getByLabel('Kanal').locator('option')).toHaveText(['Ingen kanal', 'General', 'Styret']);
+  await reminder.getByLabel('Kanal').selectOption({ label: 'Styret' });
+  await reminder.getByRole('button', { name: 'Lagre kanal' }).click();
+  await expect(reminder.getByText('Kanalen for påminnelser er lagret.')).toBeVisible();
+  const styret = team.channels.find((c) => c.displayName === 'Styret');
+  expect((await repo.load())?.plan).toMatchObject({
+    union: 'Fagforbundet Asker og omegn',
+    adoptedDate: '2026-03-12',
+    language: 'nn',
+    periodFrom: 2026,
+    periodTo: 2027,
+    reminderChannelId: styret?.id,
+    reminderChannelName: 'Styret',
+  });
+
+  // A column deleted in SharePoint (as in Microsoft Lists) shows as outdated; Repair fixes it.
+  const graph = graphClientAs(emulatorEndpoint(), board);
+  const site = await graph.get<{ id: string }>(`/groups/${team.id}/sites/root?$select=id`);
+  const lists = await graph.get<{ value: Array<{ id: string; displayName: string }> }>(`/sites/${site.id}/lists?$select=id,displayName`);
+  const list = lists.value.find((l) => l.displayName === 'Nåsituasjon og utfordringer');
+  if (!list) throw new Error('situation list missing');
+  const columns = await graph.get<{ value: Array<{ id: string; name: string }> }>(`/sites/${site.id}/lists/${list.id}/columns?$select=id,name`);
+  const column = columns.value.find((c) => c.name === 'LongTerm');
+  if (!column) throw new Error('column missing');
+  await graph.delete(`/sites/${site.id}/lists/${list.id}/columns/${column.id}`);
+
+  await tab.getByRole('button', { name: 'Sjekk igjen' }).click();
+  const row = health.getByRole('row', { name: /Nåsituasjon og utfordringer/ });
+  await expect(row.locator('[data-state]')).toHaveText('Utdatert');
+  await expect(row).toContainText('LongTerm');
+  await tab.getByRole('button', { name: 'Reparer' }).click();
+  await expect(tab.getByText(/1 liste ble reparert eller opprettet\..*Nåsituasjon og utfordringer: Reparert/)).toBeVisible();
+  await expect(row.locator('[data-state]')).toHaveText('OK');
+  await expect(row).not.toContainText('LongTerm');
+  expect((await repo.health()).lists.every((l) => l.state === 'ok')).toBe(true);
+
+  // Everything persists over a reload.
+  await page.reload();
+  const again = page.frameLocator('#tab-frame');
+  await expect(again.getByRole('heading', { level: 1, name: 'Innstillinger' })).toBeVisible({ timeout: 30_000 });
+  const form = again.getByRole('region', { name: 'Handlingsplanen' });
+  await expect(form.getByLabel('Fagforening')).toHaveValue('Fagforbundet Asker og omegn');
+  await expect(form.getByLabel('Vedtatt på årsmøtet')).toHaveValue('2026-03-12');
+  await expect(form.getByLabel('Planens språk')).toHaveValue('nn');
+  await expect(again.getByRole('region', { name: 'Kanal for påminnelser' }).getByLabel('Kanal')).toHaveValue(styret?.id ?? '');
+
+  // Leave the demo plan as it was.
+  await repo.updatePlan(
+    original.plan.id,
+    {
+      union: original.plan.union,
+      adoptedDate: original.plan.adoptedDate,
+      language: original.plan.language,
+      reminderChannelId: original.plan.reminderChannelId ?? null,
+      reminderChannelName: original.plan.reminderChannelName ?? null,
+    },
+    { ifMatch: null },
+  );
+});
