@@ -13,7 +13,7 @@ import { chartGeometry, chartSeries } from '../chart-model';
 import { useSectionStyles } from './styles';
 
 const useStyles = makeStyles({
-  figure: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, position: 'relative' },
+  figure: { margin: `0 0 ${tokens.spacingVerticalM}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, position: 'relative' },
   svg: { width: '100%', height: 'auto', maxHeight: '220px', display: 'block' },
   axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1 },
   target: { stroke: tokens.colorPaletteGreenBorderActive, strokeWidth: 2, strokeDasharray: '6 4' },

@@ -28,7 +28,7 @@ const useStyles = makeStyles({
     width: '100%',
   },
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
-  title: { ...typographyStyles.title2, margin: 0, overflowWrap: 'anywhere', ':focus': { outline: 'none' } },
+  title: { ...typographyStyles.title2, margin: 0, overflowWrap: 'anywhere', ':focus': { outline: 'none' }, '@media (max-width: 480px)': typographyStyles.title3 },
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}` },
   iconLink: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
 });
@@ -37,7 +37,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
   const styles = useSectionStyles();
   return (
     <section className={styles.section} aria-labelledby={`goal-${id}`} data-section={id}>
-      <Subtitle1 as="h2" id={`goal-${id}`}>
+      <Subtitle1 as="h2" id={`goal-${id}`} className={styles.heading}>
         {title}
       </Subtitle1>
       {children}

@@ -13,6 +13,7 @@ export const useSectionStyles = makeStyles({
     minWidth: 0,
     overflowWrap: 'anywhere',
   },
+  heading: { margin: 0 },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, margin: 0, padding: 0, listStyleType: 'none' },
   item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground3 },

@@ -12,6 +12,7 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     minWidth: 0,
   },
+  heading: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -35,7 +36,7 @@ export function OverviewSection({
   const headingId = `overview-${id}`;
   return (
     <section className={styles.section} aria-labelledby={headingId} data-section={id}>
-      <Subtitle1 as="h2" id={headingId}>
+      <Subtitle1 as="h2" id={headingId} className={styles.heading}>
         {title}
       </Subtitle1>
       {intro && <Caption1 className={styles.muted}>{intro}</Caption1>}
