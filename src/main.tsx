@@ -26,7 +26,11 @@ async function main(): Promise<void> {
   const services = createServices(config, getToken, {
     user: { id: user.id, userPrincipalName: user.userPrincipalName ?? user.loginHint ?? '', displayName: user.displayName ?? user.userPrincipalName ?? '' },
     team: host.context.team ? { id: host.context.team.groupId, displayName: host.context.team.displayName } : null,
-    today: () => new Date().toISOString().slice(0, 10),
+    // The user's local calendar day (a Norwegian just after midnight is already on the new day).
+    today: () => {
+      const now = new Date();
+      return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    },
     deepLink: (subPageId, label) => {
       if (!config.teamsAppId) return null;
       const webUrl = `${window.location.origin}${window.location.pathname}#/tab`;
