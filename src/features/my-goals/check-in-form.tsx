@@ -10,7 +10,7 @@ import { useCheckIn, useCheckInQueue } from '../../hooks/use-check-in';
 import { useI18n, type MessageKey } from '../../i18n';
 import { failureOf } from '../../lib/offline-queue';
 import { useServices } from '../../lib/services';
-import { checkInErrorKey, isIsoDay, parseDecimal } from './progress-text';
+import { checkInErrorKey, isIsoDay, parseDecimal } from './check-in-input';
 
 const useStyles = makeStyles({
   form: {

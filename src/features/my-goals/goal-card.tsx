@@ -5,7 +5,7 @@ import type { GoalProgress } from '../../domain/progress';
 import { useI18n } from '../../i18n';
 import { StatusBadge } from '../../components/status-badge';
 import { CheckInForm } from './check-in-form';
-import { progressText } from './progress-text';
+import { progressText } from '../../components/progress-text';
 
 const useStyles = makeStyles({
   item: {

@@ -7,7 +7,7 @@ import { Dismiss20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useCheckInQueue } from '../../hooks/use-check-in';
 import { useI18n } from '../../i18n';
-import { checkInErrorKey } from './progress-text';
+import { checkInErrorKey } from './check-in-input';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

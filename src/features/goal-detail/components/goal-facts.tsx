@@ -3,7 +3,8 @@ import type { Area, LocalGoal } from '../../../domain/plan';
 import type { GoalProgress } from '../../../domain/progress';
 import { StatusBadge } from '../../../components/status-badge';
 import type { ReactNode } from 'react';
-import { useI18n, type I18n } from '../../../i18n';
+import { useI18n } from '../../../i18n';
+import { progressText } from '../../../components/progress-text';
 
 const useStyles = makeStyles({
   dl: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0 },
@@ -14,26 +15,6 @@ const useStyles = makeStyles({
   progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
-
-export function progressText(goal: LocalGoal, progress: GoalProgress, i18n: I18n): string {
-  const { t, formatNumber, formatDate } = i18n;
-  switch (goal.kind) {
-    case 'measured': {
-      const unit = goal.measure?.unit ?? '';
-      if (progress.target === null) return t('goal.measuredNoValue', { target: '–', unit });
-      if (progress.current === null) return t('goal.measuredNoValue', { target: formatNumber(progress.target), unit });
-      return t('goal.measured', { current: formatNumber(progress.current), target: formatNumber(progress.target), unit });
-    }
-    case 'recurring': {
-      const r = progress.recurring;
-      if (!r || !goal.recurrence) return '';
-      const base = t(goal.recurrence.per === 'year' ? 'goal.recurringYear' : 'goal.recurringMonth', { done: r.done, required: r.required });
-      return r.nextDue ? `${base} · ${t('goal.nextDue', { date: formatDate(r.nextDue) })}` : base;
-    }
-    case 'milestone':
-      return progress.fraction >= 1 ? t('goal.milestoneDone') : t('goal.milestoneOpen');
-  }
-}
 
 /** Every field of the goal as a description list. */
 export function GoalFacts({ goal, area, progress }: { goal: LocalGoal; area: Area | undefined; progress: GoalProgress }) {
