@@ -1,4 +1,3 @@
-import { QueryClient as CoreQueryClient } from '@tanstack/query-core';
 import { QueryClient } from '@tanstack/react-query';
 import { persistQueryClientRestore, persistQueryClientSave, type AsyncStorage } from '@tanstack/react-query-persist-client';
 import { describe, expect, it } from 'vitest';
@@ -16,17 +15,16 @@ function memoryStorage(): AsyncStorage<string> & { data: Map<string, string> } {
 
 const plan = { plan: { id: 'p1', union: 'Fagforbundet Alver' }, goals: [] };
 
-// The persist packages are typed against their own copy of query-core (see the report on versions).
-async function saved(storage: AsyncStorage<string>, user: string, fill: (client: CoreQueryClient) => void, version = '0.1.0') {
-  const client = new CoreQueryClient();
+async function saved(storage: AsyncStorage<string>, user: string, fill: (client: QueryClient) => void, version = '0.1.0') {
+  const client = new QueryClient();
   fill(client);
   await persistQueryClientSave({ queryClient: client, ...persistOptions({ appVersion: version, userPrincipalName: user, storage }) });
   // The persister writes after its throttle time.
   await new Promise((resolve) => setTimeout(resolve, 1100));
 }
 
-async function restored(storage: AsyncStorage<string>, user: string, version = '0.1.0'): Promise<CoreQueryClient> {
-  const client = new CoreQueryClient();
+async function restored(storage: AsyncStorage<string>, user: string, version = '0.1.0'): Promise<QueryClient> {
+  const client = new QueryClient();
   await persistQueryClientRestore({ queryClient: client, ...persistOptions({ appVersion: version, userPrincipalName: user, storage }) });
   return client;
 }
