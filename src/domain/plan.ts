@@ -37,6 +37,11 @@ export interface Plan {
   /** The channel where reminders are posted (a later capability), or null. */
   readonly reminderChannelId?: string | null;
   readonly reminderChannelName?: string | null;
+  /**
+   * Null for a complete plan; `pending:<importId>` while an import is still writing it (such a
+   * plan is never shown). Absent where it does not matter (e.g. a plan being created).
+   */
+  readonly importState?: string | null;
   /** Concurrency token of the stored item. */
   readonly etag?: string;
 }
@@ -48,6 +53,8 @@ export interface Area {
   readonly title: string;
   readonly nationalGoals: readonly string[];
   readonly strategies: readonly string[];
+  /** Key chosen by the client that wrote the item (the importer's resume key), when it set one. */
+  readonly clientId?: string;
   readonly etag?: string;
 }
 
@@ -82,6 +89,8 @@ export interface LocalGoal {
   readonly recurrence: Recurrence | null;
   readonly tariffArea: TariffArea | null;
   readonly sortOrder: number;
+  /** Key chosen by the client that wrote the item (the importer's resume key), when it set one. */
+  readonly clientId?: string;
   readonly etag?: string;
   /** ISO timestamp of the last change and who made it, as the store reports it. */
   readonly modified?: string;
@@ -128,6 +137,8 @@ export interface SituationRow {
   readonly shortTerm: string;
   readonly longTerm: string;
   readonly sortOrder: number;
+  /** Key chosen by the client that wrote the item (the importer's resume key), when it set one. */
+  readonly clientId?: string;
   readonly etag?: string;
 }
 

@@ -228,14 +228,35 @@ describe('schema versions', () => {
         list: { template: 'genericList' },
       });
       await graph.post(`/groups/${asker.id}/sites/root/lists/${list.id}/items`, { fields: { Title: 'Gammelt mål', GoalText: 'Gammelt mål' } });
-      expect((await repo.health()).lists.find((l) => l.key === 'goals')).toMatchObject({ state: 'outdated', missingColumns: ['ClientId'], version: 1 });
+      // A v2 plans list: no ImportState column, v2 marker, one plan.
+      const v2 = LISTS.plans.columns.filter((c) => c.name !== 'ImportState').map(toColumnDefinition);
+      const plans = await graph.post<{ id: string }>(`/groups/${asker.id}/sites/root/lists`, {
+        displayName: LISTS.plans.displayName,
+        description: LISTS.plans.description.replace(':v3]', ':v2]'),
+        columns: v2,
+        list: { template: 'genericList' },
+      });
+      await graph.post(`/groups/${asker.id}/sites/root/lists/${plans.id}/items`, { fields: { Title: 'Fagforbundet Asker', PeriodFrom: 2024, PeriodTo: 2025 } });
+      const before = await repo.health();
+      expect(before.lists.find((l) => l.key === 'goals')).toMatchObject({ state: 'outdated', missingColumns: ['ClientId'], version: 1 });
+      expect(before.lists.find((l) => l.key === 'plans')).toMatchObject({ state: 'outdated', missingColumns: ['ImportState'], version: 2 });
+      // A v2 plan (no ImportState column at all) is a complete plan.
+      expect((await repo.load())?.plan).toMatchObject({ union: 'Fagforbundet Asker', periodFrom: 2024, importState: null });
       const result = await repo.provision();
       expect(result.lists.find((l) => l.key === 'goals')?.state).toBe('repaired');
-      expect(result.lists.find((l) => l.key === 'plans')?.state).toBe('created');
+      expect(result.lists.find((l) => l.key === 'plans')).toMatchObject({ state: 'repaired', version: 3 });
+      expect(result.lists.find((l) => l.key === 'areas')?.state).toBe('created');
       const health = await repo.health();
       expect(health.lists.every((l) => l.state === 'ok')).toBe(true);
       const items = await graph.getAll<{ fields: { Title: string } }>(`/groups/${asker.id}/sites/root/lists/${list.id}/items?$expand=fields`);
       expect(items.map((i) => i.fields.Title)).toEqual(['Gammelt mål']);
+      const site = await graph.get<{ value: Array<{ id: string; description: string }> }>(`/groups/${asker.id}/sites/root/lists?$select=id,description`);
+      expect(site.value.find((l) => l.id === plans.id)?.description).toContain('[handlingsplan:plans:v3]');
+      const upgraded = await repo.load();
+      expect(upgraded?.plan).toMatchObject({ union: 'Fagforbundet Asker', periodFrom: 2024, periodTo: 2025, importState: null });
+      // After the upgrade a plan item with an ImportState is invisible to load().
+      await graph.post(`/groups/${asker.id}/sites/root/lists/${plans.id}/items`, { fields: { Title: 'Uferdig', PeriodFrom: 2030, PeriodTo: 2031, ImportState: 'pending:abcdef12' } });
+      expect((await repo.load())?.plan.id).toBe(upgraded?.plan.id);
     } finally {
       await local.close();
     }

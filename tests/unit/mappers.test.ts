@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { IssueCollector, dateOnly, goalFields, toGoal, checkInFields, toCheckIn } from '../../src/adapters/sharepoint/mappers';
+import {
+  IssueCollector,
+  areaFields,
+  dateOnly,
+  goalFields,
+  isPending,
+  planFields,
+  situationFields,
+  toArea,
+  toGoal,
+  toPlan,
+  toSituationRow,
+  checkInFields,
+  toCheckIn,
+} from '../../src/adapters/sharepoint/mappers';
 import { LISTS, parseMarker, toColumnDefinition } from '../../src/adapters/sharepoint/schema';
 import { matchLists } from '../../src/adapters/sharepoint/site-lists';
 import type { LocalGoal } from '../../src/domain/plan';
@@ -68,6 +82,33 @@ describe('goal mapping', () => {
   it('should map check-ins with their date only', () => {
     const fields = checkInFields({ planId: '1', goalId: '7', date: '2026-05-01', value: 3, comment: 'Møte', author: null, clientId: 'c1' });
     expect(toCheckIn({ id: '3', fields: { ...fields, CheckInDate: '2026-05-01T00:00:00Z' } })).toMatchObject({ date: '2026-05-01', value: 3, goalId: '7' });
+  });
+});
+
+describe('plan import state and client keys', () => {
+  const plan = { union: 'Fagforbundet Alver', periodFrom: 2026, periodTo: 2027, adoptedDate: null, language: 'nn' as const };
+
+  it('should read an empty ImportState as a complete plan and a pending one as pending', () => {
+    const fields = planFields(plan);
+    expect(fields).not.toHaveProperty('ImportState');
+    expect(toPlan({ id: '1', fields }, new IssueCollector()).importState).toBeNull();
+    expect(toPlan({ id: '1', fields: { ...fields, ImportState: '' } }, new IssueCollector()).importState).toBeNull();
+    expect(isPending({ id: '1', fields: { ...fields, ImportState: '' } })).toBe(false);
+    const pending = { ...fields, ...planFields({ importState: 'pending:abc12345' }) };
+    expect(pending.ImportState).toBe('pending:abc12345');
+    expect(toPlan({ id: '2', fields: pending }, new IssueCollector()).importState).toBe('pending:abc12345');
+    expect(isPending({ id: '2', fields: pending })).toBe(true);
+    expect(planFields({ importState: null })).toEqual({ ImportState: '' });
+  });
+
+  it('should map ClientId on areas, goals and situation rows, and leave it out when there is none', () => {
+    const area = { planId: '1', number: 1, title: 'Organisering', nationalGoals: [], strategies: [] };
+    expect(toArea({ id: '4', fields: { ...areaFields(area), ClientId: 'imp:area:1' } }).clientId).toBe('imp:area:1');
+    expect(toArea({ id: '4', fields: areaFields(area) })).not.toHaveProperty('clientId');
+    expect(toGoal({ id: '5', fields: { ...goalFields(goal), ClientId: 'imp:goal:1.1' } }, new IssueCollector()).clientId).toBe('imp:goal:1.1');
+    const row = { planId: '1', area: 'Lønn', now: '', shortTerm: '', longTerm: '', sortOrder: 10 };
+    expect(toSituationRow({ id: '6', fields: { ...situationFields(row), ClientId: 'imp:situation:1' } }).clientId).toBe('imp:situation:1');
+    expect(toSituationRow({ id: '6', fields: situationFields(row) })).not.toHaveProperty('clientId');
   });
 });
 

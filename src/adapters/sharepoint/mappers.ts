@@ -133,8 +133,20 @@ export function toPlan(item: ListItem, issues: IssueCollector): Plan {
     language: choiceOf(LANGUAGE_BY_LABEL, f, 'PlanLanguage', 'plans', item.id, issues) ?? 'nb',
     reminderChannelId: optStr(f, 'ReminderChannelId'),
     reminderChannelName: optStr(f, 'ReminderChannelName'),
+    importState: optStr(f, 'ImportState'),
     etag: item.eTag,
   };
+}
+
+/** True for a plan item an import is still writing: its ImportState is not empty. */
+export function isPending(item: ListItem): boolean {
+  return optStr(item.fields ?? {}, 'ImportState') !== null;
+}
+
+/** The item's ClientId as an optional property: absent rather than undefined when the item has none. */
+function clientIdOf(f: Fields): { clientId?: string } {
+  const clientId = optStr(f, 'ClientId');
+  return clientId === null ? {} : { clientId };
 }
 
 export function toArea(item: ListItem): Area {
@@ -146,6 +158,7 @@ export function toArea(item: ListItem): Area {
     title: str(f, 'Title'),
     nationalGoals: lines(str(f, 'NationalGoals')),
     strategies: lines(str(f, 'Strategies')),
+    ...clientIdOf(f),
     etag: item.eTag,
   };
 }
@@ -185,6 +198,7 @@ export function toGoal(item: ListItem, issues: IssueCollector): LocalGoal {
     recurrence,
     tariffArea: choiceOf(TARIFF_BY_LABEL, f, 'TariffArea', 'goals', item.id, issues),
     sortOrder: num(f, 'SortOrder') ?? Number(item.id),
+    ...clientIdOf(f),
     etag: item.eTag,
     modified: item.lastModifiedDateTime,
     modifiedBy: item.lastModifiedBy?.user?.displayName,
@@ -242,6 +256,7 @@ export function toSituationRow(item: ListItem): SituationRow {
     shortTerm: str(f, 'ShortTerm'),
     longTerm: str(f, 'LongTerm'),
     sortOrder: num(f, 'SortOrder') ?? Number(item.id),
+    ...clientIdOf(f),
     etag: item.eTag,
   };
 }
@@ -262,6 +277,7 @@ export function planFields(plan: Partial<NewPlan>): Record<string, unknown> {
   if (plan.language !== undefined) out.PlanLanguage = LANGUAGE_LABELS[plan.language];
   if (plan.reminderChannelId !== undefined) out.ReminderChannelId = plan.reminderChannelId ?? '';
   if (plan.reminderChannelName !== undefined) out.ReminderChannelName = plan.reminderChannelName ?? '';
+  if (plan.importState !== undefined) out.ImportState = plan.importState ?? '';
   return out;
 }
 

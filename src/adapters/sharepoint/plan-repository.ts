@@ -3,6 +3,7 @@
  *
  * Loading a whole plan takes two sequential round trips: one $batch that finds the site and its
  * lists, one $batch that reads every list (then nextLinks only for lists above 5,000 items).
+ * Plan items that an import is still writing (ImportState set) are not shown.
  * Writes send the item's eTag as If-Match, so a stale write becomes a ConflictError, never a
  * silent overwrite.
  */
@@ -37,6 +38,7 @@ import {
   toGoal,
   toPlan,
   toSituationRow,
+  isPending,
   type Fields,
   type ListItem,
 } from './mappers';
@@ -103,7 +105,9 @@ export class SharePointPlanRepository implements PlanRepository {
     );
 
     const issues = new IssueCollector();
-    const plans = (items.get('plans') ?? []).map((item) => toPlan(item, issues));
+    // A plan item with an ImportState is still being written by an import: it and its children stay
+    // invisible until the import's last write clears the state (adapters/sharepoint/plan-import.ts).
+    const plans = (items.get('plans') ?? []).filter((item) => !isPending(item)).map((item) => toPlan(item, issues));
     if (plans.length === 0) return null;
     // One plan per period; the newest period is the current plan.
     const plan = [...plans].sort((a, b) => b.periodFrom - a.periodFrom || Number(b.id) - Number(a.id))[0] as Plan;

@@ -79,8 +79,8 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
   plans: {
     key: 'plans',
     displayName: 'Handlingsplan',
-    description: 'Fagforeningens vedtatte handlingsplan. Vedlikeholdes av appen Handlingsplan. [handlingsplan:plans:v2]',
-    version: 2,
+    description: 'Fagforeningens vedtatte handlingsplan. Vedlikeholdes av appen Handlingsplan. [handlingsplan:plans:v3]',
+    version: 3,
     titleMeaning: 'Fagforening',
     columns: [
       { name: 'PeriodFrom', displayName: 'Periode fra', type: number },
@@ -90,6 +90,11 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
       { name: 'ReminderChannelId', displayName: 'Kanal for påminnelser (ID)', type: text() },
       { name: 'ReminderChannelName', displayName: 'Kanal for påminnelser', type: text() },
       clientId,
+      /**
+       * Empty for a complete plan; `pending:<importId>` while an import is still writing the plan's
+       * items, so that load() skips it until the one write that clears it (added in v3).
+       */
+      { name: 'ImportState', displayName: 'Importstatus', type: text() },
     ],
   },
   areas: {
