@@ -89,6 +89,16 @@ test('filters and search narrow the list, clear brings every goal back; a stewar
   await search.getByRole('button', { name: 'Fjern filtre' }).click();
   await expect(goals(tab)).toHaveCount(all.total);
 
+  // At 360 px the filters and goals fit without sideways scrolling.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expect(search.getByLabel('Status')).toBeVisible();
+  const wide = await page.frame({ name: 'tab' })?.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('nav'))
+      .map((el) => `${el.tagName}.${el.className}`.slice(0, 80)),
+  );
+  expect(wide).toEqual([]);
+
   // Clicking a goal's text opens its Goal screen.
   const id = await goals(tab).first().getAttribute('data-goal-id');
   await goals(tab).first().getByRole('link').click();

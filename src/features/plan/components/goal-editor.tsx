@@ -41,8 +41,11 @@ import { useCreateGoal } from '../use-plan-mutations';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, '& > *': { flex: '1 1 140px' } },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, '& > *': { flex: '1 1 140px', minWidth: 0 } },
   surface: { maxWidth: '640px', width: 'calc(100vw - 32px)' },
+  // A native select is as wide as its longest option (long area and national-goal texts): keep it in its column.
+  select: { width: '100%', minWidth: 0, maxWidth: '100%' },
+  selectControl: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
 });
 
 /** The form's state: every field as the user typed it. */
@@ -305,7 +308,7 @@ export function GoalEditor({
                 </Field>
                 <div className={styles.row}>
                   <Field label={t('planEdit.area')}>
-                    <Select value={form.areaId} onChange={(_, d) => setArea(d.value)}>
+                    <Select className={styles.select} select={{ className: styles.selectControl }} value={form.areaId} onChange={(_, d) => setArea(d.value)}>
                       {areas.map((a) => (
                         <option key={a.id} value={a.id}>
                           {`${a.number}. ${a.title}`}
@@ -314,7 +317,7 @@ export function GoalEditor({
                     </Select>
                   </Field>
                   <Field label={t('planEdit.nationalGoal')}>
-                    <Select value={form.nationalGoal} onChange={(_, d) => set('nationalGoal', d.value)}>
+                    <Select className={styles.select} select={{ className: styles.selectControl }} value={form.nationalGoal} onChange={(_, d) => set('nationalGoal', d.value)}>
                       <option value="">{t('planEdit.noNationalGoal')}</option>
                       {nationalGoals.map((ng) => (
                         <option key={ng} value={ng}>
@@ -326,7 +329,7 @@ export function GoalEditor({
                 </div>
                 <div className={styles.row}>
                   <Field label={t('goal.owner')}>
-                    <Select value={form.ownerUpn} onChange={(_, d) => set('ownerUpn', d.value)}>
+                    <Select className={styles.select} select={{ className: styles.selectControl }} value={form.ownerUpn} onChange={(_, d) => set('ownerUpn', d.value)}>
                       <option value="">{t('goal.noOwner')}</option>
                       {people.map((p) => (
                         <option key={p.userPrincipalName} value={p.userPrincipalName}>
@@ -341,7 +344,7 @@ export function GoalEditor({
                 </div>
                 <div className={styles.row}>
                   <Field label={t('goal.status')}>
-                    <Select value={form.status} onChange={(_, d) => set('status', d.value as GoalStatus | '')}>
+                    <Select className={styles.select} select={{ className: styles.selectControl }} value={form.status} onChange={(_, d) => set('status', d.value as GoalStatus | '')}>
                       <option value="">{t('goal.statusAuto')}</option>
                       {GOAL_STATUSES.map((s) => (
                         <option key={s} value={s}>
@@ -351,7 +354,7 @@ export function GoalEditor({
                     </Select>
                   </Field>
                   <Field label={t('goal.kind')}>
-                    <Select value={form.kind} onChange={(_, d) => set('kind', d.value as GoalKind)}>
+                    <Select className={styles.select} select={{ className: styles.selectControl }} value={form.kind} onChange={(_, d) => set('kind', d.value as GoalKind)}>
                       {GOAL_KINDS.map((k) => (
                         <option key={k} value={k}>
                           {t(`kind.${k}`)}
@@ -360,7 +363,7 @@ export function GoalEditor({
                     </Select>
                   </Field>
                   <Field label={t('goal.tariffArea')}>
-                    <Select value={form.tariffArea} onChange={(_, d) => set('tariffArea', d.value as TariffArea | '')}>
+                    <Select className={styles.select} select={{ className: styles.selectControl }} value={form.tariffArea} onChange={(_, d) => set('tariffArea', d.value as TariffArea | '')}>
                       <option value="">{t('goal.none')}</option>
                       {TARIFF_AREAS.map((a) => (
                         <option key={a} value={a}>
@@ -392,7 +395,7 @@ export function GoalEditor({
                       <Input inputMode="numeric" value={form.count} onChange={(_, d) => set('count', d.value)} />
                     </Field>
                     <Field label={t('goal.recurrencePer')}>
-                      <Select value={form.per} onChange={(_, d) => set('per', d.value as Period)}>
+                      <Select className={styles.select} select={{ className: styles.selectControl }} value={form.per} onChange={(_, d) => set('per', d.value as Period)}>
                         <option value="year">{t('per.year')}</option>
                         <option value="month">{t('per.month')}</option>
                       </Select>

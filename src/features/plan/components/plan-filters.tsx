@@ -17,6 +17,9 @@ const useStyles = makeStyles({
   },
   fields: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, '& > *': { flex: '1 1 150px', minWidth: 0 } },
   search: { flex: '2 1 240px' },
+  // A native select is as wide as its longest option (long area and national-goal texts): keep it in its column.
+  select: { width: '100%', minWidth: 0, maxWidth: '100%' },
+  selectControl: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
   footer: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center', justifyContent: 'space-between' },
 });
 
@@ -46,7 +49,7 @@ export const PlanFilters = memo(function PlanFilters({
           <SearchBox value={filter.query} placeholder={t('planEdit.searchPlaceholder')} onChange={(_, d) => set('query', d.value)} />
         </Field>
         <Field label={t('planEdit.owner')}>
-          <Select value={filter.owner} onChange={(_, d) => set('owner', d.value)}>
+          <Select className={styles.select} select={{ className: styles.selectControl }} value={filter.owner} onChange={(_, d) => set('owner', d.value)}>
             <option value="">{t('planEdit.all')}</option>
             <option value={NONE}>{t('planEdit.noOwner')}</option>
             {owners.map((o) => (
@@ -57,7 +60,7 @@ export const PlanFilters = memo(function PlanFilters({
           </Select>
         </Field>
         <Field label={t('planEdit.status')}>
-          <Select value={filter.status} onChange={(_, d) => set('status', d.value as GoalStatus | '')}>
+          <Select className={styles.select} select={{ className: styles.selectControl }} value={filter.status} onChange={(_, d) => set('status', d.value as GoalStatus | '')}>
             <option value="">{t('planEdit.all')}</option>
             {GOAL_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -67,7 +70,7 @@ export const PlanFilters = memo(function PlanFilters({
           </Select>
         </Field>
         <Field label={t('planEdit.area')}>
-          <Select value={filter.areaId} onChange={(_, d) => set('areaId', d.value)}>
+          <Select className={styles.select} select={{ className: styles.selectControl }} value={filter.areaId} onChange={(_, d) => set('areaId', d.value)}>
             <option value="">{t('planEdit.all')}</option>
             {areas.map((a) => (
               <option key={a.id} value={a.id}>
@@ -77,7 +80,7 @@ export const PlanFilters = memo(function PlanFilters({
           </Select>
         </Field>
         <Field label={t('planEdit.tariffArea')}>
-          <Select value={filter.tariffArea} onChange={(_, d) => set('tariffArea', d.value as TariffArea | typeof NONE | '')}>
+          <Select className={styles.select} select={{ className: styles.selectControl }} value={filter.tariffArea} onChange={(_, d) => set('tariffArea', d.value as TariffArea | typeof NONE | '')}>
             <option value="">{t('planEdit.all')}</option>
             <option value={NONE}>{t('planEdit.noTariffArea')}</option>
             {TARIFF_AREAS.map((a) => (
