@@ -59,7 +59,12 @@ export interface ImportResult {
   readonly resumed: boolean;
 }
 
-/** Thrown when another plan appeared in the team while an import into an empty team was under way. */
+/**
+ * Thrown, before anything becomes visible, when another import finished a plan while this one was
+ * being written: on replace, a plan started after this one (the later import wins); on merge into
+ * a team that had no plan, any plan (nothing was to be replaced). This import's items are removed;
+ * the board chooses again between replace and merge.
+ */
 export class PlanAppearedError extends Error {
   constructor() {
     super('Another plan was created in the team while the import was saved');
@@ -69,8 +74,9 @@ export class PlanAppearedError extends Error {
 
 export interface PlanImporter {
   /**
-   * Writes the import all-or-nothing (replace, or into an empty team: the plan becomes visible in
-   * one final write) or resumably (merge: a retry with the same importId adds only what is missing).
+   * Writes the import all-or-nothing (replace, or into a team without a plan: the plan is written
+   * as pending and becomes visible in one final write) or resumably (merge into an existing plan:
+   * a retry with the same importId adds only what is missing).
    */
   importPlan(input: PlanImportInput, onProgress?: (progress: ImportProgress) => void): Promise<ImportResult>;
 }

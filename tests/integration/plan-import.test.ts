@@ -1,18 +1,19 @@
 /**
  * The plan importer over the real Graph client against the in-process emulator: a new import,
- * failures at every write of the way (load() shows the old plan or none, never a part), a retry
- * with the same importId that completes without duplicates, replace and merge.
+ * failures at every write of the way (load() shows the old plan or none, never a part; pending
+ * plan items stay invisible; no extra list ever appears), a retry with the same importId that
+ * completes without duplicates, replace, merge, and two imports into one team at once.
  */
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../emulator/server';
 import { seedTeamPlan } from '../../emulator/seed/demo-plans';
-import { SharePointPlanImporter } from '../../src/adapters/sharepoint/plan-import';
+import { SharePointPlanImporter, pendingState } from '../../src/adapters/sharepoint/plan-import';
 import { SiteListsManager } from '../../src/adapters/sharepoint/site-lists';
 import type { ListKey } from '../../src/adapters/sharepoint/schema';
 import type { ListItem } from '../../src/adapters/sharepoint/mappers';
-import type { PlanImportInput, ImportMode } from '../../src/domain/plan-import';
+import { PlanAppearedError, isKeyOfImport, type PlanImportInput, type ImportMode } from '../../src/domain/plan-import';
 import type { PlanSnapshot } from '../../src/domain/plan';
 import type { GraphApi } from '../../src/graph/client';
 import { withQuery } from '../../src/graph/odata';
@@ -43,10 +44,13 @@ afterAll(async () => {
   await emu.close();
 });
 
-function clients(teamId: string, upn: string) {
-  const { graph, repo } = repoAs(emu, upn, teamId, { maxRetries: 0 });
+function clients(teamId: string, upn: string, on: RunningEmulator = emu) {
+  const { graph, repo } = repoAs(on, upn, teamId, { maxRetries: 0 });
   return { graph, repo, importer: new SharePointPlanImporter(graph, teamId) };
 }
+
+/** The lists the app makes; an import never adds one. */
+const APP_LISTS = ['Handlingsplan', 'Innrapporteringer', 'Kommentarer til mål', 'Lokale mål', 'Nåsituasjon og utfordringer', 'Satsingsområder'];
 
 /** Every item of a list, straight from SharePoint. */
 async function rawItems(graph: GraphApi, teamId: string, key: ListKey): Promise<ListItem[]> {
@@ -68,10 +72,14 @@ async function siteListNames(graph: GraphApi, teamId: string): Promise<string[]>
  * through and then makes the emulator fail every request, as if the network went away half-way.
  */
 function cutAfter(graph: GraphApi, writes: number): GraphApi {
+  return cutOn(emu, graph, writes);
+}
+
+function cutOn(on: RunningEmulator, graph: GraphApi, writes: number): GraphApi {
   let seen = 0;
   const tick = () => {
     seen++;
-    if (seen > writes) emu.setFaults({ failureRate: 1, failureStatuses: [500] });
+    if (seen > writes) on.setFaults({ failureRate: 1, failureStatuses: [500] });
   };
   return {
     ...graph,
@@ -83,6 +91,31 @@ function cutAfter(graph: GraphApi, writes: number): GraphApi {
       return graph.batch(steps);
     },
   };
+}
+
+/** A Graph client that runs `meanwhile` (another person's work) once, right after its `writes`-th write call completed. */
+function interleave(graph: GraphApi, writes: number, meanwhile: () => Promise<unknown>): GraphApi {
+  let seen = 0;
+  const after = async <T>(result: T): Promise<T> => {
+    if (++seen === writes) await meanwhile();
+    return result;
+  };
+  return {
+    ...graph,
+    post: async (path, body, o) => after(await graph.post(path, body, o)),
+    patch: async (path, body, o) => after(await graph.patch(path, body, o)),
+    delete: async (path, o) => after(await graph.delete(path, o)),
+    batch: async (steps) => {
+      const results = await graph.batch(steps);
+      return steps.some((s) => s.method !== 'GET') ? after(results) : results;
+    },
+  };
+}
+
+/** Items in any list written by the import with this id. */
+async function itemsOf(graph: GraphApi, teamId: string, importId: string): Promise<ListItem[]> {
+  const all = await Promise.all((['plans', 'areas', 'goals', 'situation'] as const).map((key) => rawItems(graph, teamId, key)));
+  return all.flat().filter((i) => isKeyOfImport(String(i.fields?.ClientId ?? ''), importId));
 }
 
 /** The plan as load() shows it, compared with the input: areas, goal texts and situation rows. */
@@ -104,7 +137,7 @@ async function expectNoDuplicates(graph: GraphApi, teamId: string) {
 }
 
 describe('SharePointPlanImporter', () => {
-  it('imports a plan into a team that has none, and leaves no staging list behind', async () => {
+  it('imports a plan into a team that has none, into the app\'s own lists only', async () => {
     const { graph, repo, importer } = clients(alver.id, alver.owners[0] as string);
     expect(await repo.load()).toBeNull();
     const input = inputFrom(truth('alver'), 'replace');
@@ -115,7 +148,9 @@ describe('SharePointPlanImporter', () => {
     const snapshot = await repo.load();
     expectShows(snapshot, input);
     expect(snapshot?.plan.id).toBe(result.planId);
-    expect(await siteListNames(graph, alver.id)).toEqual(['Handlingsplan', 'Innrapporteringer', 'Kommentarer til mål', 'Lokale mål', 'Nåsituasjon og utfordringer', 'Satsingsområder']);
+    expect(await siteListNames(graph, alver.id)).toEqual(APP_LISTS);
+    const plans = await rawItems(graph, alver.id, 'plans');
+    expect(plans.map((p) => [p.id, p.fields?.ImportState ?? '', p.fields?.PeriodFrom])).toEqual([[result.planId, '', input.plan.periodFrom]]);
     const goal = snapshot?.goals.find((g) => g.kind === 'recurring');
     expect(goal?.recurrence?.count).toBeGreaterThan(0);
   });
@@ -142,15 +177,23 @@ describe('SharePointPlanImporter', () => {
       // Until the last write, nobody sees a plan; after it, the whole plan.
       const shown = await repo.load();
       if (shown) expectShows(shown, input);
+      else {
+        // What is written so far waits behind a pending plan item.
+        const plans = await rawItems(graph, asker.id, 'plans');
+        expect(plans.every((p) => p.fields?.ImportState === pendingState(input.importId))).toBe(true);
+      }
+      // No list but the app's own ever appears (no staging list, no renamed list).
+      expect(APP_LISTS).toEqual(expect.arrayContaining(await siteListNames(graph, asker.id)));
       expect(failures).toBeLessThan(40);
     }
-    expect(failures).toBeGreaterThanOrEqual(6);
+    // Cut before: provisioning, the plan item, the areas, the goals and situation rows, the publishing write.
+    expect(failures).toBeGreaterThanOrEqual(4);
     const { graph, repo, importer } = clients(asker.id, board);
     expectShows(await repo.load(), input);
     await expectNoDuplicates(graph, asker.id);
     expect((await rawItems(graph, asker.id, 'goals')).length).toBe(goalCount(input));
     expect((await rawItems(graph, asker.id, 'plans')).length).toBe(1);
-    expect(await siteListNames(graph, asker.id)).not.toContainEqual(expect.stringMatching(/import|tom/));
+    expect(await siteListNames(graph, asker.id)).toEqual(APP_LISTS);
     // Once more with the same id: nothing new is written.
     const again = await importer.importPlan(input);
     expect(again).toMatchObject({ resumed: true, goalsAdded: 0, areasAdded: 0 });
@@ -174,6 +217,9 @@ describe('SharePointPlanImporter', () => {
     await expect(new SharePointPlanImporter(graph, sorVaranger.id).importPlan(input)).rejects.toBeTruthy();
     emu.setFaults({});
     const during = await repo.load();
+    // The new plan item is there, pending, and load() does not show it.
+    const pending = (await rawItems(graph, sorVaranger.id, 'plans')).filter((p) => p.fields?.ImportState === pendingState(input.importId));
+    expect(pending).toHaveLength(1);
     expect(during?.plan.id).toBe(old.plan.id);
     expect(during?.goals.length).toBe(old.goals.length);
     expect(during?.areas.map((a) => a.title)).toEqual(old.areas.map((a) => a.title));
@@ -234,5 +280,78 @@ describe('SharePointPlanImporter', () => {
     const before = emu.requestLog().length;
     await expect(importer.importPlan(bad)).rejects.toThrow(RangeError);
     expect(emu.requestLog().length).toBe(before);
+  });
+});
+
+describe('two imports into one team at once', () => {
+  const board = asker.owners[0] as string;
+  const other = asker.owners[1] as string;
+
+  it('merge into an empty team stops with PlanAppearedError, leaving nothing, when another plan is published meanwhile', async () => {
+    const local = await emulator();
+    try {
+      const mine = inputFrom(truth('asker'), 'merge');
+      const theirs = inputFrom(truth('alver'), 'replace');
+      const { graph, repo } = clients(asker.id, board, local);
+      // Their import runs from start to end after ours wrote everything but before it publishes
+      // (writes: provisioning, plan item, areas, goals and situation rows).
+      const racing = interleave(graph, 4, () => clients(asker.id, other, local).importer.importPlan(theirs));
+      await expect(new SharePointPlanImporter(racing, asker.id).importPlan(mine)).rejects.toBeInstanceOf(PlanAppearedError);
+      expectShows(await repo.load(), theirs);
+      expect(await itemsOf(graph, asker.id, mine.importId)).toEqual([]);
+      expect(await rawItems(graph, asker.id, 'plans')).toHaveLength(1);
+      // Retried unchanged, the merge goes into the plan that is there now.
+      const retried = await clients(asker.id, board, local).importer.importPlan(mine);
+      expect(retried).toMatchObject({ applied: 'merge' });
+      expect((await repo.load())?.plan.union).toBe(theirs.plan.union);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('replace: the import started last wins; the earlier one, not yet published, stops with PlanAppearedError', async () => {
+    const local = await emulator();
+    try {
+      const { graph, repo } = clients(asker.id, board, local);
+      const first = inputFrom(truth('asker'), 'replace');
+      const second = inputFrom(truth('alver'), 'replace');
+      // The first import writes its plan item and children, then the network goes.
+      const cut = cutOn(local, graph, 4);
+      await expect(new SharePointPlanImporter(cut, asker.id).importPlan(first)).rejects.toBeTruthy();
+      local.setFaults({});
+      const result = await clients(asker.id, other, local).importer.importPlan(second);
+      expectShows(await repo.load(), second);
+      // The first import's pending items are not the second's to remove: that import may still be running.
+      expect((await itemsOf(graph, asker.id, first.importId)).length).toBeGreaterThan(0);
+      await expect(clients(asker.id, board, local).importer.importPlan(first)).rejects.toBeInstanceOf(PlanAppearedError);
+      expect(await itemsOf(graph, asker.id, first.importId)).toEqual([]);
+      expect((await rawItems(graph, asker.id, 'plans')).map((p) => p.id)).toEqual([result.planId]);
+      // Retried once more, knowingly: it replaces the second.
+      const again = await clients(asker.id, board, local).importer.importPlan(first);
+      expect(again).toMatchObject({ applied: 'replace', resumed: false });
+      expectShows(await repo.load(), first);
+      expect((await rawItems(graph, asker.id, 'plans')).map((p) => p.id)).toEqual([again.planId]);
+      await expectNoDuplicates(graph, asker.id);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('replace: when both publish, the one started last stays and the other is removed', async () => {
+    const local = await emulator();
+    try {
+      const { graph, repo } = clients(asker.id, board, local);
+      const first = inputFrom(truth('asker'), 'replace');
+      const second = inputFrom(truth('alver'), 'replace');
+      // The second import runs from start to end right after the first published (write 5),
+      // before the first's clean-up: both are complete for a moment.
+      const racing = interleave(graph, 5, () => clients(asker.id, other, local).importer.importPlan(second));
+      await new SharePointPlanImporter(racing, asker.id).importPlan(first);
+      expectShows(await repo.load(), second);
+      expect(await itemsOf(graph, asker.id, first.importId)).toEqual([]);
+      expect(await rawItems(graph, asker.id, 'plans')).toHaveLength(1);
+    } finally {
+      await local.close();
+    }
   });
 });

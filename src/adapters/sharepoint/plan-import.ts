@@ -2,27 +2,24 @@
  * PlanImporter over the team site's SharePoint lists, through the one Graph client ($batch, at
  * most 20 requests per batch).
  *
- * The repository's load() shows the plan item with the newest period (then the highest id) and
- * only the children whose PlanId is that item's id. Children need the plan's id, which SharePoint
- * assigns, so the plan item is created first, but in a way load() does not show, and the one write
- * that makes the plan visible comes last:
+ * The repository's load() shows only plan items whose ImportState is empty, and only the children
+ * whose PlanId is the shown plan's id. So a replace (or an import into a team without a plan)
+ * writes the new plan item straight into the plans list with `ImportState: pending:<importId>`,
+ * writes its areas, goals and situation rows, and publishes with ONE write that clears ImportState.
+ * A crash before that write leaves only items no load() shows.
  *
- * - the team has a plan: the new plan item is written to the plans list with the staging period
- *   0–0, which sorts below every real plan, and the last write sets its real period (one PATCH);
- * - the team has no plan: the plan item goes into a staging list named and described so that
- *   matchLists() does not take it for the plans list, and the last write gives that list the plans
- *   list's name and marker (one PATCH). An empty plans list that provision() made is renamed away
- *   first (load() then sees no plan, as before) and deleted afterwards.
+ * Every item carries a ClientId derived from the importId (`<importId>:plan`, `…:area:<n>`,
+ * `…:goal:<a>.<g>`, `…:situation:<n>`); a retry finds the plan item (ClientId, indexed), reads the
+ * children already written (PlanId, indexed) and writes only the rest. Replace then deletes the
+ * older plans, plan items first, then their children (deletes are idempotent: 404 counts as done).
  *
- * A crash before the last write leaves only items no load() shows. Every item carries a ClientId
- * derived from the importId (`<importId>:area:<n>`, `…:goal:<a>.<g>`, …); a retry finds the plan
- * item (ClientId, indexed), reads the children already written (PlanId, indexed) and writes only
- * the rest. Replace then removes every other plan and its items (deletes are idempotent: 404 counts
- * as done). Merge writes into the visible plan, so it is resumable rather than atomic: it adds only
- * goals whose text the plan lacks, so a retry adds exactly what is missing.
+ * Two imports at once: among replaces, the plan created last (highest item id) wins. Before
+ * publishing, an import that finds a complete plan created after its own (replace), or any other
+ * complete plan (merge into a team that had none), removes its pending items and throws
+ * PlanAppearedError; the board chooses again. Merge into an existing plan writes into the visible
+ * plan, so it is resumable rather than atomic: it adds only what the plan lacks.
  */
 import { ensureOk, type BatchResult, type BatchStep, type GraphApi, type Page } from '../../graph/client';
-import { GraphRequestError } from '../../graph/errors';
 import { fieldEquals, withQuery } from '../../graph/odata';
 import {
   PlanAppearedError,
@@ -34,27 +31,49 @@ import {
   type PlanImportInput,
   type PlanImporter,
 } from '../../domain/plan-import';
-import { areaFields, goalFields, isValidDue, planFields, situationFields, str, num, type ListItem } from './mappers';
+import {
+  IssueCollector,
+  areaFields,
+  goalFields,
+  isPending,
+  isValidDue,
+  planFields,
+  situationFields,
+  str,
+  toArea,
+  toCheckIn,
+  toComment,
+  toGoal,
+  toSituationRow,
+  type ListItem,
+} from './mappers';
 import { SharePointPlanRepository } from './plan-repository';
-import { LISTS, toColumnDefinition, type ListKey } from './schema';
-import { SiteListsManager, matchLists, type SiteLists } from './site-lists';
+import type { ListKey } from './schema';
+import { SiteListsManager, type SiteLists } from './site-lists';
 
-/** The period of a plan item that is still being written; lower than any real plan's. */
-export const STAGING_PERIOD = 0;
+/** The ImportState of a plan item that the import with this id is still writing. */
+export const pendingState = (importId: string) => `pending:${importId}`;
+
+/**
+ * A pending plan item untouched for this long belongs to an abandoned import: the next replace
+ * removes it. Younger ones may belong to an import that is still running and are left alone.
+ */
+export const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 
 const CHILD_KEYS: readonly ListKey[] = ['areas', 'goals', 'situation', 'checkIns', 'comments'];
 const PAGE = 5000;
 
-interface GraphList {
-  readonly id: string;
-  readonly displayName: string;
-  readonly description?: string;
-}
+/** The ClientId of a child item, through the list's own mapper. */
+const CLIENT_ID_OF: Readonly<Record<ListKey, (item: ListItem) => string | undefined>> = {
+  plans: (item) => str(item.fields ?? {}, 'ClientId') || undefined,
+  areas: (item) => toArea(item).clientId,
+  goals: (item) => toGoal(item, new IssueCollector()).clientId,
+  situation: (item) => toSituationRow(item).clientId,
+  checkIns: (item) => toCheckIn(item).clientId,
+  comments: (item) => toComment(item).clientId,
+};
 
 type Progress = (p: ImportProgress) => void;
-
-export const stagingMarker = (importId: string) => `[handlingsplan-import:${importId}]`;
-export const retiredMarker = (importId: string) => `[handlingsplan-retired:${importId}]`;
 
 type CreateStep = BatchStep & { readonly clientId: string };
 
@@ -74,7 +93,7 @@ function createStep(siteLists: SiteLists, key: ListKey, clientId: string, fields
 /** Refuses input that would fail half-way (e.g. a deadline the lists cannot store) before anything is written. */
 function validate(input: PlanImportInput): void {
   if (!/^[A-Za-z0-9-]{8,64}$/.test(input.importId)) throw new RangeError(`Invalid importId: ${input.importId}`);
-  if (!Number.isInteger(input.plan.periodFrom) || input.plan.periodFrom <= STAGING_PERIOD || input.plan.periodTo < input.plan.periodFrom) {
+  if (!Number.isInteger(input.plan.periodFrom) || input.plan.periodFrom <= 0 || input.plan.periodTo < input.plan.periodFrom) {
     throw new RangeError(`Invalid period: ${input.plan.periodFrom}–${input.plan.periodTo}`);
   }
   for (const { area, goals } of input.areas) {
@@ -86,13 +105,8 @@ function validate(input: PlanImportInput): void {
   }
 }
 
-/** Where the new plan item lives while it is written. */
-interface Target {
-  readonly listId: string;
-  readonly planId: string;
-  readonly committed: boolean;
-  readonly staging: 'period' | 'list';
-}
+/** SharePoint item ids are increasing integers per list: a higher id was created later. */
+const createdAfter = (a: ListItem, b: string) => Number(a.id) > Number(b);
 
 export class SharePointPlanImporter implements PlanImporter {
   private readonly site: SiteListsManager;
@@ -107,11 +121,16 @@ export class SharePointPlanImporter implements PlanImporter {
   async importPlan(input: PlanImportInput, onProgress: Progress = () => {}): Promise<ImportResult> {
     validate(input);
     onProgress({ phase: 'preparing', done: 0, total: 0 });
-    // A resumed import whose plan waits in a staging list skips provision(): it would only make
-    // a new empty plans list for the commit to retire (the child lists were made by the first try).
-    if (!(await this.stagingList(input.importId))) await this.site.provision();
+    // Creates missing lists and upgrades old ones (ImportState came in v3) before anything is written.
+    await this.site.provision();
     const current = await new SharePointPlanRepository(this.graph, this.teamId).load();
-    if (input.mode === 'merge' && current) return this.merge(input, current, onProgress);
+    if (input.mode === 'merge' && current) {
+      // An earlier attempt of this merge may have begun a new plan while the team had none; now
+      // that the team has a plan, the goals go into it and that pending item is not needed.
+      const begun = await this.findByClientId(await this.plansListId(), importKeys.plan(input.importId));
+      if (begun && isPending(begun)) await this.discard(begun.id);
+      return this.merge(input, current, onProgress);
+    }
     return this.replace(input, current !== null, onProgress);
   }
 
@@ -119,99 +138,76 @@ export class SharePointPlanImporter implements PlanImporter {
 
   private async replace(input: PlanImportInput, hadPlan: boolean, onProgress: Progress): Promise<ImportResult> {
     const { siteId } = await this.site.locate();
-    const found = await this.findTarget(input);
+    const plansListId = await this.plansListId();
+    const found = await this.findByClientId(plansListId, importKeys.plan(input.importId));
     const resumed = found !== null;
-    const target = found ?? (await this.createTarget(input, hadPlan));
-    let areasAdded = 0;
-    let goalsAdded = 0;
-    let situationAdded = 0;
+    const planId = found?.id ?? (await this.createPlanItem(plansListId, input));
+    const published = found !== null && !isPending(found);
+    let written = { areas: 0, goals: 0, situation: 0 };
 
-    if (!target.committed) {
-      const written = await this.writeChildren(input, target.planId, onProgress);
-      areasAdded = written.areas;
-      goalsAdded = written.goals;
-      situationAdded = written.situation;
+    if (!published) {
+      written = await this.writeChildren(input, planId, onProgress);
       onProgress({ phase: 'publishing', done: 0, total: 1 });
-      if (target.staging === 'period') {
-        await this.graph.patch(`/sites/${siteId}/lists/${target.listId}/items/${target.planId}/fields`, {
-          PeriodFrom: input.plan.periodFrom,
-          PeriodTo: input.plan.periodTo,
-        });
-      } else {
-        await this.publishStagingList(input.importId, target.listId);
-      }
+      await this.ensureNotSuperseded(input, planId);
+      // The one write that makes the whole plan visible.
+      await this.graph.patch(`/sites/${siteId}/lists/${plansListId}/items/${encodeURIComponent(planId)}/fields`, planFields({ importState: null }));
       onProgress({ phase: 'publishing', done: 1, total: 1 });
     }
 
-    const itemsRemoved = await this.cleanUp(input.importId, hadPlan || input.mode === 'replace' ? target.planId : null, onProgress);
+    // Merge into a team that had no plan replaces nothing.
+    const itemsRemoved = input.mode === 'replace' ? await this.cleanUp(planId, onProgress) : 0;
     return {
-      planId: target.planId,
+      planId,
       applied: hadPlan ? 'replace' : 'new',
-      areasAdded,
-      goalsAdded,
+      areasAdded: written.areas,
+      goalsAdded: written.goals,
       goalsSkipped: 0,
-      situationAdded,
+      situationAdded: written.situation,
       itemsRemoved,
       resumed,
     };
   }
 
-  /** The plan item of an earlier attempt with this importId, in the plans list or a staging list. */
-  private async findTarget(input: PlanImportInput): Promise<Target | null> {
-    const importId = input.importId;
-    const { lists } = await this.site.locate();
-    const plans = lists.get('plans');
-    if (plans) {
-      const item = await this.findByClientId(plans.id, importKeys.plan(importId));
-      if (item) {
-        const committed = (num(item.fields ?? {}, 'PeriodFrom') ?? STAGING_PERIOD) !== STAGING_PERIOD;
-        return { listId: plans.id, planId: item.id, committed, staging: 'period' };
-      }
-    }
-    const staging = await this.stagingList(importId);
-    if (!staging) return null;
-    const item = await this.findByClientId(staging.id, importKeys.plan(importId));
-    const planId = item?.id ?? (await this.createPlanItem(staging.id, input, false));
-    return { listId: staging.id, planId, committed: false, staging: 'list' };
+  private async plansListId(): Promise<string> {
+    const plans = (await this.site.locate()).lists.get('plans');
+    if (!plans) throw new Error('The list plans is missing');
+    return plans.id;
   }
 
-  private async createTarget(input: PlanImportInput, hadPlan: boolean): Promise<Target> {
-    const { siteId, lists } = await this.site.locate();
-    const plans = lists.get('plans');
-    // Any item in the plans list would be shown by load(): stage by period only behind a real plan.
-    if (plans && (hadPlan || (await this.hasItems(plans.id)))) {
-      const planId = await this.createPlanItem(plans.id, input, true);
-      return { listId: plans.id, planId, committed: false, staging: 'period' };
-    }
-    const list = await this.graph
-        .post<GraphList>(`/sites/${siteId}/lists`, {
-          displayName: `${LISTS.plans.displayName} (import ${input.importId.slice(0, 8)})`,
-          description: `Import pågår; vises først når den er fullført. Vedlikeholdes av appen Handlingsplan. ${stagingMarker(input.importId)}`,
-          columns: LISTS.plans.columns.map(toColumnDefinition),
-          list: { template: 'genericList' },
-        })
-        .catch(async (err: unknown) => {
-          // 409: a concurrent attempt with the same importId made it a moment ago.
-          if (err instanceof GraphRequestError && err.status === 409) {
-            return this.stagingList(input.importId);
-          }
-          throw err;
-        });
-    if (!list) throw new Error('staging list vanished');
-    const existing = await this.findByClientId(list.id, importKeys.plan(input.importId));
-    const planId = existing?.id ?? (await this.createPlanItem(list.id, input, false));
-    return { listId: list.id, planId, committed: false, staging: 'list' };
-  }
-
-  private async createPlanItem(listId: string, input: Pick<PlanImportInput, 'importId' | 'plan'>, staged: boolean): Promise<string> {
+  private async createPlanItem(listId: string, input: Pick<PlanImportInput, 'importId' | 'plan'>): Promise<string> {
     const { siteId } = await this.site.locate();
     const fields = {
-      ...planFields(input.plan),
-      ...(staged ? { PeriodFrom: STAGING_PERIOD, PeriodTo: STAGING_PERIOD } : {}),
+      ...planFields({ ...input.plan, importState: pendingState(input.importId) }),
       ClientId: importKeys.plan(input.importId),
     };
     const item = await this.graph.post<ListItem>(`/sites/${siteId}/lists/${listId}/items`, { fields });
     return item.id;
+  }
+
+  /**
+   * Before publishing: has another import finished a plan meanwhile that this one must not
+   * override? For replace, a complete plan created after ours (a later import won the race; ours
+   * would only be removed by it); for merge into an empty team, any other complete plan (the
+   * board did not ask to replace anything). Then our pending items go and PlanAppearedError tells
+   * the board to choose again; a retry with the same importId starts over with a new plan item.
+   */
+  private async ensureNotSuperseded(input: PlanImportInput, planId: string): Promise<void> {
+    const others = (await this.items('plans')).filter((p) => p.id !== planId && !isPending(p));
+    const superseded = input.mode === 'merge' ? others.length > 0 : others.some((p) => createdAfter(p, planId));
+    if (!superseded) return;
+    try {
+      await this.discard(planId);
+    } catch {
+      // Best effort: what is left stays invisible and is removed by a later replace or retry.
+    }
+    throw new PlanAppearedError();
+  }
+
+  /** Deletes a pending plan item, then its children. */
+  private async discard(planId: string): Promise<void> {
+    await this.deleteItems([{ key: 'plans', id: planId }]);
+    const children = await this.childrenOf(planId);
+    await this.deleteItems([...children].flatMap(([key, items]) => items.map((item) => ({ key, id: item.id }))));
   }
 
   /** Writes areas, then goals and situation rows, skipping those an earlier attempt wrote. */
@@ -221,10 +217,10 @@ export class SharePointPlanImporter implements PlanImporter {
     const foreign: Array<{ key: ListKey; id: string }> = [];
     for (const [key, items] of existing) {
       for (const item of items) {
-        const clientId = str(item.fields ?? {}, 'ClientId');
+        const clientId = CLIENT_ID_OF[key](item);
         // An item naming our new plan id that we did not write is left from a deleted plan whose
         // id SharePoint reused in a recreated list; it must not show up in the imported plan.
-        if (isKeyOfImport(clientId, input.importId)) ours.set(clientId, item.id);
+        if (clientId !== undefined && isKeyOfImport(clientId, input.importId)) ours.set(clientId, item.id);
         else foreign.push({ key, id: item.id });
       }
     }
@@ -265,73 +261,29 @@ export class SharePointPlanImporter implements PlanImporter {
   }
 
   /**
-   * Gives the staging list the plans list's name and marker: the write that shows the plan. An
-   * empty plans list (made by provision()) is renamed away in the same $batch, first; between the
-   * two, load() finds no plans list and shows no plan, as before the import.
+   * Removes what a replace leaves behind: complete plans created before ours, pending plans of
+   * abandoned imports, and every child item that belongs to no remaining plan. Plans created after
+   * ours (a later import's) and young pending plans (an import still running) stay.
    */
-  private async publishStagingList(importId: string, stagingId: string): Promise<void> {
-    const { siteId } = await this.site.locate();
-    for (let attempt = 1; ; attempt++) {
-      const all = await this.allLists();
-      const real = matchLists(all.filter((l) => l.id !== stagingId)).get('plans');
-      const steps: BatchStep[] = [];
-      if (real) {
-        // Someone set up a plan meanwhile: the board must choose again between replace and merge.
-        if (await this.hasItems(real.id)) throw new PlanAppearedError();
-        steps.push({
-          id: 'retire',
-          method: 'PATCH',
-          url: `/sites/${siteId}/lists/${real.id}`,
-          body: {
-            displayName: `${LISTS.plans.displayName} (tom, ${real.id.slice(0, 8)})`,
-            description: `Tom liste erstattet ved import. Slettes av appen Handlingsplan. ${retiredMarker(importId)}`,
-          },
-        });
-      }
-      steps.push({
-        id: 'publish',
-        method: 'PATCH',
-        url: `/sites/${siteId}/lists/${stagingId}`,
-        body: { displayName: LISTS.plans.displayName, description: LISTS.plans.description },
-      });
-      const results = await this.graph.batch(steps);
-      if (real) ensureOk(results.get('retire'));
-      const published = results.get('publish');
-      // 409: the name was still taken (the steps ran out of order, or someone's provision() made a
-      // new empty plans list in between): look again and retire that one too.
-      if (published?.status === 409 && attempt < 3) continue;
-      ensureOk(published);
-      this.site.forget();
-      return;
-    }
-  }
-
-  /**
-   * Removes what a replace leaves behind: plans lists retired by this import, every other plan
-   * item, and every item of the child lists that belongs to no remaining plan.
-   */
-  private async cleanUp(importId: string, keepPlanId: string | null, onProgress: Progress): Promise<number> {
-    this.site.forget();
-    const { siteId, lists } = await this.site.locate();
-    const retired = (await this.allLists()).filter((l) => l.description?.includes(retiredMarker(importId)));
-    if (retired.length > 0) {
-      await this.runSteps(retired.map((l, i) => ({ id: `r${i}`, method: 'DELETE' as const, url: `/sites/${siteId}/lists/${l.id}` })));
-    }
-    if (keepPlanId === null) return 0;
-    const read = async (key: ListKey) => {
-      const list = lists.get(key);
-      return list ? this.graph.getAll<ListItem>(withQuery(`/sites/${siteId}/lists/${list.id}/items`, { expand: 'fields', top: PAGE })) : [];
-    };
-    const plans = await read('plans');
-    const oldPlans = plans.filter((p) => p.id !== keepPlanId).map((p) => ({ key: 'plans' as ListKey, id: p.id }));
-    const children = await Promise.all(
-      CHILD_KEYS.map(async (key) => (await read(key)).filter((item) => str(item.fields ?? {}, 'PlanId') !== keepPlanId).map((item) => ({ key, id: item.id }))),
+  private async cleanUp(keepPlanId: string, onProgress: Progress): Promise<number> {
+    // The children are read before the plans: a child that exists when its list is read names a
+    // plan item created before it, which the later read of the plans list therefore sees; so the
+    // children of a concurrent import are never taken for orphans.
+    const children = await Promise.all(CHILD_KEYS.map(async (key) => ({ key, items: await this.items(key, 'PlanId') })));
+    const plans = await this.items('plans');
+    const now = Date.now();
+    const abandoned = (p: ListItem) => isPending(p) && now - Date.parse(p.lastModifiedDateTime ?? '') > ABANDONED_AFTER_MS;
+    const stays = (p: ListItem) => p.id === keepPlanId || createdAfter(p, keepPlanId) || (isPending(p) && !abandoned(p));
+    const remaining = new Set(plans.filter(stays).map((p) => p.id));
+    const oldPlans = plans.filter((p) => !stays(p)).map((p) => ({ key: 'plans' as ListKey, id: p.id }));
+    const orphans = children.flatMap(({ key, items }) =>
+      items.filter((item) => !remaining.has(str(item.fields ?? {}, 'PlanId'))).map((item) => ({ key, id: item.id })),
     );
-    const total = oldPlans.length + children.flat().length;
+    const total = oldPlans.length + orphans.length;
     onProgress({ phase: 'cleaning', done: 0, total });
     // The old plan items first: from then on nothing of the old plan is visible.
     await this.deleteItems(oldPlans);
-    await this.deleteItems(children.flat());
+    await this.deleteItems(orphans);
     onProgress({ phase: 'cleaning', done: total, total });
     return total;
   }
@@ -443,19 +395,16 @@ export class SharePointPlanImporter implements PlanImporter {
     return page.value[0] ?? null;
   }
 
-  private async hasItems(listId: string): Promise<boolean> {
-    const { siteId } = await this.site.locate();
-    const page = await this.graph.get<Page<ListItem>>(`/sites/${siteId}/lists/${listId}/items?$top=1`);
-    return page.value.length > 0;
-  }
-
-  private async stagingList(importId: string): Promise<GraphList | null> {
-    return (await this.allLists()).find((l) => l.description?.includes(stagingMarker(importId))) ?? null;
-  }
-
-  private async allLists(): Promise<GraphList[]> {
-    const { siteId } = await this.site.locate();
-    return this.graph.getAll<GraphList>(`/sites/${siteId}/lists?$select=id,displayName,description`);
+  /**
+   * Every item of a list, with only the fields named (all when none are). The plans list holds one
+   * item per period; the child lists are read whole only by a replace's clean-up.
+   */
+  private async items(key: ListKey, ...fields: string[]): Promise<ListItem[]> {
+    const { siteId, lists } = await this.site.locate();
+    const list = lists.get(key);
+    if (!list) return [];
+    const expand = fields.length > 0 ? `fields($select=${fields.join(',')})` : 'fields';
+    return this.graph.getAll<ListItem>(withQuery(`/sites/${siteId}/lists/${list.id}/items`, { expand, top: PAGE }));
   }
 
   /** Items of every child list whose PlanId is the given plan (PlanId is indexed). */
@@ -467,7 +416,8 @@ export class SharePointPlanImporter implements PlanImporter {
         id: key,
         method: 'GET' as const,
         url: withQuery(`/sites/${siteLists.siteId}/lists/${siteLists.lists.get(key)?.id}/items`, {
-          expand: 'fields',
+          // Resume needs only each item's client key.
+          expand: 'fields($select=PlanId,ClientId)',
           filter: fieldEquals('PlanId', planId),
           top: PAGE,
         }),
