@@ -16,10 +16,21 @@ interface Shot {
   readonly waitFor?: string;
 }
 
+const ALVER = 'team=Fagforbundet%20Alver';
+const BOARD = 'user=ingrid.haugland@org365.example';
+const STEWARD = 'user=ola.nesse@org365.example';
+
 const SHOTS: readonly Shot[] = [
-  { file: 'plan-board-nb.png', query: 'user=ingrid.haugland@org365.example&team=Fagforbundet%20Alver&locale=nb-NO&view=tab&subEntityId=plan' },
-  { file: 'plan-steward-dark-nn.png', query: 'user=ola.nesse@org365.example&team=Fagforbundet%20Alver&locale=nn-NO&theme=dark&view=tab&subEntityId=plan' },
-  { file: 'plan-mobile-en.png', query: 'user=tor-arne.pedersen@org365.example&team=Fagforbundet%20S%C3%B8r-Varanger&locale=en-US&view=tab&subEntityId=plan', width: 400 },
+  { file: 'overview-board-nb.png', query: `${BOARD}&${ALVER}&locale=nb-NO&view=tab&subEntityId=overview` },
+  { file: 'plan-board-nb.png', query: `${BOARD}&${ALVER}&locale=nb-NO&view=tab&subEntityId=plan` },
+  { file: 'goal-steward-nn.png', query: `${STEWARD}&${ALVER}&locale=nn-NO&view=tab&subEntityId=goal:4` },
+  { file: 'my-goals-steward-dark-nn.png', query: `${STEWARD}&${ALVER}&locale=nn-NO&theme=dark&view=tab&subEntityId=mine` },
+  { file: 'situation-board-en.png', query: `${BOARD}&${ALVER}&locale=en-US&view=tab&subEntityId=situation` },
+  { file: 'settings-board-nb.png', query: `${BOARD}&${ALVER}&locale=nb-NO&view=tab&subEntityId=settings` },
+  { file: 'import-board-en.png', query: `${BOARD}&${ALVER}&locale=en-US&view=tab&subEntityId=import` },
+  { file: 'config-board-nb.png', query: `${BOARD}&${ALVER}&locale=nb-NO&view=config`, waitFor: 'h1' },
+  { file: 'personal-my-goals-nb.png', query: `${BOARD}&locale=nb-NO&view=personal` },
+  { file: 'plan-contrast-mobile-en.png', query: `user=tor-arne.pedersen@org365.example&team=Fagforbundet%20S%C3%B8r-Varanger&locale=en-US&theme=contrast&view=tab&subEntityId=plan`, width: 360 },
   ...(process.env.SHOTS_EXTRA ? (JSON.parse(process.env.SHOTS_EXTRA) as Shot[]) : []),
 ];
 
@@ -33,7 +44,7 @@ try {
     await page.goto(`${host}?${shot.query}`);
     const frame = page.frameLocator('#tab-frame');
     await frame.locator(shot.waitFor ?? 'h1').first().waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(800);
+    await page.waitForTimeout(1500);
     await page.screenshot({ path: new URL(shot.file, out).pathname });
     console.log(`docs/screenshots/${shot.file}`);
     await page.close();

@@ -32,8 +32,19 @@ export interface I18n {
   formatDate(iso: string): string;
 }
 
+/**
+ * The locale Intl formats with. Some ICU builds (Chromium's among them) carry no nynorsk data and
+ * would fall back to English conventions ('36,000'); bokmål's conventions are nynorsk's too
+ * (same month names, '36 000', '33 %').
+ */
+function intlLocale(language: Language): string {
+  const wanted = LOCALES[language];
+  if (language !== 'nn') return wanted;
+  return Intl.NumberFormat.supportedLocalesOf([wanted]).length > 0 && Intl.DateTimeFormat.supportedLocalesOf([wanted]).length > 0 ? wanted : LOCALES.nb;
+}
+
 export function createI18n(language: Language): I18n {
-  const locale = LOCALES[language];
+  const locale = intlLocale(language);
   const catalogue = CATALOGUES[language];
   const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
