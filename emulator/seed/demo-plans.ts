@@ -11,6 +11,7 @@ import type { PlanDraft } from '../../src/import/draft';
 import { draftToPlan } from '../../src/import/to-plan';
 import type { LocalGoal, PersonRef } from '../../src/domain/plan';
 import { graphClientAs, type EmulatorEndpoint } from '../app-client';
+import { createPrng } from '../core/prng';
 import { DEMO_PEOPLE, DEMO_TEAMS, type DemoTeam } from './demo-tenant';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/plans/', import.meta.url));
@@ -22,17 +23,6 @@ function personRef(upn: string): PersonRef {
   return { id: person?.id, userPrincipalName: upn, displayName: person?.displayName ?? upn };
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so every seed gives the same demo. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
@@ -56,7 +46,7 @@ export async function seedTeamPlan(emulator: EmulatorEndpoint, team: DemoTeam, t
   await repo.provision();
 
   const people = [...team.owners, ...team.members];
-  const random = prng(team.planKey.length * 7919 + people.length);
+  const random = createPrng(team.planKey.length * 7919 + people.length);
   const entities = draftToPlan(draft, {
     fallbackUnion: team.displayName,
     fallbackPeriod: { from: 2026, to: 2027 },

@@ -212,9 +212,11 @@ describe('flushing', () => {
     const restarted = setup({}, store);
     const target = new EventTarget();
     const stop = restarted.queue.watchConnection(target);
-    await waitUntil(() => restarted.server.calls.length === 1);
-    expect([...restarted.server.stored.keys()]).toEqual(['a']);
+    // The fake server records a call before it stores (a tick later): wait for the store.
+    await waitUntil(() => restarted.server.stored.has('a'));
     await waitUntil(() => restarted.queue.getSnapshot().items.length === 0);
+    expect(restarted.server.calls).toEqual(['a']);
+    expect([...restarted.server.stored.keys()]).toEqual(['a']);
     stop();
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeGoal } from '../support/factories';
 import { goalChanges, planOverview } from '../../src/domain/overview';
 import type { Area, CheckIn, GoalVersion, LocalGoal, PlanSnapshot } from '../../src/domain/plan';
 
@@ -6,24 +7,7 @@ const plan = { id: 'p', union: 'Fagforbundet Test', periodFrom: 2026, periodTo: 
 
 const area = (id: string, number: number): Area => ({ id, planId: 'p', number, title: `Area ${number}`, nationalGoals: [], strategies: [] });
 
-function goal(id: string, overrides: Partial<LocalGoal> = {}): LocalGoal {
-  return {
-    id,
-    planId: 'p',
-    areaId: 'a1',
-    nationalGoal: null,
-    text: `goal ${id}`,
-    kind: 'milestone',
-    owner: null,
-    due: null,
-    status: null,
-    measure: null,
-    recurrence: null,
-    tariffArea: null,
-    sortOrder: Number(id),
-    ...overrides,
-  };
-}
+const goal = (id: string, overrides: Partial<LocalGoal> = {}): LocalGoal => makeGoal(id, overrides);
 
 const checkIn = (id: string, goalId: string, date: string, value: number | null = null): CheckIn => ({
   id,

@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { makeGoal } from '../support/factories';
 import type { GoalStatus, LocalGoal } from '../../src/domain/plan';
 import { EMPTY_FILTER, NONE, buildSearchIndex, filterGoals, isFilterActive, normalizeText, ownersOf } from '../../src/features/plan/plan-filter';
 
-function goal(id: string, overrides: Partial<LocalGoal> = {}): LocalGoal {
-  return {
-    id,
-    planId: 'p',
-    areaId: 'a1',
-    nationalGoal: null,
-    text: `goal ${id}`,
-    kind: 'milestone',
-    owner: null,
-    due: null,
-    status: null,
-    measure: null,
-    recurrence: null,
-    tariffArea: null,
-    sortOrder: Number(id),
-    ...overrides,
-  };
-}
+const goal = (id: string, overrides: Partial<LocalGoal> = {}): LocalGoal => makeGoal(id, overrides);
 
 const kari = { userPrincipalName: 'kari.eide@org365.example', displayName: 'Kari Eide' };
 const ola = { userPrincipalName: 'ola.nesse@org365.example', displayName: 'Ola Nesse' };

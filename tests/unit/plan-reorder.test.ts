@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { makeGoal } from '../support/factories';
 import type { Area, LocalGoal } from '../../src/domain/plan';
 import { applySortOrders, moveUpdates, nationalGoalChoices, nextSortOrder, siblingsOf } from '../../src/features/plan/plan-filter';
 
 function goal(id: string, sortOrder: number, overrides: Partial<LocalGoal> = {}): LocalGoal {
-  return {
-    id,
-    planId: 'p',
-    areaId: 'a1',
-    nationalGoal: 'N1',
-    text: `goal ${id}`,
-    kind: 'milestone',
-    owner: null,
-    due: null,
-    status: null,
-    measure: null,
-    recurrence: null,
-    tariffArea: null,
-    sortOrder,
-    etag: `"e${id}"`,
-    ...overrides,
-  };
+  return makeGoal(id, { nationalGoal: 'N1', sortOrder, etag: `"e${id}"`, ...overrides });
 }
 
 const goals = [

@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { makeGoal } from '../support/factories';
 import { deadlineDay, goalProgress, meanProgress } from '../../src/domain/progress';
 import type { CheckIn, LocalGoal } from '../../src/domain/plan';
 
 const plan = { periodFrom: 2026, periodTo: 2027 };
 
-function goal(overrides: Partial<LocalGoal>): LocalGoal {
-  return {
-    id: '1',
-    planId: 'p',
-    areaId: 'a',
-    nationalGoal: null,
-    text: 'goal',
-    kind: 'milestone',
-    owner: null,
-    due: null,
-    status: null,
-    measure: null,
-    recurrence: null,
-    tariffArea: null,
-    sortOrder: 1,
-    ...overrides,
-  };
-}
+const goal = (overrides: Partial<LocalGoal>): LocalGoal => makeGoal('1', { sortOrder: 1, ...overrides });
 
 const checkIn = (date: string, value: number | null, id = date): CheckIn => ({ id, planId: 'p', goalId: '1', date, value, comment: '', author: null });
 

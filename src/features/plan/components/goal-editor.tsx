@@ -35,7 +35,7 @@ import { useServices } from '../../../lib/services';
 import { teamMembersKey } from '../../../hooks/use-team-role';
 import { planQueryKey } from '../../../hooks/use-plan';
 import { replaceGoal, useFetchGoal, useUpdateGoal } from '../../../hooks/use-update-goal';
-import { ConflictDialog } from './conflict-dialog';
+import { ConflictDialog } from '../../../components/conflict-dialog';
 import { nationalGoalChoices, nextSortOrder } from '../plan-filter';
 import { useCreateGoal } from '../use-plan-mutations';
 
@@ -415,7 +415,14 @@ export function GoalEditor({
           </form>
         </DialogSurface>
       </Dialog>
-      {conflict && <ConflictDialog latest={conflict} onReload={() => reloadTheirs(conflict)} onOverwrite={() => overwrite(conflict)} />}
+      {conflict && (
+        <ConflictDialog
+          title={t('conflict.title')}
+          body={t('conflict.body', { name: conflict.modifiedBy ?? t('conflict.someone') })}
+          onReload={() => reloadTheirs(conflict)}
+          onOverwrite={() => overwrite(conflict)}
+        />
+      )}
     </>
   );
 }

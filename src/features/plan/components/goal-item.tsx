@@ -4,7 +4,8 @@ import { memo } from 'react';
 import { navigate, tabViewHash } from '../../../lib/navigation';
 import type { LocalGoal } from '../../../domain/plan';
 import type { GoalProgress } from '../../../domain/progress';
-import { useI18n, type I18n } from '../../../i18n';
+import { useI18n } from '../../../i18n';
+import { progressText } from '../../../components/progress-text';
 import { StatusBadge } from '../../../components/status-badge';
 
 const useStyles = makeStyles({
@@ -28,25 +29,6 @@ const useStyles = makeStyles({
   link: { color: tokens.colorNeutralForeground1, textAlign: 'start', fontSize: 'inherit', lineHeight: 'inherit' },
 });
 
-export function progressText(goal: LocalGoal, progress: GoalProgress, i18n: I18n): string {
-  const { t, formatNumber, formatDate } = i18n;
-  switch (goal.kind) {
-    case 'measured': {
-      const unit = goal.measure?.unit ?? '';
-      if (progress.target === null) return t('goal.measuredNoValue', { target: '–', unit });
-      if (progress.current === null) return t('goal.measuredNoValue', { target: formatNumber(progress.target), unit });
-      return t('goal.measured', { current: formatNumber(progress.current), target: formatNumber(progress.target), unit });
-    }
-    case 'recurring': {
-      const r = progress.recurring;
-      if (!r || !goal.recurrence) return '';
-      const base = t(goal.recurrence.per === 'year' ? 'goal.recurringYear' : 'goal.recurringMonth', { done: r.done, required: r.required });
-      return r.nextDue ? `${base} · ${t('goal.nextDue', { date: formatDate(r.nextDue) })}` : base;
-    }
-    case 'milestone':
-      return progress.fraction >= 1 ? t('goal.milestoneDone') : t('goal.milestoneOpen');
-  }
-}
 
 export interface GoalActions {
   readonly onEdit: (goal: LocalGoal) => void;

@@ -4,7 +4,7 @@ import type { Plan, PlanLanguage } from '../../../domain/plan';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { settingsFormOf, settingsPatch, type SettingsErrors, type SettingsForm } from '../settings-form';
 import { isConflict, usePlanSettings } from '../use-plan-settings';
-import { PlanConflictDialog } from './plan-conflict-dialog';
+import { ConflictDialog } from '../../../components/conflict-dialog';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -98,7 +98,9 @@ export function PlanSettingsSection({ teamId, plan, className }: { teamId: strin
         </div>
       </form>
       {conflict && (
-        <PlanConflictDialog
+        <ConflictDialog
+          title={t('settings.conflict.title')}
+          body={t('settings.conflict.body')}
           onReload={() => {
             setForm(settingsFormOf(conflict));
             setEtag(conflict.etag ?? null);

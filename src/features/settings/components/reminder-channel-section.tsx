@@ -5,7 +5,7 @@ import type { Plan } from '../../../domain/plan';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { useServices } from '../../../lib/services';
 import { isConflict, usePlanSettings } from '../use-plan-settings';
-import { PlanConflictDialog } from './plan-conflict-dialog';
+import { ConflictDialog } from '../../../components/conflict-dialog';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', '& > :first-child': { flex: '1 1 220px', minWidth: 0 } },
@@ -86,7 +86,9 @@ export function ReminderChannelSection({ teamId, plan, className }: { teamId: st
         )}
       </div>
       {conflict && (
-        <PlanConflictDialog
+        <ConflictDialog
+          title={t('settings.conflict.title')}
+          body={t('settings.conflict.body')}
           onReload={() => {
             setChannelId(conflict.reminderChannelId ?? '');
             setConflict(null);

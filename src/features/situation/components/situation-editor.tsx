@@ -17,6 +17,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import type { SituationRow } from '../../../domain/plan';
 import { useI18n, type MessageKey } from '../../../i18n';
+import { ConflictDialog } from '../../../components/conflict-dialog';
 import { useSituationRows } from '../use-situation-rows';
 
 const useStyles = makeStyles({
@@ -139,36 +140,20 @@ export function SituationEditor({
         </DialogSurface>
       </Dialog>
       {conflict && (
-        <Dialog open modalType="alert">
-          <DialogSurface>
-            <DialogBody>
-              <DialogTitle>{t('situation.conflict.title')}</DialogTitle>
-              <DialogContent>{t('situation.conflict.body')}</DialogContent>
-              <DialogActions>
-                <Button
-                  appearance="secondary"
-                  onClick={() => {
-                    setForm(formOf(conflict));
-                    setEtag(conflict.etag ?? null);
-                    setConflict(null);
-                  }}
-                >
-                  {t('conflict.reload')}
-                </Button>
-                <Button
-                  appearance="primary"
-                  onClick={() => {
-                    setEtag(conflict.etag ?? null);
-                    setConflict(null);
-                    void save(conflict.etag ?? null);
-                  }}
-                >
-                  {t('conflict.overwrite')}
-                </Button>
-              </DialogActions>
-            </DialogBody>
-          </DialogSurface>
-        </Dialog>
+        <ConflictDialog
+          title={t('situation.conflict.title')}
+          body={t('situation.conflict.body')}
+          onReload={() => {
+            setForm(formOf(conflict));
+            setEtag(conflict.etag ?? null);
+            setConflict(null);
+          }}
+          onOverwrite={() => {
+            setEtag(conflict.etag ?? null);
+            setConflict(null);
+            void save(conflict.etag ?? null);
+          }}
+        />
       )}
     </>
   );
