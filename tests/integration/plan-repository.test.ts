@@ -212,6 +212,31 @@ describe('check-ins, comments and history', () => {
   });
 });
 
+describe('lists recreated in Microsoft Lists', () => {
+  it('should not attach an earlier plan\'s items to a new plan that got the same item id', async () => {
+    const local = await emulator();
+    try {
+      const asker = team('asker');
+      const { graph, repo } = repoAs(local, asker.owners[0] as string, asker.id);
+      await repo.provision();
+      const old = await repo.createPlan({ union: 'Gammel', periodFrom: 2024, periodTo: 2025, adoptedDate: null, language: 'nb' });
+      await repo.createArea({ planId: old.id, number: 1, title: 'Gammelt område', nationalGoals: [], strategies: [] });
+      // Someone deletes the plans list; the app creates it again and a new plan gets id 1 again.
+      const plansList = (await repo.health()).lists.find((l) => l.key === 'plans')?.listId;
+      await graph.delete(`/groups/${asker.id}/sites/root/lists/${plansList}`);
+      await new Promise((resolve) => setTimeout(resolve, 1100)); // SharePoint timestamps have whole seconds
+      await repo.provision();
+      const fresh = await repo.createPlan({ union: 'Ny', periodFrom: 2026, periodTo: 2027, adoptedDate: null, language: 'nb' });
+      expect(fresh.id).toBe(old.id);
+      const snapshot = await repo.load();
+      expect(snapshot?.plan.union).toBe('Ny');
+      expect(snapshot?.areas).toEqual([]);
+    } finally {
+      await local.close();
+    }
+  });
+});
+
 describe('schema versions', () => {
   it('should upgrade lists created by an older version without losing their items', async () => {
     const local = await emulator();

@@ -27,6 +27,7 @@ export type Fields = Readonly<Record<string, unknown>>;
 export interface ListItem {
   readonly id: string;
   readonly eTag?: string;
+  readonly createdDateTime?: string;
   readonly lastModifiedDateTime?: string;
   readonly lastModifiedBy?: { readonly user?: { readonly displayName?: string } };
   readonly fields?: Fields;

@@ -39,6 +39,7 @@ import {
   toPlan,
   toSituationRow,
   isPending,
+  str,
   type Fields,
   type ListItem,
 } from './mappers';
@@ -111,20 +112,25 @@ export class SharePointPlanRepository implements PlanRepository {
     if (plans.length === 0) return null;
     // One plan per period; the newest period is the current plan.
     const plan = [...plans].sort((a, b) => b.periodFrom - a.periodFrom || Number(b.id) - Number(a.id))[0] as Plan;
-    const ofPlan = <T extends { planId: string }>(rows: T[]) => rows.filter((r) => r.planId === plan.id);
+    // Plan ids are SharePoint item ids, which start again at 1 when someone deletes the plans list
+    // and the app creates it anew: children written before the plan item existed belong to an
+    // earlier plan that had the same id, never to this one.
+    const planCreated = (items.get('plans') ?? []).find((item) => item.id === plan.id)?.createdDateTime ?? '';
+    const childItems = (key: ListKey) =>
+      (items.get(key) ?? []).filter((item) => str(item.fields ?? {}, 'PlanId') === plan.id && (item.createdDateTime ?? '') >= planCreated);
 
-    const areas = ofPlan((items.get('areas') ?? []).map(toArea)).sort((a, b) => a.number - b.number);
-    const goals = ofPlan((items.get('goals') ?? []).map((item) => toGoal(item, issues)));
+    const areas = childItems('areas').map(toArea).sort((a, b) => a.number - b.number);
+    const goals = childItems('goals').map((item) => toGoal(item, issues));
     const areaIds = new Set(areas.map((a) => a.id));
     for (const goal of goals) {
       if (!areaIds.has(goal.areaId)) issues.add('goals', goal.id, 'AreaId', goal.areaId, 'danglingReference');
     }
     const goalIds = new Set(goals.map((g) => g.id));
-    const checkIns = ofPlan((items.get('checkIns') ?? []).map(toCheckIn))
+    const checkIns = childItems('checkIns').map(toCheckIn)
       .filter((c) => goalIds.has(c.goalId))
       .sort((a, b) => a.date.localeCompare(b.date) || Number(a.id) - Number(b.id));
-    const situation = ofPlan((items.get('situation') ?? []).map(toSituationRow)).sort((a, b) => a.sortOrder - b.sortOrder);
-    const comments = ofPlan((items.get('comments') ?? []).map(toComment))
+    const situation = childItems('situation').map(toSituationRow).sort((a, b) => a.sortOrder - b.sortOrder);
+    const comments = childItems('comments').map(toComment)
       .filter((c) => goalIds.has(c.goalId))
       .sort((a, b) => a.created.localeCompare(b.created) || Number(a.id) - Number(b.id));
 
