@@ -13,7 +13,8 @@ import { makeDocx } from '../import/helpers/make-docx';
 import { RECIPE, truncatedZip } from '../import/helpers/bad-files';
 import { openTab, type HostTheme } from './support/host';
 import { expectNoSeriousA11yViolations } from './support/a11y';
-import { repositoryAs } from './support/graph';
+import { emulatorEndpoint, repositoryAs } from './support/graph';
+import { seedTeamPlan } from '../../emulator/seed/demo-plans';
 
 const teamOf = (key: string) => {
   const found = DEMO_TEAMS.find((t) => t.planKey === key);
@@ -22,6 +23,12 @@ const teamOf = (key: string) => {
 };
 const sorVaranger = teamOf('sor-varanger');
 const asker = teamOf('asker');
+// The import replaces Sør-Varanger's demo plan; put a fresh copy of the demo plan (owners and
+// check-ins included) back afterwards, so that specs running later find the demo data they expect.
+test.afterAll(async () => {
+  await seedTeamPlan(emulatorEndpoint(), sorVaranger);
+});
+
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The Sør-Varanger sample as a Word file, with a deadline added to its first goal. */
