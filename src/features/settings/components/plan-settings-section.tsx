@@ -1,6 +1,7 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type SetStateAction } from 'react';
 import type { Plan, PlanLanguage } from '../../../domain/plan';
+import { useSourcedState } from '../../../hooks/use-sourced-state';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { settingsFormOf, settingsPatch, type SettingsErrors, type SettingsForm } from '../settings-form';
 import { isConflict, usePlanSettings } from '../use-plan-settings';
@@ -17,8 +18,12 @@ export function PlanSettingsSection({ teamId, plan, className }: { teamId: strin
   const styles = useStyles();
   const { t } = useI18n();
   const { save, latest } = usePlanSettings(teamId);
-  const [form, setForm] = useState<SettingsForm>(() => settingsFormOf(plan));
-  const [etag, setEtag] = useState<string | null>(plan.etag ?? null);
+  // The form and the eTag it started from follow fresh server data together, until the user edits.
+  const [sourced, setSourced] = useSourcedState<{ form: SettingsForm; etag: string | null }>({ form: settingsFormOf(plan), etag: plan.etag ?? null });
+  const { form, etag } = sourced;
+  const setForm = (next: SetStateAction<SettingsForm>) =>
+    setSourced((s) => ({ ...s, form: typeof next === 'function' ? next(s.form) : next }));
+  const setEtag = (value: string | null) => setSourced((s) => ({ ...s, etag: value }));
   const [errors, setErrors] = useState<SettingsErrors>({});
   const [message, setMessage] = useState<{ key: MessageKey; intent: 'success' | 'error' } | null>(null);
   const [conflict, setConflict] = useState<Plan | null>(null);

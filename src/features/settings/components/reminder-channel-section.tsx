@@ -2,6 +2,7 @@ import { Body1, Button, Field, MessageBar, MessageBarBody, Select, Spinner, Subt
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Plan } from '../../../domain/plan';
+import { useSourcedState } from '../../../hooks/use-sourced-state';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { useServices } from '../../../lib/services';
 import { isConflict, usePlanSettings } from '../use-plan-settings';
@@ -21,7 +22,7 @@ export function ReminderChannelSection({ teamId, plan, className }: { teamId: st
   const { directory } = useServices();
   const { save, latest } = usePlanSettings(teamId);
   const channels = useQuery({ queryKey: ['channels', teamId], queryFn: () => directory.channels(teamId), staleTime: 5 * 60_000 });
-  const [channelId, setChannelId] = useState(plan.reminderChannelId ?? '');
+  const [channelId, setChannelId] = useSourcedState(plan.reminderChannelId ?? '');
   const [message, setMessage] = useState<{ key: MessageKey; intent: 'success' | 'error' } | null>(null);
   const [conflict, setConflict] = useState<Plan | null>(null);
   const [saving, setSaving] = useState(false);
