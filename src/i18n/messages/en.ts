@@ -37,6 +37,7 @@ export const en = {
   'goal.owner': 'Owner',
   'goal.noOwner': 'No owner',
   'goal.due': 'Due',
+  'goal.duePlaceholder': 'YYYY-MM',
   'goal.noDue': 'No deadline',
   'goal.dueOn': 'Due {date}',
   'goal.overdue': 'Overdue',

@@ -39,6 +39,7 @@ export const nb: Messages = {
   'goal.owner': 'Ansvarlig',
   'goal.noOwner': 'Ingen ansvarlig',
   'goal.due': 'Frist',
+  'goal.duePlaceholder': 'ÅÅÅÅ-MM',
   'goal.noDue': 'Ingen frist',
   'goal.dueOn': 'Frist {date}',
   'goal.overdue': 'Forfalt',

@@ -39,6 +39,7 @@ export const nn: Messages = {
   'goal.owner': 'Ansvarleg',
   'goal.noOwner': 'Ingen ansvarleg',
   'goal.due': 'Frist',
+  'goal.duePlaceholder': 'ÅÅÅÅ-MM',
   'goal.noDue': 'Ingen frist',
   'goal.dueOn': 'Frist {date}',
   'goal.overdue': 'Forfalle',

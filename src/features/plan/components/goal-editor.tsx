@@ -339,7 +339,7 @@ export function GoalEditor({
                     </Select>
                   </Field>
                   <Field label={t('goal.due')} validationMessage={errorText('due')} hint="2027-03 / 2027-03-01">
-                    <Input value={form.due} onChange={(_, d) => set('due', d.value)} placeholder="ÅÅÅÅ-MM" />
+                    <Input value={form.due} onChange={(_, d) => set('due', d.value)} placeholder={t('goal.duePlaceholder')} />
                   </Field>
                 </div>
                 <div className={styles.row}>
