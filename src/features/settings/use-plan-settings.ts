@@ -29,4 +29,3 @@ export function usePlanSettings(teamId: string) {
   return { save, latest };
 }
 
-export const isConflict = (err: unknown) => err instanceof Error && err.name === 'ConflictError';

@@ -36,6 +36,7 @@ import { teamMembersKey } from '../../../hooks/use-team-role';
 import { planQueryKey } from '../../../hooks/use-plan';
 import { replaceGoal, useFetchGoal, useUpdateGoal } from '../../../hooks/use-update-goal';
 import { ConflictDialog } from '../../../components/conflict-dialog';
+import { saveErrorOutcome } from '../../../lib/save-outcome';
 import { nationalGoalChoices, nextSortOrder } from '../plan-filter';
 import { useCreateGoal } from '../use-plan-mutations';
 
@@ -157,9 +158,6 @@ export function patchFromForm(
   return { patch, errors };
 }
 
-function isNamed(err: unknown, name: string): boolean {
-  return err instanceof Error && err.name === name;
-}
 
 export type EditorMode =
   | { readonly kind: 'edit'; readonly goal: LocalGoal }
@@ -256,17 +254,9 @@ export function GoalEditor({
       await update.mutateAsync({ id: goal.id, patch: full, ifMatch });
       onClose('saved');
     } catch (err) {
-      if (isNamed(err, 'ConflictError')) {
-        try {
-          setConflict(await fetchGoal(goal.id));
-        } catch {
-          setFailure('goal.saveFailed');
-        }
-      } else if (isNamed(err, 'NotFoundError')) {
-        setFailure('goal.deleted');
-      } else {
-        setFailure('goal.saveFailed');
-      }
+      const outcome = await saveErrorOutcome(err, () => fetchGoal(goal.id));
+      if (outcome.kind === 'conflict') setConflict(outcome.latest);
+      else setFailure(outcome.kind === 'gone' ? 'goal.deleted' : 'goal.saveFailed');
     }
   }
 

@@ -4,8 +4,9 @@ import type { Plan, PlanLanguage } from '../../../domain/plan';
 import { useSourcedState } from '../../../hooks/use-sourced-state';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { settingsFormOf, settingsPatch, type SettingsErrors, type SettingsForm } from '../settings-form';
-import { isConflict, usePlanSettings } from '../use-plan-settings';
+import { usePlanSettings } from '../use-plan-settings';
 import { ConflictDialog } from '../../../components/conflict-dialog';
+import { saveErrorOutcome } from '../../../lib/save-outcome';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -41,15 +42,9 @@ export function PlanSettingsSection({ teamId, plan, className }: { teamId: strin
       setEtag(saved.etag ?? null);
       setMessage({ key: 'settings.saved', intent: 'success' });
     } catch (err) {
-      if (isConflict(err)) {
-        try {
-          setConflict(await latest());
-        } catch {
-          setMessage({ key: 'settings.saveFailed', intent: 'error' });
-        }
-      } else {
-        setMessage({ key: 'settings.saveFailed', intent: 'error' });
-      }
+      const outcome = await saveErrorOutcome(err, latest);
+      if (outcome.kind === 'conflict') setConflict(outcome.latest);
+      else setMessage({ key: 'settings.saveFailed', intent: 'error' });
     } finally {
       setSaving(false);
     }

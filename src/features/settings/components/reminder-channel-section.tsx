@@ -5,8 +5,9 @@ import type { Plan } from '../../../domain/plan';
 import { useSourcedState } from '../../../hooks/use-sourced-state';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { useServices } from '../../../lib/services';
-import { isConflict, usePlanSettings } from '../use-plan-settings';
+import { usePlanSettings } from '../use-plan-settings';
 import { ConflictDialog } from '../../../components/conflict-dialog';
+import { saveErrorOutcome } from '../../../lib/save-outcome';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', '& > :first-child': { flex: '1 1 220px', minWidth: 0 } },
@@ -40,15 +41,9 @@ export function ReminderChannelSection({ teamId, plan, className }: { teamId: st
       await save(plan.id, { reminderChannelId: channel?.id ?? null, reminderChannelName: channel?.displayName ?? null }, ifMatch);
       setMessage({ key: 'settings.reminder.saved', intent: 'success' });
     } catch (err) {
-      if (isConflict(err)) {
-        try {
-          setConflict(await latest());
-        } catch {
-          setMessage({ key: 'settings.saveFailed', intent: 'error' });
-        }
-      } else {
-        setMessage({ key: 'settings.saveFailed', intent: 'error' });
-      }
+      const outcome = await saveErrorOutcome(err, latest);
+      if (outcome.kind === 'conflict') setConflict(outcome.latest);
+      else setMessage({ key: 'settings.saveFailed', intent: 'error' });
     } finally {
       setSaving(false);
     }

@@ -18,6 +18,7 @@ import { useState, type FormEvent } from 'react';
 import type { SituationRow } from '../../../domain/plan';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { ConflictDialog } from '../../../components/conflict-dialog';
+import { saveErrorOutcome } from '../../../lib/save-outcome';
 import { useSituationRows } from '../use-situation-rows';
 
 const useStyles = makeStyles({
@@ -39,7 +40,6 @@ const formOf = (row: SituationRow | null): RowForm => ({
   longTerm: row?.longTerm ?? '',
 });
 
-const named = (err: unknown, name: string) => err instanceof Error && err.name === name;
 
 /** Adds or edits a row. A save that meets a newer version asks whose version wins. */
 export function SituationEditor({
@@ -78,19 +78,9 @@ export function SituationEditor({
       else await rows.create({ ...fields, planId, sortOrder: nextSortOrder });
       onClose(true);
     } catch (err) {
-      if (row && named(err, 'ConflictError')) {
-        try {
-          const latest = await rows.latest(row.id);
-          if (latest) setConflict(latest);
-          else setFailure('situation.gone');
-        } catch {
-          setFailure('situation.saveFailed');
-        }
-      } else if (named(err, 'NotFoundError')) {
-        setFailure('situation.gone');
-      } else {
-        setFailure('situation.saveFailed');
-      }
+      const outcome = row ? await saveErrorOutcome(err, () => rows.latest(row.id)) : ({ kind: 'failed' } as const);
+      if (outcome.kind === 'conflict') setConflict(outcome.latest);
+      else setFailure(outcome.kind === 'gone' ? 'situation.gone' : 'situation.saveFailed');
     } finally {
       setSaving(false);
     }
