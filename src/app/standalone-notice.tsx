@@ -9,7 +9,18 @@ function Notice({ kind, detail }: { kind: 'outside' | 'config'; detail?: string 
   return kind === 'outside' ? (
     <EmptyView title={t('host.outside.title')} body={t('host.outside.body')} />
   ) : (
-    <EmptyView title={t('app.error.title')} body={`${t('app.error.generic')} ${detail ?? ''}`} />
+    <EmptyView
+      title={t('app.error.title')}
+      body={t('app.error.config')}
+      action={
+        detail ? (
+          <details>
+            <summary>{t('app.details')}</summary>
+            <pre style={{ whiteSpace: 'pre-wrap', textAlign: 'left' }}>{detail}</pre>
+          </details>
+        ) : undefined
+      }
+    />
   );
 }
 

@@ -13,6 +13,7 @@
  * tested with an in-memory store; the browser uses IndexedDB (`indexedDbQueueStore`). Items are
  * scoped to the signed-in user: someone else signing in in the same browser never sends them.
  */
+import { indexedDbStore } from './indexed-db';
 
 /** Why a queued write was refused by the server (not a network failure): waits for retry or discard. */
 export interface QueueFailure {
@@ -269,47 +270,13 @@ export function memoryQueueStore<T>(): QueueStore<T> {
   };
 }
 
-function request<X>(req: IDBRequest<X>): Promise<X> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
 /**
  * The browser store: one IndexedDB object store keyed by item id. IndexedDB rather than
  * localStorage because it is asynchronous and shared safely between the user's tabs; it holds
  * only queued writes, never tokens.
  */
 export function indexedDbQueueStore<T>(databaseName = 'handlingsplan-offline', storeName = 'queue'): QueueStore<T> {
-  let opened: Promise<IDBDatabase> | null = null;
-  const database = () => {
-    opened ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open(databaseName, 1);
-      req.onupgradeneeded = () => {
-        if (!req.result.objectStoreNames.contains(storeName)) req.result.createObjectStore(storeName, { keyPath: 'id' });
-      };
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => {
-        opened = null;
-        reject(req.error);
-      };
-    });
-    return opened;
-  };
-  const withStore = async <X>(mode: IDBTransactionMode, fn: (store: IDBObjectStore) => IDBRequest<X>): Promise<X> => {
-    const db = await database();
-    const tx = db.transaction(storeName, mode);
-    const done = new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error);
-    });
-    const result = await request(fn(tx.objectStore(storeName)));
-    // A write counts once it is committed (durable), not when its request succeeded.
-    await done;
-    return result;
-  };
+  const withStore = indexedDbStore(databaseName, storeName, { keyPath: 'id' });
   return {
     list: () => withStore('readonly', (s) => s.getAll() as IDBRequest<QueuedItem<T>[]>),
     put: async (item) => void (await withStore('readwrite', (s) => s.put(item))),

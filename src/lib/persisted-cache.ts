@@ -12,6 +12,7 @@ import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persi
 import type { Query, QueryClient } from '@tanstack/react-query';
 import type { AsyncStorage, PersistQueryClientOptions } from '@tanstack/react-query-persist-client';
 import { useSyncExternalStore } from 'react';
+import { indexedDbStore } from './indexed-db';
 
 export const CACHE_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 export const CACHE_KEY = 'handlingsplan-query-cache';
@@ -28,41 +29,9 @@ export function shouldPersistQuery(query: Pick<Query, 'queryKey' | 'state'>): bo
   return query.state.status === 'success' && query.state.data !== undefined && typeof root === 'string' && PERSISTED_QUERY_ROOTS.has(root);
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
 /** A string key-value store in IndexedDB, as the async storage persister wants it. */
 export function indexedDbStorage(databaseName = 'handlingsplan-cache', storeName = 'queries'): AsyncStorage<string> {
-  let opened: Promise<IDBDatabase> | null = null;
-  const database = () => {
-    opened ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open(databaseName, 1);
-      req.onupgradeneeded = () => {
-        if (!req.result.objectStoreNames.contains(storeName)) req.result.createObjectStore(storeName);
-      };
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => {
-        opened = null;
-        reject(req.error);
-      };
-    });
-    return opened;
-  };
-  const run = async <T>(mode: IDBTransactionMode, fn: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
-    const tx = (await database()).transaction(storeName, mode);
-    const done = new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error);
-    });
-    const result = await request(fn(tx.objectStore(storeName)));
-    await done;
-    return result;
-  };
+  const run = indexedDbStore(databaseName, storeName);
   return {
     getItem: async (key) => {
       const value = await run('readonly', (s) => s.get(key) as IDBRequest<unknown>);

@@ -2,7 +2,7 @@
  * The board's Import view: upload a .docx/.pdf/.txt plan (or start from the national template),
  * check and fix the preview, then save it all-or-nothing through the PlanImporter port.
  */
-import { Body1, Caption1, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Caption1, Title2 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import { PlanAppearedError, type ImportMode, type PlanImportInput } from '../../domain/plan-import';
 import { EmptyView, ErrorView, LoadingView } from '../../components/state-views';
@@ -16,21 +16,7 @@ import { importInputFrom, newImportId, useImportSave } from './use-import-save';
 import { PreviewTree } from './components/preview-tree';
 import { SavePanel, type SaveStatus } from './components/save-panel';
 import { UploadPanel } from './components/upload-panel';
-
-const useStyles = makeStyles({
-  page: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalL,
-    maxWidth: '1100px',
-    margin: '0 auto',
-    boxSizing: 'border-box',
-    width: '100%',
-  },
-  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  muted: { color: tokens.colorNeutralForeground3 },
-});
+import { usePageStyles } from '../../components/layout-styles';
 
 interface Loaded {
   readonly source: { readonly kind: 'file'; readonly name: string } | { readonly kind: 'template' };
@@ -38,7 +24,7 @@ interface Loaded {
 }
 
 export default function ImportView({ teamId, teamName, role }: TabViewProps) {
-  const styles = useStyles();
+  const styles = usePageStyles();
   const { t, language } = useI18n();
   const plan = usePlan(teamId);
   const save = useImportSave(teamId);

@@ -1,11 +1,11 @@
 /** One of my goals: status, progress, the latest check-in and the check-in form. */
-import { Body1, Caption1, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { LocalGoal } from '../../domain/plan';
 import type { GoalProgress } from '../../domain/progress';
 import { useI18n } from '../../i18n';
 import { StatusBadge } from '../../components/status-badge';
 import { CheckInForm } from './check-in-form';
-import { progressText } from '../../components/progress-text';
+import { GoalProgressBar } from '../../components/goal-progress-bar';
 
 const useStyles = makeStyles({
   item: {
@@ -21,7 +21,6 @@ const useStyles = makeStyles({
   },
   top: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start', justifyContent: 'space-between' },
   text: { flexGrow: 1, overflowWrap: 'anywhere' },
-  progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   meta: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, color: tokens.colorNeutralForeground2 },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   waiting: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
@@ -30,7 +29,7 @@ const useStyles = makeStyles({
 export function GoalCard({ teamId, goal, progress, waiting }: { teamId: string; goal: LocalGoal; progress: GoalProgress; waiting: number }) {
   const styles = useStyles();
   const i18n = useI18n();
-  const { t, formatDate, formatPercent } = i18n;
+  const { t, formatDate } = i18n;
   const textId = `my-goal-${goal.id}-text`;
   const progressId = `my-goal-${goal.id}-progress`;
   const last = progress.lastCheckIn;
@@ -42,18 +41,7 @@ export function GoalCard({ teamId, goal, progress, waiting }: { teamId: string; 
         </Body1>
         <StatusBadge status={progress.status} />
       </div>
-      <div className={styles.progress}>
-        <ProgressBar
-          value={progress.fraction}
-          max={1}
-          thickness="large"
-          color={progress.status === 'behind' ? 'error' : progress.status === 'atRisk' ? 'warning' : 'brand'}
-          aria-label={t('goal.progressLabel', { percent: formatPercent(progress.fraction) })}
-        />
-        <Caption1 id={progressId} data-testid="progress-text">
-          {progressText(goal, progress, i18n)}
-        </Caption1>
-      </div>
+      <GoalProgressBar goal={goal} progress={progress} textId={progressId} />
       <div className={styles.meta}>
         <Caption1 className={progress.overdue ? styles.overdue : undefined}>
           {goal.due ? t('goal.dueOn', { date: formatDate(goal.due) }) : t('goal.noDue')}

@@ -10,6 +10,7 @@ export const en = {
   'app.error.forbidden': 'You do not have access to this team’s plan. Ask a team owner to add you to the team.',
   'app.error.throttled': 'Microsoft 365 is busy right now. Please wait a moment and try again.',
   'app.error.network': 'Could not reach Microsoft 365. Check your connection and try again.',
+  'app.error.config': 'This app is not set up correctly for your organisation. Ask your Microsoft 365 administrator to check its configuration.',
   'app.error.signIn': 'Sign-in failed. Close the tab and open it again.',
   'app.details': 'Technical details',
   'host.outside.title': 'Open this app in Microsoft Teams',

@@ -12,6 +12,7 @@ export const nb: Messages = {
   'app.error.forbidden': 'Du har ikke tilgang til handlingsplanen i dette teamet. Be en eier av teamet om å legge deg til.',
   'app.error.throttled': 'Microsoft 365 har mye å gjøre akkurat nå. Vent litt og prøv igjen.',
   'app.error.network': 'Fikk ikke kontakt med Microsoft 365. Sjekk tilkoblingen og prøv igjen.',
+  'app.error.config': 'Appen er ikke satt opp riktig for organisasjonen din. Be Microsoft 365-administratoren om å sjekke oppsettet.',
   'app.error.signIn': 'Innloggingen mislyktes. Lukk fanen og åpne den på nytt.',
   'app.details': 'Tekniske detaljer',
   'host.outside.title': 'Åpne appen i Microsoft Teams',

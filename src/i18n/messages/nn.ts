@@ -12,6 +12,7 @@ export const nn: Messages = {
   'app.error.forbidden': 'Du har ikkje tilgang til handlingsplanen i dette teamet. Be ein eigar av teamet om å leggje deg til.',
   'app.error.throttled': 'Microsoft 365 har mykje å gjere akkurat no. Vent litt og prøv igjen.',
   'app.error.network': 'Fekk ikkje kontakt med Microsoft 365. Sjekk tilkoplinga og prøv igjen.',
+  'app.error.config': 'Appen er ikkje sett opp rett for organisasjonen din. Be Microsoft 365-administratoren om å sjekke oppsettet.',
   'app.error.signIn': 'Innlogginga mislukkast. Lukk fana og opne ho på nytt.',
   'app.details': 'Tekniske detaljar',
   'host.outside.title': 'Opne appen i Microsoft Teams',

@@ -1,10 +1,10 @@
-import { Caption1, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { Area, LocalGoal } from '../../../domain/plan';
 import type { GoalProgress } from '../../../domain/progress';
 import { StatusBadge } from '../../../components/status-badge';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../../i18n';
-import { progressText } from '../../../components/progress-text';
+import { GoalProgressBar } from '../../../components/goal-progress-bar';
 
 const useStyles = makeStyles({
   dl: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0 },
@@ -12,7 +12,6 @@ const useStyles = makeStyles({
   dt: { flex: '0 0 11rem', fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
   dd: { flex: '1 1 16rem', margin: 0, minWidth: 0, overflowWrap: 'anywhere' },
   status: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -20,7 +19,7 @@ const useStyles = makeStyles({
 export function GoalFacts({ goal, area, progress }: { goal: LocalGoal; area: Area | undefined; progress: GoalProgress }) {
   const styles = useStyles();
   const i18n = useI18n();
-  const { t, formatDate, formatNumber, formatPercent } = i18n;
+  const { t, formatDate, formatNumber } = i18n;
   const num = (n: number | null | undefined) => (n === null || n === undefined ? '–' : formatNumber(n));
   const rows: Array<[string, ReactNode]> = [
     [t('goalDetail.area'), area ? t('goalDetail.areaValue', { number: area.number, title: area.title }) : t('goalDetail.notSet')],
@@ -43,16 +42,7 @@ export function GoalFacts({ goal, area, progress }: { goal: LocalGoal; area: Are
     ],
     [
       t('goal.progress'),
-      <span className={styles.progress}>
-        <ProgressBar
-          value={progress.fraction}
-          max={1}
-          thickness="large"
-          color={progress.status === 'behind' ? 'error' : progress.status === 'atRisk' ? 'warning' : 'brand'}
-          aria-label={t('goal.progressLabel', { percent: formatPercent(progress.fraction) })}
-        />
-        <Caption1>{progressText(goal, progress, i18n)}</Caption1>
-      </span>,
+      <GoalProgressBar goal={goal} progress={progress} />,
     ],
   ];
   if (goal.measure) {

@@ -1,18 +1,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { useCardStyles } from '../../../components/layout-styles';
 
-/** Styles shared by the Goal screen's sections. */
-export const useSectionStyles = makeStyles({
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    minWidth: 0,
-    overflowWrap: 'anywhere',
-  },
+/** Styles shared by the Goal screen's sections (the card itself is the app's shared card). */
+const useOwnStyles = makeStyles({
   heading: { margin: 0 },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, margin: 0, padding: 0, listStyleType: 'none' },
   item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
@@ -29,6 +19,10 @@ export const useSectionStyles = makeStyles({
     border: 0,
   },
 });
+
+export function useSectionStyles() {
+  return { section: useCardStyles().card, ...useOwnStyles() };
+}
 
 /** The local calendar day (YYYY-MM-DD) of an ISO timestamp, for formatDate. */
 export function localDay(timestamp: string): string {

@@ -12,24 +12,13 @@ import { tabViewHash } from '../../../lib/navigation';
 import { useServices } from '../../../lib/services';
 import { GoalLink } from './goal-link';
 import { OverviewSection } from './section';
+import { usePageStyles } from '../../../components/layout-styles';
 
 const useStyles = makeStyles({
-  page: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalL,
-    maxWidth: '1100px',
-    margin: '0 auto',
-    boxSizing: 'border-box',
-    width: '100%',
-  },
-  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   grid: { display: 'grid', gap: tokens.spacingVerticalL, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 420px), 1fr))' },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, margin: 0, padding: 0, listStyleType: 'none' },
   item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0, overflowWrap: 'anywhere' },
   meta: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}` },
-  muted: { color: tokens.colorNeutralForeground3 },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   areaTop: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, alignItems: 'baseline' },
   counts: { display: 'flex', flexWrap: 'wrap', gap: `0 ${tokens.spacingHorizontalM}`, margin: 0, padding: 0, listStyleType: 'none' },
@@ -37,7 +26,7 @@ const useStyles = makeStyles({
 });
 
 function AreaRow({ row }: { row: AreaOverview }) {
-  const styles = useStyles();
+  const styles = { ...usePageStyles(), ...useStyles() };
   const { t, formatPercent } = useI18n();
   const worst = row.byStatus.behind > 0 ? 'error' : row.byStatus.atRisk > 0 ? 'warning' : 'brand';
   return (
@@ -93,7 +82,7 @@ function checkInText({ checkIn, goal }: CheckInItem, i18n: I18n): string {
 }
 
 export function OverviewPage({ teamId, role }: { teamId: string; role: TeamRole }) {
-  const styles = useStyles();
+  const styles = { ...usePageStyles(), ...useStyles() };
   const i18n = useI18n();
   const { t, formatDate } = i18n;
   const { session } = useServices();

@@ -1,17 +1,8 @@
 import { Body1, Caption1, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { useCardStyles } from '../../../components/layout-styles';
 
 const useStyles = makeStyles({
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    minWidth: 0,
-  },
   heading: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -32,7 +23,7 @@ export function OverviewSection({
   emptyText: string;
   children: ReactNode;
 }) {
-  const styles = useStyles();
+  const styles = { section: useCardStyles().card, ...useStyles() };
   const headingId = `overview-${id}`;
   return (
     <section className={styles.section} aria-labelledby={headingId} data-section={id}>

@@ -1,11 +1,11 @@
-import { Avatar, Body1, Button, Caption1, Link, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import { Avatar, Body1, Button, Caption1, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDown20Regular, ArrowUp20Regular, Delete20Regular, Edit20Regular } from '@fluentui/react-icons';
 import { memo } from 'react';
 import { navigate, tabViewHash } from '../../../lib/navigation';
 import type { LocalGoal } from '../../../domain/plan';
 import type { GoalProgress } from '../../../domain/progress';
 import { useI18n } from '../../../i18n';
-import { progressText } from '../../../components/progress-text';
+import { GoalProgressBar } from '../../../components/goal-progress-bar';
 import { StatusBadge } from '../../../components/status-badge';
 
 const useStyles = makeStyles({
@@ -24,7 +24,6 @@ const useStyles = makeStyles({
   meta: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, alignItems: 'center' },
   owner: { display: 'inline-flex', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center', marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})` },
   link: { color: tokens.colorNeutralForeground1, textAlign: 'start', fontSize: 'inherit', lineHeight: 'inherit' },
 });
@@ -56,7 +55,7 @@ export const GoalItem = memo(function GoalItem({
 }) {
   const styles = useStyles();
   const i18n = useI18n();
-  const { t, formatDate, formatPercent } = i18n;
+  const { t, formatDate } = i18n;
   const textId = `goal-${goal.id}-text`;
   const href = tabViewHash({ name: 'goal', goalId: goal.id });
   return (
@@ -78,16 +77,7 @@ export const GoalItem = memo(function GoalItem({
         </Body1>
         <StatusBadge status={progress.status} />
       </div>
-      <div className={styles.progress}>
-        <ProgressBar
-          value={progress.fraction}
-          max={1}
-          thickness="large"
-          color={progress.status === 'behind' ? 'error' : progress.status === 'atRisk' ? 'warning' : 'brand'}
-          aria-label={t('goal.progressLabel', { percent: formatPercent(progress.fraction) })}
-        />
-        <Caption1>{progressText(goal, progress, i18n)}</Caption1>
-      </div>
+      <GoalProgressBar goal={goal} progress={progress} />
       <div className={styles.meta}>
         <span className={styles.owner}>
           <Avatar size={20} name={goal.owner?.displayName} aria-hidden />

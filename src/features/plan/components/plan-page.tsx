@@ -15,11 +15,9 @@ import { AreaSection } from './area-section';
 import { DeleteGoalDialog } from './delete-goal-dialog';
 import { GoalEditor, type EditorMode, type EditorResult } from './goal-editor';
 import { PlanFilters } from './plan-filters';
+import { usePageStyles } from '../../../components/layout-styles';
 
 const useStyles = makeStyles({
-  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL, maxWidth: '1100px', margin: '0 auto', boxSizing: 'border-box', width: '100%' },
-  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  muted: { color: tokens.colorNeutralForeground3 },
   messages: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   heading: { ...typographyStyles.title2, margin: 0, ':focus': { outline: 'none' }, ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
 });
@@ -29,7 +27,7 @@ type Notice = { readonly key: MessageKey; readonly intent: 'success' | 'warning'
 const EMPTY_GOALS: readonly LocalGoal[] = [];
 
 export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName: string; role: TeamRole }) {
-  const styles = useStyles();
+  const styles = { ...usePageStyles(), ...useStyles() };
   const { t, formatDate, language } = useI18n();
   const { session } = useServices();
   const plan = usePlan(teamId);
