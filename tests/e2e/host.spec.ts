@@ -162,12 +162,26 @@ test.describe('the app in the host page', () => {
     await expect(hostStatus(page)).toHaveText('Tab ready', { timeout: 20_000 });
   });
 
+});
+
+test.describe('the app outside any host', () => {
+  test.use({ locale: 'en-US' });
+
   test('opened outside Teams, the app does not hang', async ({ page }) => {
     await page.goto(E2E_APP_URL, { waitUntil: 'commit' });
-    await expect(page.locator('#root > *').first()).toBeVisible({ timeout: 10_000 });
-    // Time from navigation start to the first render of the app, measured in the page.
+    // Its real content: the notice that says where to open it (not merely any render, which the
+    // configuration error page would also be).
+    await expect(page.getByText('Open this app in Microsoft Teams', { exact: true })).toBeVisible({ timeout: 10_000 });
+    // Time from navigation start to the notice, measured in the page.
     const renderedAt = await page.evaluate(() => performance.now());
     test.info().annotations.push({ type: 'outside-host render (ms)', description: String(Math.round(renderedAt)) });
     expect(renderedAt).toBeLessThan(10_000);
+    await expect(page.getByText('Handlingsplan is a tab in your union’s team in Microsoft Teams.', { exact: false })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', /^en/);
+    // No error message of any kind.
+    await expect(page.getByText('Something went wrong')).toHaveCount(0);
+    await expect(page.getByText('not set up correctly', { exact: false })).toHaveCount(0);
+    await expect(page.getByText('Invalid app configuration', { exact: false })).toHaveCount(0);
+    await expect(page.getByRole('alert')).toHaveCount(0);
   });
 });

@@ -65,6 +65,7 @@ test('filters and search narrow the list, clear brings every goal back; a stewar
   expect(byOwner.shown).toBeGreaterThan(0);
   expect(byOwner.shown).toBeLessThan(all.total);
   const owners = await goals(tab).evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+  expect(owners).toHaveLength(byOwner.shown);
   expect(owners.every((text) => text.includes(`Ansvarlig: ${ownerName}`))).toBe(true);
 
   // Area plus free text: one area, then only goals with the word.
@@ -82,6 +83,7 @@ test('filters and search narrow the list, clear brings every goal back; a stewar
     expect(await goals(tab).count()).toBe(narrowed.shown);
   }).toPass();
   const texts = await goals(tab).evaluateAll((els) => els.map((e) => (e.textContent ?? '').toLowerCase()));
+  expect(texts.length).toBeGreaterThan(0);
   expect(texts.every((text) => text.includes(word.toLowerCase()))).toBe(true);
   await search.getByRole('searchbox', { name: 'Søk' }).fill('ingen mål har denne teksten zzq');
   await expect(tab.getByText('Ingen mål passer med filtrene.')).toBeVisible();

@@ -7,6 +7,7 @@ import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { DEMO_TEAMS } from '../../emulator/seed/demo-tenant';
 import { openTab } from './support/host';
 import { expectNoSeriousA11yViolations } from './support/a11y';
+import { repositoryAs } from './support/graph';
 
 const alver = DEMO_TEAMS.find((t) => t.planKey === 'alver');
 if (!alver) throw new Error('demo team missing');
@@ -54,14 +55,25 @@ test('a board member edits a goal and the edit is stored', async ({ page }) => {
 });
 
 test('bad input in the goal form gets a translated message and nothing is saved', async ({ page }) => {
+  const repo = repositoryAs(boardA, alver.id);
   const tab = await openPlan(page, boardA, 'en-US');
+  const id = await goals(tab).nth(2).getAttribute('data-goal-id');
+  const before = (await repo.load())?.goals.find((g) => g.id === id);
+  expect(before).toBeDefined();
   await goals(tab).nth(2).getByRole('button', { name: 'Edit' }).click();
   const dialog = tab.getByRole('dialog', { name: 'Edit local goal' });
+  await dialog.getByRole('textbox', { name: 'Goal', exact: true }).fill('Never saved: the due date is invalid');
   await dialog.getByLabel('Due').fill('next spring');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog.getByText('Use a date (YYYY-MM-DD) or a month (YYYY-MM).')).toBeVisible();
+  // Read the list: the goal is unchanged, down to its eTag (no write happened at all).
+  const during = (await repo.load())?.goals.find((g) => g.id === id);
+  expect(during).toEqual(before);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
+  const after = await repo.load();
+  expect(after?.goals.find((g) => g.id === id)).toEqual(before);
+  expect(after?.goals.some((g) => g.text === 'Never saved: the due date is invalid')).toBe(false);
 });
 
 test('two board members save the same goal: the second sees a conflict and chooses', async ({ browser }) => {
@@ -134,4 +146,8 @@ test('opened outside Teams, the tab shows a clear notice at once', async ({ page
   await page.goto(appUrl);
   await expect(page.getByRole('heading', { name: /Microsoft Teams/ })).toBeVisible();
   await expect(page.getByText(/Teams/).first()).toBeVisible();
+  // "At once": the notice is up well before the 5 s the app would wait for a silent host, counted
+  // in the page from the start of navigation (this includes loading the bundle, so the bound is generous).
+  const shownAt = await page.evaluate(() => performance.now());
+  expect(shownAt).toBeLessThan(3000);
 });

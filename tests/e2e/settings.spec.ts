@@ -92,7 +92,9 @@ test('the board saves plan settings and the reminder channel, and repairs a dele
   await expect(tab.getByText(/1 liste ble reparert eller opprettet\..*Nåsituasjon og utfordringer: Reparert/)).toBeVisible();
   await expect(row.locator('[data-state]')).toHaveText('OK');
   await expect(row).not.toContainText('LongTerm');
-  expect((await repo.health()).lists.every((l) => l.state === 'ok')).toBe(true);
+  const listStates = (await repo.health()).lists;
+  expect(listStates.length).toBeGreaterThan(0);
+  expect(listStates.filter((l) => l.state !== 'ok')).toEqual([]);
 
   // Everything persists over a reload.
   await page.reload();

@@ -16,6 +16,7 @@ import type { ListItem } from '../../src/adapters/sharepoint/mappers';
 import { PlanAppearedError, isKeyOfImport, type PlanImportInput, type ImportMode } from '../../src/domain/plan-import';
 import type { PlanSnapshot } from '../../src/domain/plan';
 import type { GraphApi } from '../../src/graph/client';
+import { GraphRequestError } from '../../src/graph/errors';
 import { withQuery } from '../../src/graph/odata';
 import type { PlanDraft } from '../../src/import/draft';
 import { draftToPlan } from '../../src/import/to-plan';
@@ -212,9 +213,15 @@ describe('SharePointPlanImporter', () => {
     const input = inputFrom(truth('alver'), 'replace');
     // Partial batches: half of the requests fail while the goals are written.
     const flaky = cutAfter(graph, 2);
-    await expect(new SharePointPlanImporter(flaky, sorVaranger.id).importPlan(input)).rejects.toBeTruthy();
+    // Both fail on the emulator's injected 500s, as typed Graph errors (not a TypeError or the like).
+    const serverError = { name: 'GraphRequestError', status: 500 };
+    const cutShort = new SharePointPlanImporter(flaky, sorVaranger.id).importPlan(input);
+    await expect(cutShort).rejects.toBeInstanceOf(GraphRequestError);
+    await expect(cutShort).rejects.toMatchObject(serverError);
     emu.setFaults({ failureRate: 0.5, failureStatuses: [500], randomSeed: 3 });
-    await expect(new SharePointPlanImporter(graph, sorVaranger.id).importPlan(input)).rejects.toBeTruthy();
+    const halfFailing = new SharePointPlanImporter(graph, sorVaranger.id).importPlan(input);
+    await expect(halfFailing).rejects.toBeInstanceOf(GraphRequestError);
+    await expect(halfFailing).rejects.toMatchObject(serverError);
     emu.setFaults({});
     const during = await repo.load();
     // The new plan item is there, pending, and load() does not show it.
@@ -317,7 +324,9 @@ describe('two imports into one team at once', () => {
       const second = inputFrom(truth('alver'), 'replace');
       // The first import writes its plan item and children, then the network goes.
       const cut = cutOn(local, graph, 4);
-      await expect(new SharePointPlanImporter(cut, asker.id).importPlan(first)).rejects.toBeTruthy();
+      const cutShort = new SharePointPlanImporter(cut, asker.id).importPlan(first);
+      await expect(cutShort).rejects.toBeInstanceOf(GraphRequestError);
+      await expect(cutShort).rejects.toMatchObject({ name: 'GraphRequestError', status: 500 });
       local.setFaults({});
       const result = await clients(asker.id, other, local).importer.importPlan(second);
       expectShows(await repo.load(), second);

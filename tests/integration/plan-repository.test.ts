@@ -52,7 +52,18 @@ describe('SharePointPlanRepository', () => {
     const snapshot = await repo.load();
     expect(snapshot).not.toBeNull();
     if (!snapshot) return;
-    expect(snapshot.plan).toMatchObject({ union: truth.union, periodFrom: 2026, periodTo: 2027, language: truth.language });
+    expect(snapshot.plan).toEqual({
+      id: expect.any(String),
+      etag: expect.stringMatching(/^".+,\d+"$/),
+      union: truth.union,
+      periodFrom: 2026,
+      periodTo: 2027,
+      adoptedDate: '2026-02-19', // the demo seed's adoption date for Alver (the truth file has none)
+      language: truth.language,
+      importState: null,
+      reminderChannelId: null,
+      reminderChannelName: null,
+    });
     expect(snapshot.areas.map((a) => a.title)).toEqual(truth.areas.map((a) => a.title));
     expect(snapshot.areas.map((a) => a.nationalGoals)).toEqual(truth.areas.map((a) => a.nationalGoals));
     const truthGoals = truth.areas.flatMap((a) => a.localGoals.map((g) => g.text));
@@ -272,7 +283,9 @@ describe('schema versions', () => {
       expect(result.lists.find((l) => l.key === 'plans')).toMatchObject({ state: 'repaired', version: 3 });
       expect(result.lists.find((l) => l.key === 'areas')?.state).toBe('created');
       const health = await repo.health();
-      expect(health.lists.every((l) => l.state === 'ok')).toBe(true);
+      expect(health.lists.map((l) => l.key).sort()).toEqual(result.lists.map((l) => l.key).sort());
+      expect(health.lists.length).toBeGreaterThan(0);
+      expect(health.lists.filter((l) => l.state !== 'ok')).toEqual([]);
       const items = await graph.getAll<{ fields: { Title: string } }>(`/groups/${asker.id}/sites/root/lists/${list.id}/items?$expand=fields`);
       expect(items.map((i) => i.fields.Title)).toEqual(['Gammelt mål']);
       const site = await graph.get<{ value: Array<{ id: string; description: string }> }>(`/groups/${asker.id}/sites/root/lists?$select=id,description`);
@@ -330,6 +343,7 @@ describe('large lists', () => {
         body: { fields: { Title: `#${i}`, PlanId: plan.id, GoalId: goal.id, CheckInDate: '2026-03-01T00:00:00Z', CheckInValue: 1 } },
       }));
       const results = await graph.batch(steps);
+      expect(results.size).toBe(total);
       expect([...results.values()].every((r) => r.status === 201)).toBe(true);
       local.clearLog();
       const snapshot = await repo.load();
@@ -344,10 +358,33 @@ describe('large lists', () => {
 });
 
 describe('errors', () => {
+  const failure = async (request: Promise<unknown>): Promise<GraphRequestError> => {
+    const err = await request.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(GraphRequestError);
+    return err as GraphRequestError;
+  };
+
   it('should carry Graph error codes', async () => {
     const { graph } = repoAs(emu, steward, alver.id);
-    const err = await graph.get('/teams/00000000-0000-0000-0000-000000000000').catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(GraphRequestError);
-    expect((err as GraphRequestError).status).toBeGreaterThanOrEqual(403);
+    const missing = await failure(graph.get(`/groups/${alver.id}/sites/root/lists/00000000-0000-0000-0000-000000000000`));
+    expect({ status: missing.status, code: missing.code }).toEqual({ status: 404, code: 'itemNotFound' });
+
+    const denied = await failure(graph.get(`/groups/${team('asker').id}/sites/root/lists`));
+    expect({ status: denied.status, code: denied.code }).toEqual({ status: 403, code: 'accessDenied' });
+
+    const board = repoAs(emu, boardA, alver.id);
+    const goal = (await board.repo.load())?.goals[0];
+    const listId = (await board.repo.health()).lists.find((l) => l.key === 'goals')?.listId;
+    expect(goal && listId).toBeTruthy();
+    const stale = await failure(
+      board.graph.patch(`/groups/${alver.id}/sites/root/lists/${listId}/items/${goal?.id}/fields`, { GoalText: goal?.text }, {
+        headers: { 'If-Match': '"00000000-0000-0000-0000-000000000000,1"' },
+      }),
+    );
+    // The emulator answers a stale eTag as Graph does: 412 resourceModified.
+    expect({ status: stale.status, code: stale.code }).toEqual({ status: 412, code: 'resourceModified' });
   });
 });

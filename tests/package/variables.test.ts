@@ -75,7 +75,7 @@ describe('checkPackageVariables', () => {
     expect(problemsFor('TAB_DOMAIN', 'plan.fagforening-lokal.no:8443')).toEqual([]);
   });
 
-  it('should report every bad variable at once and say where each value came from', () => {
+  it('should report every bad variable in one result and say where each value came from', () => {
     const result = checkPackageVariables(
       { TEAMS_APP_ID: '', AAD_APP_CLIENT_ID: '00000000-0000-0000-0000-000000000000' },
       { sources: { TEAMS_APP_ID: 'process environment', AAD_APP_CLIENT_ID: 'env/.env.dev' } },

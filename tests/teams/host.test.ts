@@ -148,8 +148,27 @@ describe('connectToHost', () => {
     const session = new TabSession(buildLegacyContext(input));
     installFakeParent({ session });
     const host = await connectToHost({ validMessageOrigins: [HOST_ORIGIN] });
-    expect(host?.context.team).toBeUndefined();
-    expect(host?.context.channel).toBeUndefined();
+    // Connected (a null host would make every optional read below undefined and pass by itself).
+    expect(host).not.toBeNull();
+    if (!host) return;
+    expect(host.context.team).toBeUndefined();
+    expect(host.context.channel).toBeUndefined();
+    expect(host.context).toEqual({
+      hostName: 'Teams',
+      clientType: 'web',
+      frameContext: 'content',
+      locale: 'nn-NO',
+      theme: 'default',
+      user: {
+        id: 'user-1',
+        userPrincipalName: 'kari@example.test',
+        displayName: 'Kari Nordmann',
+        loginHint: 'kari@example.test',
+        tenantId: 'tenant-1',
+      },
+      pageId: 'handlingsplan',
+      subPageId: 'goal-3',
+    });
   });
 
   it('fans theme changes out to every subscriber until they unsubscribe', async () => {

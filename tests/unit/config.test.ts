@@ -13,7 +13,7 @@ describe('readConfig', () => {
     expect(config).toMatchObject({ graphBaseUrl: 'https://localhost:5173/v1.0', authMode: 'dev', teamsHostOrigins: ['https://localhost:5174', 'https://x.example'] });
   });
 
-  it('should list every problem at once', () => {
+  it('should list every problem in one error', () => {
     try {
       readConfig({ VITE_GRAPH_BASE_URL: 'http://graph.local/v1.0' }, 'https://plan.example.org');
       expect.unreachable();

@@ -81,7 +81,16 @@ describe('goal mapping', () => {
 
   it('should map check-ins with their date only', () => {
     const fields = checkInFields({ planId: '1', goalId: '7', date: '2026-05-01', value: 3, comment: 'Møte', author: null, clientId: 'c1' });
-    expect(toCheckIn({ id: '3', fields: { ...fields, CheckInDate: '2026-05-01T00:00:00Z' } })).toMatchObject({ date: '2026-05-01', value: 3, goalId: '7' });
+    expect(toCheckIn({ id: '3', fields: { ...fields, CheckInDate: '2026-05-01T00:00:00Z' } })).toEqual({
+      id: '3',
+      planId: '1',
+      goalId: '7',
+      date: '2026-05-01',
+      value: 3,
+      comment: 'Møte',
+      author: null,
+      clientId: 'c1',
+    });
   });
 });
 

@@ -75,7 +75,7 @@ function setup(overrides: Partial<OfflineQueueOptions<Payload, string>> = {}, st
 const p = (value: number): Payload => ({ goalId: 'g1', value });
 
 describe('submitting', () => {
-  it('should send at once when online and keep nothing', async () => {
+  it('should send on submit, without queueing, when online and keep nothing', async () => {
     const { queue, server, store } = setup();
     await expect(queue.submit('a', p(1))).resolves.toEqual({ kind: 'sent', result: 'stored:a' });
     expect([...server.stored.keys()]).toEqual(['a']);
@@ -114,14 +114,31 @@ describe('flushing', () => {
   });
 
   it('should store a write once when its answer was lost and it is replayed', async () => {
-    const { queue, server, store } = setup();
-    server.plan = ['lost'];
+    // The fake server stores a key once by itself, so what is asserted here is the queue's own part:
+    // how often it sends, that every retry carries the same client id, and that it forgets the item
+    // after success (so a later flush sends nothing).
+    const { queue, server, store, sent } = setup();
+    server.plan = ['lost', 'lost'];
     await expect(queue.submit('a', p(7))).resolves.toEqual({ kind: 'queued' });
+    expect(server.calls).toEqual(['a']);
     expect(server.stored.size).toBe(1); // it did reach the server
-    await queue.flush();
+    expect((await store.list()).map((i) => [i.id, i.payload, i.attempts])).toEqual([['a', p(7), 0]]);
+
+    await queue.flush(); // the answer is lost again: kept, one more attempt counted
     expect(server.calls).toEqual(['a', 'a']);
-    expect([...server.stored.entries()]).toEqual([['a', p(7)]]);
+    expect((await store.list()).map((i) => [i.id, i.attempts])).toEqual([['a', 1]]);
+    expect(sent).toEqual([]);
+
+    await queue.flush(); // answered
+    expect(server.calls).toEqual(['a', 'a', 'a']); // the same client id on every retry
+    expect(sent).toEqual(['a=stored:a']);
     expect(await store.list()).toEqual([]);
+    expect(queue.getSnapshot().items).toEqual([]);
+    expect(queue.getSnapshot().sentCount).toBe(1);
+
+    await queue.flush(); // nothing is left to send
+    expect(server.calls).toHaveLength(3);
+    expect([...server.stored.entries()]).toEqual([['a', p(7)]]);
   });
 
   it('should stop at a network failure and keep the rest for later', async () => {
@@ -175,13 +192,19 @@ describe('flushing', () => {
   });
 
   it('should send each item once when flushes overlap', async () => {
-    const { queue, server, setOnline } = setup();
+    const { queue, server, setOnline, sent, store } = setup();
     setOnline(false);
     for (const id of ['c1', 'c2']) await queue.submit(id, p(1));
     setOnline(true);
     await Promise.all([queue.flush(), queue.flush(), queue.flush()]);
+    // Exactly one send per item (the server would store a duplicate send once, so count the sends).
     expect(server.calls).toEqual(['c1', 'c2']);
     expect(server.maxInFlight).toBe(1);
+    expect(sent).toEqual(['c1=stored:c1', 'c2=stored:c2']);
+    expect(queue.getSnapshot().sentCount).toBe(2);
+    expect(await store.list()).toEqual([]);
+    await queue.flush();
+    expect(server.calls).toEqual(['c1', 'c2']);
   });
 
   it('should send each item once when two tabs share the store and a lock', async () => {

@@ -184,8 +184,16 @@ describe('status over the whole 2026–2027 period', () => {
   });
 
   it('should average fractions for an area', () => {
-    const ps = goals.map((g) => goalProgress(g, [], plan, '2026-06-01'));
-    expect(meanProgress(ps)).toBe(0);
+    const [members, share] = goals as [LocalGoal, LocalGoal];
+    const ps = [
+      goalProgress(members, [checkIn('2026-03-01', 50)], plan, '2026-06-01'), // 50 of 125 = 0.4
+      goalProgress(share, [checkIn('2026-03-01', 11.5)], plan, '2026-06-01'), // 1.5 of 2 = 0.75
+      goalProgress(members, [], plan, '2026-06-01'), // no check-in = 0
+    ];
+    expect(ps.map((p) => p.fraction)).toEqual([expect.closeTo(0.4, 10), expect.closeTo(0.75, 10), 0]);
+    expect(meanProgress(ps)).toBeCloseTo((0.4 + 0.75 + 0) / 3, 10);
+    expect(meanProgress(ps.slice(0, 2))).toBeCloseTo(0.575, 10);
+    expect(meanProgress([ps[1] as (typeof ps)[number]])).toBeCloseTo(0.75, 10);
     expect(meanProgress([])).toBe(0);
   });
 });

@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import type { PlanDraft } from '../../../src/import/index.ts';
 
 export interface Score {
+  readonly goals_truth: number;
+  readonly goals_draft: number;
+  readonly goals_matched: number;
   readonly goal_f1: number;
   readonly placed_in_area: number;
   readonly under_national_goal: number;
