@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
@@ -14,12 +15,15 @@ const features = readdirSync(new URL('./src/features/', import.meta.url), { with
 const I_O_AND_UI = ['react', 'react-dom', 'react-dom/*', '@fluentui/*', '@microsoft/*', '@azure/*', '@tanstack/*', 'node:*', 'fs', 'path', 'undici'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'coverage/**', 'playwright-report/**', 'test-results/**', 'manifest/build/**', '.data/**', '.certs/**'] },
+  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'coverage/**', 'playwright-report/**', 'test-results/**', 'manifest/build/**', '.data/**', '.certs/**', '.stryker-tmp/**', 'reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     plugins: { 'import-x': importX, 'react-hooks': reactHooks },
+    // Imports are resolved as TypeScript resolves them (with or without an extension, index files),
+    // so the boundaries below see every import, however it is written.
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
@@ -64,13 +68,6 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: I_O_AND_UI, message: 'domain/ is pure: no React, no I/O, no SDKs.' }] }],
-      'no-restricted-globals': ['error', 'fetch', 'window', 'document', 'localStorage', 'sessionStorage', 'XMLHttpRequest'],
-    },
-  },
-  {
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/teams/**'],
     rules: {
@@ -90,6 +87,14 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  // Last, so that no later src/** block replaces its no-restricted-imports options.
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: I_O_AND_UI, message: 'domain/ is pure: no React, no I/O, no SDKs.' }] }],
+      'no-restricted-globals': ['error', 'fetch', 'window', 'document', 'localStorage', 'sessionStorage', 'XMLHttpRequest'],
     },
   },
 );

@@ -1,0 +1,46 @@
+/**
+ * The architecture's import boundaries (eslint.config.js) catch an import however it is written:
+ * with or without a file extension, through an index file, statically or dynamically.
+ */
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const eslint = new ESLint({ cwd: root });
+
+async function boundaryErrors(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'import-x/no-restricted-paths' || m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('lint boundaries', () => {
+  it.each([
+    ['with .ts', "import { createPrng } from '../../emulator/core/prng.ts';\nexport const n = createPrng(1)();\n"],
+    ['without an extension', "import { createPrng } from '../../emulator/core/prng';\nexport const n = createPrng(1)();\n"],
+    ['as a dynamic import', "export const load = () => import('../../emulator/core/prng');\n"],
+    ['from the local host page', "import '../../host-sim/protocol';\n"],
+  ])('should refuse dev-only code in src/ (%s)', async (_how, code) => {
+    const errors = await boundaryErrors('src/graph/__probe.ts', code);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/src\/ must not import dev-only code/);
+  });
+
+  it('should keep the domain free of the Graph client and of I/O', async () => {
+    const errors = await boundaryErrors('src/domain/__probe.ts', "import { createGraphClient } from '../graph/client';\nimport React from 'react';\nexport const x = [createGraphClient, React];\n");
+    expect(errors).toHaveLength(2);
+    expect(errors.join('\n')).toMatch(/domain\/ imports nothing outside itself/);
+    expect(errors.join('\n')).toMatch(/domain\/ is pure/);
+  });
+
+  it('should keep features apart and away from Graph', async () => {
+    const errors = await boundaryErrors('src/features/plan/__probe.ts', "import '../overview/overview-view';\nimport '../../graph/client';\n");
+    expect(errors).toHaveLength(2);
+    expect(errors.join('\n')).toMatch(/features must not import each other/);
+    expect(errors.join('\n')).toMatch(/features\/ use domain ports through lib\/services/);
+  });
+
+  it('should allow what the architecture allows', async () => {
+    expect(await boundaryErrors('src/features/plan/__probe.ts', "import { dayOf } from '../../domain/progress';\nexport const p = dayOf;\n")).toEqual([]);
+  });
+});
