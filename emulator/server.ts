@@ -48,6 +48,8 @@ export interface RunningEmulator {
   requestLog(): RequestLogEntry[];
   clearLog(): void;
   setFaults(f: FaultOptions): void;
+  /** The fault settings in force (failCount: how many failures are left). */
+  faults(): FaultOptions;
   close(): Promise<void>;
 }
 
@@ -102,6 +104,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requestLog: () => log.list(),
     clearLog: () => log.clear(),
     setFaults: (f) => faults.set(f),
+    faults: () => faults.get(),
     close: () => {
       closed ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -23,6 +23,10 @@ function isFaultOptions(value: unknown): value is FaultOptions {
     num('failureRate') &&
     num('retryAfterSeconds') &&
     num('randomSeed') &&
+    num('failCount') &&
+    (v.pathPattern === undefined || typeof v.pathPattern === 'string') &&
+    (v.methods === undefined || (Array.isArray(v.methods) && v.methods.every((m) => typeof m === 'string'))) &&
+    (v.scope === undefined || (Array.isArray(v.scope) && v.scope.every((s) => typeof s === 'string'))) &&
     (v.failureStatuses === undefined || (Array.isArray(v.failureStatuses) && v.failureStatuses.every((s) => typeof s === 'number')))
   );
 }

@@ -59,9 +59,11 @@ export class GraphDispatcher {
     }
     if (req.path.toLowerCase() === '/$batch' && req.batchId === undefined) {
       if (req.method !== 'POST') throw new GraphError(405, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.');
+      const batchFault = this.faults.maybeFail({ method: req.method, path: req.path, scope: 'batch' });
+      if (batchFault) throw batchFault;
       return this.runBatch(req, user, this);
     }
-    const fault = this.faults.maybeFail(req.path);
+    const fault = this.faults.maybeFail({ method: req.method, path: req.path, scope: req.batchId === undefined ? 'request' : 'batchStep' });
     if (fault) throw fault;
     const match = this.router.match(req.method, req.path);
     if (match.kind === 'methodNotAllowed') {

@@ -1,10 +1,27 @@
 import { GraphError } from './graph-error.ts';
 import { createPrng } from './prng.ts';
 
+/**
+ * Which requests a fault may hit: a plain Graph request, the outer `POST /$batch` (the whole
+ * batch fails, as when Graph throttles the batch itself), or a step inside a `$batch` (Graph then
+ * answers 200 for the batch with the step's error inside; facts sheet §2).
+ */
+export type FaultScope = 'request' | 'batch' | 'batchStep';
+
+export const FAULT_SCOPES: readonly FaultScope[] = ['request', 'batch', 'batchStep'];
+
 export interface FaultOptions {
   latencyMs?: number;
-  /** 0..1 share of Graph requests (not /_emulator) answered with an error. */
+  /** 0..1 share of the matching Graph requests (never /_emulator) answered with an error. */
   failureRate?: number;
+  /** Which requests may fail; default plain requests and $batch steps, not the outer $batch. */
+  scope?: FaultScope[];
+  /** Only requests with one of these methods may fail (default: any). */
+  methods?: string[];
+  /** Only requests whose path (below /v1.0, without the query) matches this regular expression. */
+  pathPattern?: string;
+  /** Fail only the next N matching requests (each drawn against failureRate), then let all through. */
+  failCount?: number;
   /** Default [429, 503]. */
   failureStatuses?: number[];
   /** Default 1. */
@@ -14,11 +31,21 @@ export interface FaultOptions {
 }
 
 const DEFAULT_STATUSES = [429, 503];
+const DEFAULT_SCOPE: readonly FaultScope[] = ['request', 'batchStep'];
+
+export interface FaultTarget {
+  readonly method: string;
+  /** Below /v1.0, without the query. */
+  readonly path: string;
+  readonly scope: FaultScope;
+}
 
 /** Decides, per Graph request, whether to delay it and whether to fail it. */
 export class FaultInjector {
   private options: FaultOptions = {};
   private random: () => number = Math.random;
+  private pathPattern: RegExp | undefined;
+  private remaining = Infinity;
 
   constructor(options: FaultOptions = {}) {
     this.set(options);
@@ -27,12 +54,19 @@ export class FaultInjector {
   set(options: FaultOptions): void {
     const rate = options.failureRate ?? 0;
     if (!(rate >= 0 && rate <= 1)) throw new RangeError('failureRate must be between 0 and 1');
+    const unknownScope = options.scope?.find((s) => !FAULT_SCOPES.includes(s));
+    if (unknownScope !== undefined) throw new RangeError(`Unknown fault scope '${unknownScope}' (use ${FAULT_SCOPES.join(', ')})`);
+    if (options.failCount !== undefined && !(Number.isInteger(options.failCount) && options.failCount >= 0)) {
+      throw new RangeError('failCount must be a whole number of requests');
+    }
+    this.pathPattern = options.pathPattern !== undefined ? new RegExp(options.pathPattern, 'i') : undefined;
+    this.remaining = options.failCount ?? Infinity;
     this.options = { ...options };
     this.random = options.randomSeed !== undefined ? createPrng(options.randomSeed) : Math.random;
   }
 
   get(): FaultOptions {
-    return { ...this.options };
+    return this.options.failCount === undefined ? { ...this.options } : { ...this.options, failCount: this.remaining };
   }
 
   async delay(): Promise<void> {
@@ -40,14 +74,23 @@ export class FaultInjector {
     if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
   }
 
-  /** An injected failure for a request to `path`, or undefined to let it through. */
-  maybeFail(path: string): GraphError | undefined {
+  /** An injected failure for the request, or undefined to let it through. */
+  maybeFail(target: FaultTarget): GraphError | undefined {
     const rate = this.options.failureRate ?? 0;
-    if (rate <= 0 || this.random() >= rate) return undefined;
+    if (rate <= 0 || this.remaining <= 0 || !this.matches(target)) return undefined;
+    if (this.random() >= rate) return undefined;
+    this.remaining -= 1;
     const statuses = this.options.failureStatuses?.length ? this.options.failureStatuses : DEFAULT_STATUSES;
     const status = statuses[Math.floor(this.random() * statuses.length)] ?? 503;
     const retryAfter = String(this.options.retryAfterSeconds ?? 1);
-    return injectedError(status, path, retryAfter);
+    return injectedError(status, target.path, retryAfter);
+  }
+
+  private matches(target: FaultTarget): boolean {
+    const { scope = DEFAULT_SCOPE, methods } = this.options;
+    if (!scope.includes(target.scope)) return false;
+    if (methods && !methods.some((m) => m.toUpperCase() === target.method.toUpperCase())) return false;
+    return this.pathPattern === undefined || this.pathPattern.test(target.path);
   }
 }
 

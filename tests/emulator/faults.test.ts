@@ -67,4 +67,57 @@ describe('fault injection', () => {
     const bad = await t.raw('/_emulator/faults', { method: 'PUT', body: JSON.stringify({ failureRate: 2 }), headers: { 'Content-Type': 'application/json' } });
     expect(bad.status).toBe(400);
   });
+
+  it('should fail only the requests in scope: plain requests, the outer $batch, or steps inside it', async () => {
+    const batchOf = (n: number) => ({ requests: Array.from({ length: n }, (_, i) => ({ id: String(i + 1), method: 'GET', url: '/me' })) });
+    type BatchBody = { responses: Array<{ id: string; status: number; headers?: Record<string, string> }> };
+
+    // The default scope: plain requests and batch steps fail, the batch itself is answered.
+    t.emu.setFaults({ failureRate: 1, failureStatuses: [503] });
+    const defaultScope = await t.call<BatchBody>('POST', '/$batch', { body: batchOf(2) });
+    expect(defaultScope.status).toBe(200);
+    expect(defaultScope.body.responses.map((r) => r.status)).toEqual([503, 503]);
+
+    // The outer $batch alone: the whole batch is refused with Retry-After, plain requests pass.
+    t.emu.setFaults({ failureRate: 1, failureStatuses: [429], retryAfterSeconds: 3, scope: ['batch'] });
+    const outer = await t.call<ErrorBody>('POST', '/$batch', { body: batchOf(2) });
+    expect(outer.status).toBe(429);
+    expect(outer.headers.get('retry-after')).toBe('3');
+    expect(outer.body.error.code).toBe('TooManyRequests');
+    expect((await t.call('GET', '/me')).status).toBe(200);
+
+    // Plain requests alone: a batch's steps pass.
+    t.emu.setFaults({ failureRate: 1, failureStatuses: [503], scope: ['request'] });
+    expect((await t.call('GET', '/me')).status).toBe(503);
+    const steps = await t.call<BatchBody>('POST', '/$batch', { body: batchOf(3) });
+    expect(steps.status).toBe(200);
+    expect(steps.body.responses.map((r) => r.status)).toEqual([200, 200, 200]);
+    t.emu.setFaults({});
+  });
+
+  it('should fail only the next N matching requests, by method and path', async () => {
+    t.emu.setFaults({ failureRate: 1, failureStatuses: [503], failCount: 2, methods: ['get'], pathPattern: '^/me/joinedTeams$' });
+    expect((await t.call('GET', '/me')).status).toBe(200);
+    expect((await t.call('GET', '/me/joinedTeams')).status).toBe(503);
+    expect(t.emu.faults().failCount).toBe(1);
+    expect((await t.call('GET', '/me/joinedTeams')).status).toBe(503);
+    expect((await t.call('GET', '/me/joinedTeams')).status).toBe(200);
+    expect(t.emu.faults().failCount).toBe(0);
+    t.emu.setFaults({ failureRate: 1, failureStatuses: [503], methods: ['POST'] });
+    expect((await t.call('GET', '/me')).status).toBe(200);
+    t.emu.setFaults({});
+  });
+
+  it('should refuse fault settings it cannot honour', async () => {
+    const put = (body: unknown) => t.raw('/_emulator/faults', { method: 'PUT', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } });
+    expect((await put({ scope: ['everything'] })).status).toBe(400);
+    expect((await put({ failCount: -1 })).status).toBe(400);
+    expect((await put({ failCount: 1.5 })).status).toBe(400);
+    expect((await put({ methods: 'GET' })).status).toBe(400);
+    expect((await put({ pathPattern: 3 })).status).toBe(400);
+    const ok = await put({ failureRate: 0.5, scope: ['batch', 'request'], failCount: 4, methods: ['POST'], pathPattern: '^/sites/' });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ failureRate: 0.5, scope: ['batch', 'request'], failCount: 4, methods: ['POST'], pathPattern: '^/sites/' });
+    await put({});
+  });
 });
