@@ -1,9 +1,13 @@
-/** Delegated Microsoft Graph permissions the tab asks for (README: deployment guide explains each). */
+/**
+ * Delegated Microsoft Graph permissions the tab asks for, and no more (docs/deployment.md justifies
+ * each). `Sites.Manage.All` includes what `Sites.ReadWrite.All` grants (items) and adds creating
+ * lists and columns, which provisioning needs, so the two are never asked for together. Permissions
+ * of later capabilities (Planner, channel posts) are added with the feature that uses them.
+ */
 export const GRAPH_SCOPES: readonly string[] = [
   'https://graph.microsoft.com/User.Read',
   'https://graph.microsoft.com/Team.ReadBasic.All',
   'https://graph.microsoft.com/TeamMember.Read.All',
   'https://graph.microsoft.com/Channel.ReadBasic.All',
-  'https://graph.microsoft.com/Sites.ReadWrite.All',
   'https://graph.microsoft.com/Sites.Manage.All',
 ];

@@ -46,6 +46,14 @@ describe('Entra app manifest and Toolkit project', () => {
     }
   });
 
+  it('should register exactly the delegated permissions the app requests, and none for later capabilities (least privilege)', () => {
+    const graph = aad.requiredResourceAccess.find((resource) => resource.resourceAppId === 'Microsoft Graph');
+    const registered = (graph?.resourceAccess ?? []).map((access) => access.id).sort();
+    expect(registered).toEqual(GRAPH_SCOPES.map((scope) => scope.replace('https://graph.microsoft.com/', '')).sort());
+    // Sites.Manage.All covers item reads and writes: asking for Sites.ReadWrite.All beside it adds nothing.
+    expect(registered).not.toContain('Sites.ReadWrite.All');
+  });
+
   it('should prefetch exactly the scopes the app requests, in the same order (NAA requirement)', () => {
     expect(manifest.webApplicationInfo?.nestedAppAuthInfo?.[0]?.scopes).toEqual(GRAPH_SCOPES);
   });
