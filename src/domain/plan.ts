@@ -198,6 +198,24 @@ export function groupGoalsByNationalGoal(
   return groups.filter((g) => g.goals.length > 0 || g.nationalGoal !== null);
 }
 
+/** What is wrong with a deadline as typed: nothing, its form, or a day the calendar does not have. */
+export type DueProblem = 'format' | 'noSuchDay' | null;
+
+/**
+ * Checks a deadline: a month `YYYY-MM` or a calendar day `YYYY-MM-DD`. A day that does not exist
+ * (31 February, 29 February outside leap years, 31 April) is refused, never rolled over.
+ */
+export function dueProblem(due: string): DueProblem {
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(due);
+  if (!match) return 'format';
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) return 'format';
+  if (match[3] === undefined) return null;
+  const day = Number(match[3]);
+  const daysInMonth = new Date(Date.UTC(Number(match[1]), month, 0)).getUTCDate();
+  return day >= 1 && day <= daysInMonth ? null : 'noSuchDay';
+}
+
 type GoalField = keyof LocalGoalPatch;
 const TRACKED: readonly GoalField[] = ['text', 'nationalGoal', 'areaId', 'kind', 'owner', 'due', 'status', 'measure', 'recurrence', 'tariffArea'];
 

@@ -14,3 +14,25 @@ describe('goal form', () => {
     expect(patchFromForm(emptyForm('a1', null), []).errors).toEqual({ text: 'goal.validation.text' });
   });
 });
+
+describe('deadline', () => {
+  it.each([
+    ['2027-02-31', 'goal.validation.dueNoSuchDay'],
+    ['2026-02-29', 'goal.validation.dueNoSuchDay'],
+    ['2027-04-31', 'goal.validation.dueNoSuchDay'],
+    ['2027-06-00', 'goal.validation.dueNoSuchDay'],
+    ['2027-13', 'goal.validation.due'],
+    ['2027-00-10', 'goal.validation.due'],
+    ['30.06.2027', 'goal.validation.due'],
+    ['2027-6-30', 'goal.validation.due'],
+  ])('refuses %s with a message saying why', (due, message) => {
+    const { errors } = patchFromForm({ ...emptyForm('a1', null), text: 'Mål', due }, []);
+    expect(errors).toEqual({ due: message });
+  });
+
+  it.each(['2028-02-29', '2027-02-28', '2027-06-30', '2027-12-31', '2027-06', '2027-01-01'])('accepts %s as it is', (due) => {
+    const { errors, patch } = patchFromForm({ ...emptyForm('a1', null), text: 'Mål', due: ` ${due} ` }, []);
+    expect(errors).toEqual({});
+    expect(patch.due).toBe(due);
+  });
+});

@@ -72,6 +72,7 @@ export const en = {
   'goal.saveFailed': 'The goal could not be saved. Your changes are still in the form.',
   'goal.validation.text': 'The goal needs a text.',
   'goal.validation.due': 'Use a date (YYYY-MM-DD) or a month (YYYY-MM).',
+  'goal.validation.dueNoSuchDay': 'That date does not exist (the month has fewer days).',
   'goal.validation.number': 'Enter a number.',
   'goal.validation.count': 'Enter a whole number of at least 1.',
   'goal.deleted': 'This goal was deleted by someone else.',

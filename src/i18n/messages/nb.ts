@@ -74,6 +74,7 @@ export const nb: Messages = {
   'goal.saveFailed': 'Målet kunne ikke lagres. Endringene dine står fortsatt i skjemaet.',
   'goal.validation.text': 'Målet må ha en tekst.',
   'goal.validation.due': 'Bruk en dato (ÅÅÅÅ-MM-DD) eller en måned (ÅÅÅÅ-MM).',
+  'goal.validation.dueNoSuchDay': 'Den datoen finnes ikke (måneden har færre dager).',
   'goal.validation.number': 'Skriv inn et tall.',
   'goal.validation.count': 'Skriv inn et helt tall, minst 1.',
   'goal.deleted': 'Dette målet er slettet av noen andre.',

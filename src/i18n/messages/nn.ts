@@ -74,6 +74,7 @@ export const nn: Messages = {
   'goal.saveFailed': 'Målet kunne ikkje lagrast. Endringane dine står framleis i skjemaet.',
   'goal.validation.text': 'Målet må ha ein tekst.',
   'goal.validation.due': 'Bruk ein dato (ÅÅÅÅ-MM-DD) eller ein månad (ÅÅÅÅ-MM).',
+  'goal.validation.dueNoSuchDay': 'Den datoen finst ikkje (månaden har færre dagar).',
   'goal.validation.number': 'Skriv inn eit tal.',
   'goal.validation.count': 'Skriv inn eit heilt tal, minst 1.',
   'goal.deleted': 'Dette målet er sletta av nokon andre.',

@@ -19,6 +19,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import {
   GOAL_KINDS,
+  dueProblem,
   GOAL_STATUSES,
   TARIFF_AREAS,
   type GoalKind,
@@ -109,7 +110,7 @@ export function emptyForm(areaId: string, nationalGoal: string | null): GoalForm
   };
 }
 
-export type FormErrors = Partial<Record<keyof GoalForm, 'goal.validation.text' | 'goal.validation.due' | 'goal.validation.number' | 'goal.validation.count'>>;
+export type FormErrors = Partial<Record<keyof GoalForm, 'goal.validation.text' | 'goal.validation.due' | 'goal.validation.dueNoSuchDay' | 'goal.validation.number' | 'goal.validation.count'>>;
 
 const parseNumber = (s: string): number | null | undefined => {
   const trimmed = s.trim().replace(/\s/g, '').replace(',', '.');
@@ -126,7 +127,8 @@ export function patchFromForm(
   const errors: FormErrors = {};
   if (!form.text.trim()) errors.text = 'goal.validation.text';
   const due = form.due.trim();
-  if (due && !/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/.test(due)) errors.due = 'goal.validation.due';
+  const problem = due ? dueProblem(due) : null;
+  if (problem) errors.due = problem === 'noSuchDay' ? 'goal.validation.dueNoSuchDay' : 'goal.validation.due';
   const baseline = parseNumber(form.baseline);
   const target = parseNumber(form.target);
   const current = parseNumber(form.current);
