@@ -15,7 +15,8 @@ import { useCheckInQueueSync } from '../hooks/use-check-in';
 import { Routes } from './routes';
 
 const useStyles = makeStyles({
-  root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  // Long unbroken words (names, URLs, e-mail addresses) wrap instead of widening the page.
+  root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, overflowWrap: 'anywhere' },
   refreshing: {
     position: 'fixed',
     insetInlineEnd: tokens.spacingHorizontalM,

@@ -198,6 +198,15 @@ export function groupGoalsByNationalGoal(
   return groups.filter((g) => g.goals.length > 0 || g.nationalGoal !== null);
 }
 
+/**
+ * Goals whose area is not in the plan (deleted or edited away in Microsoft Lists). They are still
+ * the plan's goals: the app shows them as not placed, so the board can move them to an area.
+ */
+export function goalsWithoutArea<G extends Pick<LocalGoal, 'areaId'>>(areas: readonly Pick<Area, 'id'>[], goals: readonly G[]): G[] {
+  const known = new Set(areas.map((a) => a.id));
+  return goals.filter((g) => !known.has(g.areaId));
+}
+
 /** What is wrong with a deadline as typed: nothing, its form, or a day the calendar does not have. */
 export type DueProblem = 'format' | 'noSuchDay' | null;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyForm, patchFromForm } from '../../src/features/plan/components/goal-editor';
+import { goalsWithoutArea } from '../../src/domain/plan';
 
 describe('goal form', () => {
   it('carries the area and national goal, with no national goal stored as null', () => {
@@ -34,5 +35,20 @@ describe('deadline', () => {
     const { errors, patch } = patchFromForm({ ...emptyForm('a1', null), text: 'Mål', due: ` ${due} ` }, []);
     expect(errors).toEqual({});
     expect(patch.due).toBe(due);
+  });
+});
+
+describe('goals without an area', () => {
+  it('are the goals whose area is not in the plan, in their order', () => {
+    const areas = [{ id: 'a1' }, { id: 'a2' }];
+    const goals = [
+      { id: 'g1', areaId: 'a1' },
+      { id: 'g2', areaId: 'gone' },
+      { id: 'g3', areaId: 'a2' },
+      { id: 'g4', areaId: '' },
+    ];
+    expect(goalsWithoutArea(areas, goals).map((g) => g.id)).toEqual(['g2', 'g4']);
+    expect(goalsWithoutArea([], goals)).toHaveLength(4);
+    expect(goalsWithoutArea(areas, goals.slice(0, 1))).toEqual([]);
   });
 });

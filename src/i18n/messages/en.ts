@@ -24,6 +24,8 @@ export const en = {
   'plan.adopted': 'Adopted {date}',
   'plan.goalsCount': '{count, plural, one {# local goal} other {# local goals}}',
   'plan.area': 'Area {number}',
+  'plan.notPlaced': 'Not placed',
+  'plan.notPlacedHint': 'These goals belong to an area that is no longer in the plan. Edit a goal to move it to an area.',
   'plan.areaProgress': 'Progress in the area: {percent}',
   'plan.nationalGoal': 'National goal',
   'plan.noNationalGoal': 'Other local goals',

@@ -26,6 +26,8 @@ export const nb: Messages = {
   'plan.adopted': 'Vedtatt {date}',
   'plan.goalsCount': '{count, plural, one {# lokalt mål} other {# lokale mål}}',
   'plan.area': 'Område {number}',
+  'plan.notPlaced': 'Ikke plassert',
+  'plan.notPlacedHint': 'Disse målene hører til et område som ikke lenger finnes i planen. Rediger et mål for å flytte det til et område.',
   'plan.areaProgress': 'Fremdrift i området: {percent}',
   'plan.nationalGoal': 'Nasjonalt mål',
   'plan.noNationalGoal': 'Andre lokale mål',

@@ -26,6 +26,8 @@ export const nn: Messages = {
   'plan.adopted': 'Vedteken {date}',
   'plan.goalsCount': '{count, plural, one {# lokalt mål} other {# lokale mål}}',
   'plan.area': 'Område {number}',
+  'plan.notPlaced': 'Ikkje plassert',
+  'plan.notPlacedHint': 'Desse måla høyrer til eit område som ikkje lenger finst i planen. Rediger eit mål for å flytte det til eit område.',
   'plan.areaProgress': 'Framdrift i området: {percent}',
   'plan.nationalGoal': 'Nasjonalt mål',
   'plan.noNationalGoal': 'Andre lokale mål',

@@ -27,10 +27,12 @@ export interface AreaSectionProps {
   filtered: boolean;
   /** The board's actions, or null for stewards. */
   actions: (GoalActions & { onAdd: (area: Area) => void }) | null;
+  /** The goals whose area is gone: a section of their own, without an area number or 'add'. */
+  unplaced?: boolean;
 }
 
 /** One priority area: its national goals with strategies (folded), and the local goals under them. */
-export const AreaSection = memo(function AreaSection({ area, goals, allGoals, progress, filtered, actions }: AreaSectionProps) {
+export const AreaSection = memo(function AreaSection({ area, goals, allGoals, progress, filtered, actions, unplaced = false }: AreaSectionProps) {
   const styles = useStyles();
   const { t, formatPercent } = useI18n();
   const groups = useMemo(() => groupGoalsByNationalGoal(area, goals).filter((g) => !filtered || g.goals.length > 0), [area, goals, filtered]);
@@ -47,12 +49,12 @@ export const AreaSection = memo(function AreaSection({ area, goals, allGoals, pr
   return (
     <section className={styles.section} aria-labelledby={headingId} data-area-id={area.id}>
       <div className={styles.header}>
-        <Caption1 className={styles.muted}>{t('plan.area', { number: area.number })}</Caption1>
+        <Caption1 className={styles.muted}>{unplaced ? t('plan.notPlacedHint') : t('plan.area', { number: area.number })}</Caption1>
         <div className={styles.headerRow}>
           <Subtitle1 as="h2" id={headingId}>
             {area.title}
           </Subtitle1>
-          {actions && (
+          {actions && !unplaced && (
             <Button size="small" appearance="secondary" icon={<Add20Regular />} onClick={() => actions.onAdd(area)} aria-describedby={headingId}>
               {t('planEdit.add')}
             </Button>

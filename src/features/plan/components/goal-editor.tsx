@@ -301,6 +301,7 @@ export function GoalEditor({
                 <div className={styles.row}>
                   <Field label={t('planEdit.area')}>
                     <Select className={styles.select} select={{ className: styles.selectControl }} value={form.areaId} onChange={(_, d) => setArea(d.value)}>
+                      {!area && <option value={form.areaId}>{t('plan.notPlaced')}</option>}
                       {areas.map((a) => (
                         <option key={a.id} value={a.id}>
                           {`${a.number}. ${a.title}`}

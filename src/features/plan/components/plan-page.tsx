@@ -1,7 +1,7 @@
 import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { Dismiss20Regular } from '@fluentui/react-icons';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { Area, LocalGoal } from '../../../domain/plan';
+import { goalsWithoutArea, type Area, type LocalGoal } from '../../../domain/plan';
 import type { TeamRole } from '../../../domain/ports';
 import { goalProgress, type GoalProgress } from '../../../domain/progress';
 import { useI18n, type MessageKey } from '../../../i18n';
@@ -181,6 +181,9 @@ export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName:
   };
 
   const visibleAreas = active ? snapshot.areas.filter((a) => (byArea.get(a.id)?.length ?? 0) > 0) : snapshot.areas;
+  const unplacedAll = goalsWithoutArea(snapshot.areas, goals);
+  const unplacedShown = active ? goalsWithoutArea(snapshot.areas, shownGoals) : unplacedAll;
+  const unplacedArea: Area = { id: UNPLACED_AREA_ID, planId: snapshot.plan.id, number: 0, title: t('plan.notPlaced'), nationalGoals: [], strategies: [] };
 
   return (
     <main className={styles.page} aria-busy={plan.isFetching}>
@@ -243,6 +246,9 @@ export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName:
           actions={actions}
         />
       ))}
+      {unplacedShown.length > 0 && (
+        <AreaSection area={unplacedArea} goals={unplacedShown} allGoals={unplacedAll} progress={progress} filtered={active} actions={actions} unplaced />
+      )}
       {editor && (
         <GoalEditor teamId={teamId} planId={snapshot.plan.id} mode={editor} areas={snapshot.areas} goals={allGoals} onClose={closeEditor} />
       )}
@@ -260,6 +266,9 @@ export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName:
     </main>
   );
 }
+
+/** The section of goals whose area is gone (never an id SharePoint gives an item). */
+const UNPLACED_AREA_ID = 'not-placed';
 
 function groupByArea(goals: readonly LocalGoal[]): Map<string, LocalGoal[]> {
   const map = new Map<string, LocalGoal[]>();
