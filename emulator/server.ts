@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureDevCertificates } from './certs.ts';
 import { GraphDispatcher } from './core/dispatcher.ts';
 import { FaultInjector, type FaultOptions } from './core/faults.ts';
+import { assertTimeZone } from './sharepoint/time-zone.ts';
 import { createRequestListener } from './core/http-adapter.ts';
 import { RequestLog, type RequestLogEntry } from './core/request-log.ts';
 import { runBatch } from './graph/batch.ts';
@@ -33,6 +34,8 @@ export interface EmulatorOptions {
   faults?: FaultOptions;
   /** Called once after startup when the tenant was freshly seeded with 'demo' (not when loaded from dataDir). */
   onFreshSeed?: (emu: RunningEmulator) => Promise<void>;
+  /** The sites' time zone (IANA) that date-only columns follow, as a site's regional settings do; default Europe/Oslo. */
+  siteTimeZone?: string;
   /** SharePoint's list view threshold for non-indexed filters on lists over 5,000 items; default true. */
   enforceListViewThreshold?: boolean;
 }
@@ -73,6 +76,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const seedKind = options.seed ?? 'demo';
   const state = loaded ?? buildTenant(seedKind);
   const store = new TenantStore(state);
+  if (options.siteTimeZone !== undefined) {
+    assertTimeZone(options.siteTimeZone);
+    store.siteTimeZone = options.siteTimeZone;
+  }
   const runSeedHook = !loaded && seedKind === 'demo' && options.onFreshSeed !== undefined;
   // A fresh tenant is saved only once its seed hook has finished, so that an interrupted or
   // failed seed is not mistaken for a seeded tenant on the next start.

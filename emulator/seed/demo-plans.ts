@@ -16,7 +16,7 @@ import { DEMO_PEOPLE, DEMO_TEAMS, type DemoTeam } from './demo-tenant';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/plans/', import.meta.url));
 
-const ADOPTED: Record<string, string> = { alver: '2026-02-19', 'sor-varanger': '2026-02-12', asker: '2026-03-05' };
+export const ADOPTED: Record<string, string> = { alver: '2026-02-19', 'sor-varanger': '2026-02-12', asker: '2026-03-05' };
 
 function personRef(upn: string): PersonRef {
   const person = DEMO_PEOPLE.find((p) => p.userPrincipalName === upn);

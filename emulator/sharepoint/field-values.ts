@@ -2,6 +2,7 @@ import { badRequest } from '../core/graph-error.ts';
 import type { TenantStore } from '../state/tenant-store.ts';
 import type { ColumnState, FieldValue, ListState } from '../state/tenant-state.ts';
 import { columnForFieldKey } from './column-model.ts';
+import { localDay, localMidnight } from './time-zone.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
@@ -73,6 +74,11 @@ function convert(column: ColumnState, key: string, raw: unknown, store: TenantSt
     case 'dateTime':
       if (typeof raw !== 'string' || !ISO_DATE.test(raw) || Number.isNaN(Date.parse(raw))) {
         typeError(key, 'an ISO 8601 date and time');
+      }
+      if (column.facet.format === 'dateOnly') {
+        // The day as the site's time zone sees it, kept as that day's local midnight (time-zone.ts).
+        const day = raw.length === 10 ? raw : localDay(Date.parse(raw), store.siteTimeZone);
+        return graphDateTime(localMidnight(day, store.siteTimeZone));
       }
       return graphDateTime(raw.length === 10 ? `${raw}T00:00:00Z` : raw);
     case 'personOrGroup':

@@ -9,6 +9,8 @@ export class TenantStore {
   private teamsById = new Map<string, TeamState>();
   private sitesById = new Map<string, SiteState>();
   private readonly listeners: (() => void)[] = [];
+  /** The sites' time zone (IANA), for date-only columns; see sharepoint/time-zone.ts. */
+  siteTimeZone = 'Europe/Oslo';
 
   constructor(readonly state: TenantState) {
     this.reindex();

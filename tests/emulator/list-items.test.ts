@@ -42,7 +42,8 @@ describe('list items', () => {
       PlanId: 'p1',
       Target: 20,
       Done: false,
-      Due: '2027-06-30T00:00:00Z',
+      // A date-only value is the site's local midnight (Europe/Oslo by default, summer time): time-zone.ts.
+      Due: '2027-06-29T22:00:00Z',
       OwnerLookupId: '11',
       AuthorLookupId: expect.any(String),
       EditorLookupId: expect.any(String),

@@ -19,6 +19,7 @@ import type {
   SituationRow,
   TariffArea,
 } from '../../domain/plan';
+import { dueProblem } from '../../domain/plan';
 import type { NewArea, NewCheckIn, NewComment, NewLocalGoal, NewPlan, NewSituationRow } from '../../domain/ports';
 import { KIND_LABELS, LANGUAGE_LABELS, PER_LABELS, STATUS_LABELS, TARIFF_LABELS, type ListKey } from './schema';
 
@@ -114,10 +115,20 @@ export function dateOnly(value: string | null): string | null {
   return Number.isNaN(instant) ? day : new Date(instant + 12 * 3_600_000).toISOString().slice(0, 10);
 }
 
-const DUE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
+/**
+ * The value written to a date-only column for a calendar day: noon UTC, which is the same calendar
+ * day in every site time zone from UTC−11 to UTC+11, so SharePoint keeps the day the user chose.
+ * Read back with `dateOnly`. Graph v1.0 does not give an app a site's time zone, so sites set to
+ * UTC+12 or beyond would be a day off (tests/integration/site-time-zone.test.ts covers Oslo,
+ * Honolulu, Los Angeles and Sydney).
+ */
+export function dateOnlyValue(day: string): string {
+  return `${day}T12:00:00Z`;
+}
 
+/** A deadline as the domain accepts it (a month, or a calendar day that exists). */
 export function isValidDue(due: string): boolean {
-  return DUE_PATTERN.test(due);
+  return dueProblem(due) === null;
 }
 
 export function toPlan(item: ListItem, issues: IssueCollector): Plan {
@@ -274,7 +285,7 @@ export function planFields(plan: Partial<NewPlan>): Record<string, unknown> {
   if (plan.union !== undefined) out.Title = title(plan.union);
   if (plan.periodFrom !== undefined) out.PeriodFrom = plan.periodFrom;
   if (plan.periodTo !== undefined) out.PeriodTo = plan.periodTo;
-  if (plan.adoptedDate !== undefined) out.AdoptedDate = plan.adoptedDate ? `${plan.adoptedDate}T00:00:00Z` : null;
+  if (plan.adoptedDate !== undefined) out.AdoptedDate = plan.adoptedDate ? dateOnlyValue(plan.adoptedDate) : null;
   if (plan.language !== undefined) out.PlanLanguage = LANGUAGE_LABELS[plan.language];
   if (plan.reminderChannelId !== undefined) out.ReminderChannelId = plan.reminderChannelId ?? '';
   if (plan.reminderChannelName !== undefined) out.ReminderChannelName = plan.reminderChannelName ?? '';
@@ -331,7 +342,7 @@ export function checkInFields(checkIn: NewCheckIn): Record<string, unknown> {
     Title: title(checkIn.comment || checkIn.date),
     PlanId: checkIn.planId,
     GoalId: checkIn.goalId,
-    CheckInDate: `${checkIn.date}T00:00:00Z`,
+    CheckInDate: dateOnlyValue(checkIn.date),
     CheckInValue: checkIn.value,
     CheckInComment: checkIn.comment,
     AuthorUpn: checkIn.author?.userPrincipalName ?? '',
