@@ -88,6 +88,9 @@ export function columnFromDefinition(input: unknown, id: string, existing: reado
     throw badRequest(`The '${type}' facet must be a JSON object.`);
   }
   const facet = { ...(FACET_DEFAULTS[type] ?? {}), ...((rawFacet as Record<string, unknown> | undefined) ?? {}) };
+  if (type === 'text' && facet.textType !== undefined && facet.textType !== 'plain' && facet.textType !== 'richText') {
+    throw badRequest("The 'textType' of a text column must be 'plain' or 'richText'.");
+  }
   if (type === 'choice' && (!Array.isArray(facet.choices) || !facet.choices.every((c) => typeof c === 'string'))) {
     throw badRequest("The 'choices' of a choice column must be an array of strings.");
   }

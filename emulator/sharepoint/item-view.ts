@@ -1,5 +1,5 @@
 import type { TenantStore } from '../state/tenant-store.ts';
-import type { ListItemState, ListState, SiteState, UserState } from '../state/tenant-state.ts';
+import type { ColumnState, ListItemState, ListState, SiteState, UserState } from '../state/tenant-state.ts';
 import { isLookupLike } from './column-model.ts';
 import { entityTag } from './entity-tag.ts';
 
@@ -13,6 +13,22 @@ export function identitySet(user: UserState | undefined): IdentitySet {
 
 export function itemETag(item: ListItemState): string {
   return entityTag(item.uid, item.version);
+}
+
+/**
+ * A multi-line column whose textType is richText (textColumn resource:
+ * https://learn.microsoft.com/en-us/graph/api/resources/textcolumn) holds HTML, which Microsoft
+ * Lists writes and Graph returns as it is: the emulator returns plain text written to such a column
+ * as Lists would store it, wrapped in a div with line breaks as <br>.
+ */
+function isRichText(column: ColumnState): boolean {
+  return column.type === 'text' && column.facet.allowMultipleLines === true && column.facet.textType === 'richText';
+}
+
+function richTextHtml(text: string): string {
+  if (/^<div[\s>]/i.test(text)) return text;
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<div class="ExternalClass">${escaped.replace(/\r?\n/g, '<br>')}</div>`;
 }
 
 /** The fieldValueSet of an item; `select` limits it to the named fields. */
@@ -31,6 +47,7 @@ export function renderFields(
     if (value === undefined || value === null) continue;
     if (column.hidden && !select?.includes(column.name)) continue;
     if (isLookupLike(column)) all[`${column.name}LookupId`] = String(value);
+    else if (isRichText(column) && typeof value === 'string') all[column.name] = richTextHtml(value);
     else all[column.name] = value;
   }
   Object.assign(all, {

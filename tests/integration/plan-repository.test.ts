@@ -161,6 +161,31 @@ describe('SharePointPlanRepository', () => {
     expect(saved.measure?.target).toBe(130);
     expect((await repo.health()).lists.find((l) => l.key === 'goals')?.state).toBe('ok');
   });
+
+  it('should keep multi-line text plain: created plain, and a column turned into rich text in Lists is set back', async () => {
+    const { repo, graph } = repoAs(emu, boardA, alver.id);
+    const listId = (await repo.health()).lists.find((l) => l.key === 'checkIns')?.listId;
+    const columnsPath = `/groups/${alver.id}/sites/root/lists/${listId}/columns`;
+    type Column = { id: string; name: string; text?: { allowMultipleLines?: boolean; textType?: string } };
+    const multiline = (await graph.getAll<Column>(columnsPath)).filter((c) => c.text?.allowMultipleLines);
+    expect(multiline.map((c) => c.name)).toContain('CheckInComment');
+    expect(multiline.map((c) => c.text?.textType)).toEqual(multiline.map(() => 'plain'));
+
+    const comment = multiline.find((c) => c.name === 'CheckInComment');
+    await graph.patch(`${columnsPath}/${comment?.id}`, { text: { textType: 'richText' } });
+    expect((await repo.health()).lists.find((l) => l.key === 'checkIns')?.state).toBe('outdated');
+    await repo.provision();
+    expect((await graph.get<Column>(`${columnsPath}/${comment?.id}`)).text?.textType).toBe('plain');
+    expect((await repo.health()).lists.find((l) => l.key === 'checkIns')?.state).toBe('ok');
+
+    // A comment with lines, ampersands and angle brackets comes back exactly as written.
+    const snapshot = await repo.load();
+    const goal = snapshot?.goals[0];
+    if (!snapshot || !goal) throw new Error('no plan');
+    const text = 'Linje 1 & <b>ikke fet</b>\nLinje 2';
+    await repo.addCheckIn({ planId: snapshot.plan.id, goalId: goal.id, date: '2026-11-20', value: null, comment: text, author: null, clientId: 'plain-text-1' });
+    expect((await repo.checkInsOf(goal.id)).find((c) => c.clientId === 'plain-text-1')?.comment).toBe(text);
+  });
 });
 
 describe('check-ins, comments and history', () => {

@@ -205,7 +205,8 @@ export function toColumnDefinition(column: ColumnSpec): Record<string, unknown> 
   };
   switch (column.type.kind) {
     case 'text':
-      return { ...base, text: column.type.multiline ? { allowMultipleLines: true, linesForEditing: 6, maxLength: 63999 } : { maxLength: 255 } };
+      // Multi-line columns are plain text, so Microsoft Lists never turns what people write into HTML.
+      return { ...base, text: column.type.multiline ? { allowMultipleLines: true, linesForEditing: 6, maxLength: 63999, textType: 'plain' } : { maxLength: 255 } };
     case 'number':
       return { ...base, number: { decimalPlaces: 'automatic' } };
     case 'dateTime':

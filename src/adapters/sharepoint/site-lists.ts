@@ -27,6 +27,15 @@ interface GraphList {
 interface GraphColumn {
   readonly id: string;
   readonly name: string;
+  readonly text?: { readonly allowMultipleLines?: boolean; readonly textType?: string };
+}
+
+/** Multi-line columns of the spec that exist but are not plain text (created before v2 of the schema or changed in Lists). */
+function richTextColumns(spec: ListSpec, columns: ReadonlyMap<string, GraphColumn>): GraphColumn[] {
+  return spec.columns
+    .filter((c) => c.type.kind === 'text' && c.type.multiline)
+    .flatMap((c) => columns.get(c.name) ?? [])
+    .filter((c) => c.text?.textType !== 'plain');
 }
 
 /** Matches the site's lists to the specs: by marker first (survives renames), then by display name. */
@@ -129,7 +138,18 @@ export class SiteListsManager {
     const repaired = new Set<ListKey>();
     for (const [key, ref] of existing) {
       const spec = LISTS[key];
-      const have = columns.get(key) ?? new Set<string>();
+      const have = columns.get(key) ?? new Map<string, GraphColumn>();
+      for (const column of richTextColumns(spec, have)) {
+        // Update columnDefinition (https://learn.microsoft.com/en-us/graph/api/columndefinition-update).
+        repaired.add(key);
+        repairs.push({
+          id: `${key}-${column.name}-plain`,
+          method: 'PATCH',
+          url: `/sites/${siteId}/lists/${ref.id}/columns/${column.id}`,
+          headers: { 'Content-Type': 'application/json' },
+          body: { text: { textType: 'plain' } },
+        });
+      }
       for (const column of spec.columns) {
         if (!have.has(column.name)) {
           repaired.add(key);
@@ -176,26 +196,26 @@ export class SiteListsManager {
     };
   }
 
-  private async columnsOf(siteId: string, lists: ReadonlyMap<ListKey, ListRef>): Promise<Map<ListKey, Set<string>>> {
+  private async columnsOf(siteId: string, lists: ReadonlyMap<ListKey, ListRef>): Promise<Map<ListKey, Map<string, GraphColumn>>> {
     const steps: BatchStep[] = [...lists].map(([key, ref]) => ({
       id: key,
       method: 'GET',
-      url: `/sites/${siteId}/lists/${ref.id}/columns?$select=id,name`,
+      url: `/sites/${siteId}/lists/${ref.id}/columns?$select=id,name,text`,
     }));
-    const out = new Map<ListKey, Set<string>>();
+    const out = new Map<ListKey, Map<string, GraphColumn>>();
     if (steps.length === 0) return out;
     const results = await this.graph.batch(steps);
     for (const [key] of lists) {
       const body = ensureOk<{ value: GraphColumn[] }>(results.get(key));
-      out.set(key, new Set(body.value.map((c) => c.name)));
+      out.set(key, new Map(body.value.map((c) => [c.name, c])));
     }
     return out;
   }
 
-  private healthOf(spec: ListSpec, ref: ListRef | null, columns: Set<string> | null, state: ListHealth['state']): ListHealth {
+  private healthOf(spec: ListSpec, ref: ListRef | null, columns: ReadonlyMap<string, GraphColumn> | null, state: ListHealth['state']): ListHealth {
     if (!ref) return { key: spec.key, displayName: spec.displayName, listId: null, state: 'missing', missingColumns: [], version: 0 };
     const missingColumns = columns ? spec.columns.filter((c) => !columns.has(c.name)).map((c) => c.name) : [];
-    const outdated = missingColumns.length > 0 || ref.version < spec.version;
+    const outdated = missingColumns.length > 0 || ref.version < spec.version || (columns !== null && richTextColumns(spec, columns).length > 0);
     return {
       key: spec.key,
       displayName: ref.displayName,
