@@ -81,6 +81,12 @@ export interface GraphApi {
 }
 
 export const GRAPH_BATCH_LIMIT = 20;
+/**
+ * `$batch` requests in flight at once. Graph runs a batch's steps against the same throttling
+ * limits as separate requests, so a bulk write of thousands of items sends a few batches at a time
+ * rather than hundreds together (which also exhausts sockets: 'fetch failed').
+ */
+export const GRAPH_BATCH_CONCURRENCY = 4;
 
 const DEFAULT_SCOPES = ['https://graph.microsoft.com/.default'];
 
@@ -95,6 +101,20 @@ class TokenAuthProvider implements AuthenticationProvider {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** `Promise.all(items.map(fn))` with at most `limit` calls running at once; results in order. */
+export async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      out[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
 
 export function createGraphClient(options: GraphClientOptions): GraphApi {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -201,7 +221,7 @@ export function createGraphClient(options: GraphClientOptions): GraphApi {
     for (let attempt = 1; pending.length > 0; attempt++) {
       const chunks: BatchStep[][] = [];
       for (let i = 0; i < pending.length; i += GRAPH_BATCH_LIMIT) chunks.push(pending.slice(i, i + GRAPH_BATCH_LIMIT));
-      const chunkResults = await Promise.all(chunks.map(sendBatch));
+      const chunkResults = await mapBounded(chunks, GRAPH_BATCH_CONCURRENCY, sendBatch);
       const retry: BatchStep[] = [];
       let waitSeconds = 0;
       for (const result of chunkResults.flat()) {

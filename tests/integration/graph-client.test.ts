@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphClientAs } from '../../emulator/app-client';
 import type { RunningEmulator } from '../../emulator/server';
 import { GraphRequestError } from '../../src/graph/errors';
+import { GRAPH_BATCH_CONCURRENCY, mapBounded } from '../../src/graph/client';
 import { INGRID } from '../emulator/support';
 import { emulator, outerRequests } from './support';
 
@@ -75,5 +76,36 @@ describe('Graph client retries', () => {
     expect(error).toMatchObject({ status: 503, code: 'serviceNotAvailable' });
     // One try and three retries.
     expect(outerRequests(emu).filter((e) => e.path === '/v1.0/me')).toHaveLength(4);
+  });
+});
+
+describe('bulk $batch', () => {
+  it('should keep at most GRAPH_BATCH_CONCURRENCY batches in flight and return every result in order', async () => {
+    const inFlight = { now: 0, max: 0 };
+    const results = await mapBounded(Array.from({ length: 23 }, (_, i) => i), GRAPH_BATCH_CONCURRENCY, async (i) => {
+      inFlight.now += 1;
+      inFlight.max = Math.max(inFlight.max, inFlight.now);
+      await new Promise((resolve) => setTimeout(resolve, 5 + (i % 3)));
+      inFlight.now -= 1;
+      return i * 2;
+    });
+    expect(results).toEqual(Array.from({ length: 23 }, (_, i) => i * 2));
+    expect(inFlight.max).toBe(GRAPH_BATCH_CONCURRENCY);
+    expect(await mapBounded([], 4, async () => 1)).toEqual([]);
+  });
+
+  it('should send 100 steps as 5 $batch requests, never more than GRAPH_BATCH_CONCURRENCY at once', async () => {
+    emu.clearLog();
+    emu.setFaults({ latencyMs: 30 });
+    const steps = Array.from({ length: 100 }, (_, i) => ({ id: `s${i}`, method: 'GET' as const, url: '/me' }));
+    const results = await graph().batch(steps);
+    emu.setFaults({});
+    expect([...results.keys()].sort()).toEqual(steps.map((s) => s.id).sort());
+    const batches = outerRequests(emu).filter((e) => e.path === '/v1.0/$batch');
+    expect(batches).toHaveLength(5);
+    // Overlap from the log: each batch's [end - duration, end] interval.
+    const intervals = batches.map((e) => ({ end: Date.parse(e.at), start: Date.parse(e.at) - e.durationMs }));
+    const overlap = Math.max(...intervals.map((a) => intervals.filter((b) => b.start < a.end && a.start < b.end).length));
+    expect(overlap).toBeLessThanOrEqual(GRAPH_BATCH_CONCURRENCY);
   });
 });
