@@ -1,10 +1,73 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * The list of Teams host origins that teams-js fetches from Microsoft's CDN when it is imported
+ * (node_modules/@microsoft/teams-js, internal/constants.js `validOriginsCdnEndpoint`; it falls back
+ * to a built-in list when the fetch fails). The one request the tab makes outside the tenant.
+ */
+export const TEAMS_JS_VALID_ORIGINS_URL = 'https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json';
+
+const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
+const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com/organizations';
+
+/** The origin of a configured absolute URL; null for a relative one (served by the app itself, 'self'). */
+function originOf(value: string | undefined, fallback: string): string | null {
+  const url = value?.trim() || fallback;
+  return /^https?:\/\//i.test(url) ? new URL(url).origin : null;
+}
+
+/**
+ * The Content-Security-Policy of the built index.html, from the same build environment the app
+ * reads (src/app/config.ts): Graph's origin follows VITE_GRAPH_BASE_URL (the emulator in e2e runs,
+ * where a relative '/v1.0' is the app's own origin) and sign-in follows VITE_AAD_AUTHORITY.
+ * frame-ancestors cannot be set by a <meta> tag: it is in the host's headers (docs/deployment.md §3).
+ */
+export function contentSecurityPolicy(env: Readonly<Record<string, string | undefined>>): string {
+  const graph = originOf(env.VITE_GRAPH_BASE_URL, DEFAULT_GRAPH_BASE_URL);
+  const login = originOf(env.VITE_AAD_AUTHORITY, DEFAULT_AUTHORITY);
+  const directives: Array<[string, ...Array<string | null>]> = [
+    ['default-src', "'self'"],
+    ['script-src', "'self'"],
+    ['style-src', "'self'", "'unsafe-inline'"],
+    ['connect-src', "'self'", graph, 'https://*.sharepoint.com', login, TEAMS_JS_VALID_ORIGINS_URL],
+    ['frame-src', "'self'", login],
+    ['object-src', "'none'"],
+    ['base-uri', "'self'"],
+    ['form-action', "'self'"],
+  ];
+  return directives
+    .map(([name, ...sources]) => [name, ...new Set(sources.filter((s): s is string => s !== null))].join(' '))
+    .join('; ');
+}
+
+/** Puts the Content-Security-Policy <meta> right after <meta charset> of the built index.html. */
+function contentSecurityPolicyMeta(): Plugin {
+  let env: Record<string, string | undefined> = {};
+  return {
+    name: 'handlingsplan-csp-meta',
+    apply: 'build',
+    configResolved(config) {
+      env = config.env as Record<string, string | undefined>;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (ctx.path !== '/index.html') return html;
+        const charset = /<meta charset="[^"]*"\s*\/?>/i;
+        if (!charset.test(html)) throw new Error('index.html: no <meta charset> to put the Content-Security-Policy after');
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(env)}" />`;
+        return html.replace(charset, (tag) => `${tag}\n    ${meta}`);
+      },
+    },
+  };
+}
 
 // The production bundle is built from index.html only: the emulator (emulator/) and the local
 // Teams host page (host-sim/) are never part of it (tests/build checks the built files).
+// public/ (the favicon) is copied into dist/ as it is.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicyMeta()],
   build: {
     outDir: 'dist',
     sourcemap: true,

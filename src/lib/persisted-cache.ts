@@ -4,13 +4,14 @@
  *
  * Only successful plan and team queries are kept (the plan, the user's teams, team members and
  * the user's own directory entry, which the tab needs to tell the board from stewards). The cache
- * is tied to the app version and the signed-in user: another person signing in in the same
- * browser finds a different buster, and the stored cache is discarded unread. It expires after
- * seven days. It never holds tokens (those stay in MSAL's sessionStorage cache).
+ * is tied to the app version and the signed-in user: when another person signs in in the same
+ * browser profile, the stored cache carries a different buster and is deleted from IndexedDB before
+ * anything else happens, unread (`forgetOtherUsers`). It expires after seven days. It never holds
+ * tokens (those stay in MSAL's sessionStorage cache).
  */
 import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persister';
 import type { Query, QueryClient } from '@tanstack/react-query';
-import type { AsyncStorage, PersistQueryClientOptions } from '@tanstack/react-query-persist-client';
+import type { AsyncStorage, PersistedClient, Persister, PersistQueryClientOptions } from '@tanstack/react-query-persist-client';
 import { useSyncExternalStore } from 'react';
 import { indexedDbStore } from './indexed-db';
 
@@ -53,11 +54,39 @@ export interface PersistSettings {
   readonly storage?: AsyncStorage<string> | null;
 }
 
+/**
+ * A persister that never hands out, and does not keep, a cache saved for anyone else: when the
+ * stored cache's buster is not this user's (another person, or another app version) or cannot be
+ * read, it is deleted from the storage and nothing is restored. This does not rely on the caller
+ * (TanStack's restore also discards a busted cache, but that is its choice, not a guarantee here).
+ */
+export function forgetOtherUsers(persister: Persister, buster: string): Persister {
+  return {
+    persistClient: (client) => persister.persistClient(client),
+    restoreClient: async () => {
+      let stored: PersistedClient | undefined;
+      try {
+        stored = await persister.restoreClient();
+      } catch {
+        await persister.removeClient();
+        return undefined;
+      }
+      if (stored !== undefined && stored.buster !== buster) {
+        await persister.removeClient();
+        return undefined;
+      }
+      return stored;
+    },
+    removeClient: () => persister.removeClient(),
+  };
+}
+
 export function persistOptions({ appVersion, userPrincipalName, storage }: PersistSettings): Omit<PersistQueryClientOptions, 'queryClient'> {
   const store = storage !== undefined ? storage : typeof indexedDB !== 'undefined' ? indexedDbStorage() : null;
+  const buster = cacheBuster(appVersion, userPrincipalName);
   return {
-    persister: createAsyncStoragePersister({ storage: store, key: CACHE_KEY, throttleTime: 1000 }),
-    buster: cacheBuster(appVersion, userPrincipalName),
+    persister: forgetOtherUsers(createAsyncStoragePersister({ storage: store, key: CACHE_KEY, throttleTime: 1000 }), buster),
+    buster,
     maxAge: CACHE_MAX_AGE_MS,
     dehydrateOptions: { shouldDehydrateQuery: shouldPersistQuery },
   };

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { persistQueryClientRestore, persistQueryClientSave, type AsyncStorage } from '@tanstack/react-query-persist-client';
 import { describe, expect, it } from 'vitest';
-import { CACHE_MAX_AGE_MS, cacheBuster, isRefreshingPersistedPlan, persistOptions } from '../../src/lib/persisted-cache';
+import { CACHE_KEY, CACHE_MAX_AGE_MS, cacheBuster, isRefreshingPersistedPlan, persistOptions } from '../../src/lib/persisted-cache';
 
 function memoryStorage(): AsyncStorage<string> & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -59,10 +59,36 @@ describe('persisted query cache', () => {
     expect(storage.data.has('handlingsplan-query-cache')).toBe(false);
   }, 10_000);
 
+  it('should delete the previous user’s cache from the storage as soon as another user’s restore reads it', async () => {
+    const storage = memoryStorage();
+    await saved(storage, 'ola.nesse@org365.example', (client) => client.setQueryData(['plan', 't1'], plan));
+    expect(storage.data.get(CACHE_KEY)).toContain('Fagforbundet Alver');
+
+    // The persister itself, whoever calls it: the same user gets the cache back, untouched...
+    const own = persistOptions({ appVersion: '0.1.0', userPrincipalName: 'Ola.Nesse@org365.example', storage }).persister;
+    expect((await own.restoreClient())?.clientState.queries.map((q) => q.queryKey)).toEqual([['plan', 't1']]);
+    expect(storage.data.has(CACHE_KEY)).toBe(true);
+
+    // ...another user gets nothing, and Ola's plan is gone from the browser, not kept under any key.
+    const other = persistOptions({ appVersion: '0.1.0', userPrincipalName: 'kari.eide@org365.example', storage }).persister;
+    expect(await other.restoreClient()).toBeUndefined();
+    expect([...storage.data.keys()]).toEqual([]);
+    expect([...storage.data.values()].join()).not.toContain('Fagforbundet Alver');
+  }, 10_000);
+
+  it('should delete a stored cache that cannot be read, and restore nothing from it', async () => {
+    const storage = memoryStorage();
+    storage.data.set(CACHE_KEY, '{"not json');
+    const { persister } = persistOptions({ appVersion: '0.1.0', userPrincipalName: 'ola.nesse@org365.example', storage });
+    expect(await persister.restoreClient()).toBeUndefined();
+    expect(storage.data.has(CACHE_KEY)).toBe(false);
+  });
+
   it('should not restore a cache from another app version', async () => {
     const storage = memoryStorage();
     await saved(storage, 'ola.nesse@org365.example', (client) => client.setQueryData(['plan', 't1'], plan), '0.1.0');
     expect((await restored(storage, 'ola.nesse@org365.example', '0.2.0')).getQueryData(['plan', 't1'])).toBeUndefined();
+    expect(storage.data.has(CACHE_KEY)).toBe(false);
   }, 10_000);
 
   it('should say a restored plan is refreshing only while it is fetched and older than this visit', () => {
