@@ -1,0 +1,108 @@
+/**
+ * `npm run mutate [-- --all] [-- <stryker options>]`: mutation testing of the core with StrykerJS
+ * (stryker.config.json), then the project's thresholds per part of the core.
+ *
+ * Incremental by default: results for code and tests that did not change since the last run are
+ * taken from reports/stryker-incremental.json (committed), so a submission mutates only what it
+ * changed. `--all` mutates everything again (and rewrites that file). Reports: Stryker's JSON and
+ * HTML under reports/mutation/, and reports/mutation/scores.json with the figures below.
+ *
+ * Thresholds (mutation score = killed or timed out ÷ mutants that compile; mutants no test covers
+ * count as survivors; mutants marked equivalent with a `// Stryker disable` comment and its reason
+ * are ignored and listed):
+ *   src/domain, src/graph ≥ 80 %; src/adapters, src/import, the offline queue, the emulator ≥ 70 %.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { calculateMetrics } from 'mutation-testing-metrics';
+import type { FileResultDictionary, MutationTestResult } from 'mutation-testing-report-schema';
+
+const root = path.resolve(import.meta.dirname, '..');
+const REPORT = path.join(root, 'reports/mutation/mutation.json');
+
+export interface ScoreGroup {
+  readonly name: string;
+  readonly prefixes: readonly string[];
+  readonly threshold: number;
+}
+
+export const GROUPS: readonly ScoreGroup[] = [
+  { name: 'src/domain', prefixes: ['src/domain/'], threshold: 80 },
+  { name: 'src/graph', prefixes: ['src/graph/'], threshold: 80 },
+  { name: 'src/adapters', prefixes: ['src/adapters/'], threshold: 70 },
+  { name: 'src/import', prefixes: ['src/import/'], threshold: 70 },
+  { name: 'offline queue', prefixes: ['src/lib/offline-queue.ts'], threshold: 70 },
+  { name: 'emulator (Graph semantics)', prefixes: ['emulator/'], threshold: 70 },
+];
+
+export interface GroupScore {
+  readonly name: string;
+  readonly threshold: number;
+  readonly score: number;
+  readonly killed: number;
+  readonly timeout: number;
+  readonly survived: number;
+  readonly noCoverage: number;
+  readonly ignored: number;
+  readonly compileErrors: number;
+  readonly met: boolean;
+}
+
+/** Scores per group from a Stryker JSON report (paths relative to the project). */
+export function groupScores(report: MutationTestResult): GroupScore[] {
+  const files: FileResultDictionary = {};
+  for (const [file, result] of Object.entries(report.files)) {
+    files[path.isAbsolute(file) ? path.relative(root, file).split(path.sep).join('/') : file] = result;
+  }
+  return GROUPS.map((group) => {
+    const subset: FileResultDictionary = {};
+    for (const [file, result] of Object.entries(files)) if (group.prefixes.some((p) => file.startsWith(p))) subset[file] = result;
+    const m = calculateMetrics(subset).metrics;
+    if (m.totalMutants === 0) throw new Error(`No mutants in ${group.name}: is it still in stryker.config.json's mutate list?`);
+    const score = Math.round(m.mutationScore * 100) / 100;
+    return {
+      name: group.name,
+      threshold: group.threshold,
+      score,
+      killed: m.killed,
+      timeout: m.timeout,
+      survived: m.survived,
+      noCoverage: m.noCoverage,
+      ignored: m.ignored,
+      compileErrors: m.compileErrors,
+      met: score >= group.threshold,
+    };
+  });
+}
+
+function main(): number {
+  const args = process.argv.slice(2);
+  const all = args.includes('--all');
+  const passThrough = args.filter((a) => a !== '--all');
+  const bin = path.join(root, 'node_modules/@stryker-mutator/core/bin/stryker.js');
+  const started = Date.now();
+  const run = spawnSync(process.execPath, [bin, 'run', ...(all ? ['--force'] : []), ...passThrough], { cwd: root, stdio: 'inherit' });
+  const minutes = (Date.now() - started) / 60_000;
+  if (run.status !== 0) {
+    console.error(`mutate: Stryker failed (exit ${run.status ?? run.signal})`);
+    return 1;
+  }
+  if (!existsSync(REPORT)) {
+    console.error(`mutate: no report at ${path.relative(root, REPORT)}`);
+    return 1;
+  }
+  const scores = groupScores(JSON.parse(readFileSync(REPORT, 'utf8')) as MutationTestResult);
+  writeFileSync(path.join(root, 'reports/mutation/scores.json'), `${JSON.stringify({ all, minutes: Math.round(minutes * 10) / 10, groups: scores }, null, 2)}\n`);
+  console.log('\nMutation score per part of the core (threshold in brackets):');
+  for (const s of scores) {
+    const cells = `killed ${s.killed + s.timeout}, survived ${s.survived}, no coverage ${s.noCoverage}, equivalent ${s.ignored}, not compiling ${s.compileErrors}`;
+    console.log(`  ${s.met ? 'ok  ' : 'FAIL'} ${s.name.padEnd(28)} ${s.score.toFixed(2).padStart(6)} % (≥ ${s.threshold} %)  ${cells}`);
+  }
+  console.log(`mutate: ${all ? 'full' : 'incremental'} run in ${minutes.toFixed(1)} min`);
+  const failed = scores.filter((s) => !s.met);
+  if (failed.length) console.error(`mutate: below threshold: ${failed.map((s) => s.name).join(', ')}`);
+  return failed.length ? 1 : 0;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) process.exitCode = main();
