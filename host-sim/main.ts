@@ -6,7 +6,7 @@
  * reproduces a view. Changing user, team, channel, locale or view reloads the tab; changing the
  * theme pushes `themeChange` to the running tab.
  */
-import { DEMO_PEOPLE, DEMO_TENANT_ID } from '../emulator/seed/demo-tenant';
+import { DEMO_TENANT_ID } from '../emulator/seed/demo-tenant';
 import { parseTabDeepLink } from '../src/teams/deep-link';
 import {
   buildLegacyContext,
@@ -14,26 +14,19 @@ import {
   TabSession,
   type ContextInput,
   type SavedTabConfig,
-  type SimFrameContext,
   type SimTheme,
 } from './protocol';
-
-type View = 'tab' | 'config' | 'personal';
-
-interface EmulatorUser {
-  userPrincipalName: string;
-  displayName: string;
-  id?: string;
-}
-
-interface EmulatorTeam {
-  id: string;
-  displayName: string;
-  internalId: string;
-  channels: { id: string; displayName: string }[];
-  owners: string[];
-  members: string[];
-}
+import {
+  findTeam as findTeamIn,
+  PERSONAL_ENTITY_ID,
+  sameUpn,
+  tabLaunch,
+  teamsOf as teamsOfIn,
+  VIEWS,
+  type EmulatorTeam,
+  type EmulatorUser,
+  type View,
+} from './tab-context';
 
 interface SimState {
   user: string;
@@ -55,13 +48,8 @@ const DEFAULT_CONFIG: HostSimConfig = {
 const config: HostSimConfig = typeof __HOST_SIM_CONFIG__ === 'undefined' ? DEFAULT_CONFIG : __HOST_SIM_CONFIG__;
 const tabOrigin = new URL(config.tabUrl).origin;
 
-/** Entity ids as in manifest/manifest.json: the personal static tab, and the channel tab's default. */
-const PERSONAL_ENTITY_ID = 'my-goals';
-const DEFAULT_CHANNEL_ENTITY_ID = 'handlingsplan';
 const THEMES: readonly SimTheme[] = ['default', 'dark', 'contrast'];
 const LOCALES = ['nb-NO', 'nn-NO', 'en-US'] as const;
-const VIEWS: readonly View[] = ['tab', 'config', 'personal'];
-const ROUTES: Record<View, string> = { tab: '#/tab', config: '#/config', personal: '#/personal' };
 
 function element<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -79,6 +67,7 @@ const ui = {
   status: element<HTMLSpanElement>('status'),
   save: element<HTMLButtonElement>('save'),
   reload: element<HTMLButtonElement>('reload'),
+  phone: element<HTMLButtonElement>('phone'),
   logToggle: element<HTMLButtonElement>('log-toggle'),
   log: element<HTMLElement>('log'),
   logEntries: element<HTMLOListElement>('log-entries'),
@@ -119,17 +108,8 @@ function summarize(value: unknown): string {
 
 // ---------------------------------------------------------------- state and URL
 
-const sameUpn = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-
-function findTeam(key: string | null): EmulatorTeam | undefined {
-  if (!key) return undefined;
-  const lower = key.toLowerCase();
-  return teams.find((t) => t.id.toLowerCase() === lower || t.displayName.toLowerCase() === lower);
-}
-
-function teamsOf(upn: string): EmulatorTeam[] {
-  return teams.filter((t) => [...t.owners, ...t.members].some((m) => sameUpn(m, upn)));
-}
+const findTeam = (key: string | null) => findTeamIn(teams, key);
+const teamsOf = (upn: string) => teamsOfIn(teams, upn);
 
 function pick<T extends string>(allowed: readonly T[], value: string | null, fallback: T): T {
   return allowed.find((candidate) => candidate === value) ?? fallback;
@@ -236,66 +216,29 @@ function renderPickers(): void {
 
 // ---------------------------------------------------------------- the tab frame
 
-function frameContextFor(view: View): SimFrameContext {
-  return view === 'config' ? 'settings' : 'content';
-}
-
 function loadTab(): void {
-  const user = users.find((u) => sameUpn(u.userPrincipalName, state.user));
   const team = teams.find((t) => t.id === state.teamId);
   const channel = team?.channels.find((c) => c.id === state.channelId) ?? team?.channels[0];
-  const saved = state.view === 'tab' && team && channel ? savedConfigFor(team.id, channel.id) : null;
-
-  let src: string;
-  let entityId: string | undefined;
-  if (state.view === 'personal') {
-    src = `${tabEntryUrl()}${ROUTES.personal}`;
-    entityId = PERSONAL_ENTITY_ID;
-  } else if (state.view === 'config') {
-    src = `${tabEntryUrl()}${ROUTES.config}`;
-    entityId = undefined;
-  } else {
-    src = saved?.contentUrl ?? `${tabEntryUrl()}${ROUTES.tab}`;
-    entityId = saved?.entityId ?? DEFAULT_CHANNEL_ENTITY_ID;
-  }
-
-  const upn = user?.userPrincipalName ?? state.user;
-  const input: ContextInput = {
-    frameContext: frameContextFor(state.view),
+  const launch = tabLaunch({
+    entryUrl: tabEntryUrl(),
+    tenantId: config.tenantId,
+    users,
+    view: state.view,
+    user: state.user,
+    team,
+    channelId: channel?.id,
     theme: state.theme,
     locale: state.locale,
-    tenantId: config.tenantId,
-    user: { userPrincipalName: upn },
+    subEntityId: state.subEntityId,
+    saved: state.view === 'tab' && team && channel ? savedConfigFor(team.id, channel.id) : null,
     sessionId: crypto.randomUUID(),
-  };
-  const userId = user?.id ?? DEMO_PEOPLE.find((p) => sameUpn(p.userPrincipalName, upn))?.id;
-  if (userId) input.user.id = userId;
-  if (user?.displayName) input.user.displayName = user.displayName;
-  if (entityId) input.entityId = entityId;
-  if (state.subEntityId) input.subEntityId = state.subEntityId;
-
-  let warning = '';
-  if (state.view !== 'personal' && team) {
-    const isOwner = team.owners.some((m) => sameUpn(m, upn));
-    const isMember = isOwner || team.members.some((m) => sameUpn(m, upn));
-    if (!isMember) warning = `${user?.displayName ?? upn} is not a member of ${team.displayName}`;
-    input.team = {
-      groupId: team.id,
-      internalId: team.internalId,
-      displayName: team.displayName,
-      role: isOwner ? 0 : 1,
-    };
-    if (channel) input.team.channel = { id: channel.id, displayName: channel.displayName };
-  }
+  });
+  const { src, input, warning } = launch;
+  const upn = input.user.userPrincipalName;
   contextForFrame = input;
   session = null;
 
-  ui.tabTitle.textContent =
-    state.view === 'personal'
-      ? 'Handlingsplan · personal app'
-      : `${team?.displayName ?? '?'} › ${channel?.displayName ?? '?'} · ${
-          state.view === 'config' ? 'add a tab (configuration)' : (saved?.suggestedDisplayName ?? 'Handlingsplan')
-        }`;
+  ui.tabTitle.textContent = launch.title;
   ui.save.disabled = true;
 
   frame?.remove();
@@ -388,6 +331,24 @@ function newSession(): TabSession {
   return created;
 }
 
+/** The command that opens the current view in the mobile view (host-sim/mobile.ts). */
+function phoneCommand(): string {
+  const quote = (value: string) => (/^[\w@.:/-]+$/.test(value) ? value : `"${value.replace(/(["\\$`])/g, '\\$1')}"`);
+  const team = teams.find((t) => t.id === state.teamId);
+  const channel = team?.channels.find((c) => c.id === state.channelId);
+  const parts = ['npx tsx host-sim/mobile.ts', '--user', quote(state.user)];
+  if (state.view === 'personal') parts.push('--view', 'personal');
+  else if (team) {
+    parts.push('--team', quote(team.displayName));
+    if (channel && channel.id !== team.channels[0]?.id) parts.push('--channel', quote(channel.displayName));
+  }
+  if (state.subEntityId) parts.push('--sub-entity', quote(state.subEntityId));
+  if (state.locale !== 'nb-NO') parts.push('--locale', quote(state.locale));
+  if (state.theme !== 'default') parts.push('--theme', state.theme);
+  parts.push('--host', window.location.origin + '/', '--app', quote(config.tabUrl));
+  return parts.join(' ');
+}
+
 function navigate(next: Partial<SimState>): void {
   state = { ...state, ...next };
   writeStateToUrl();
@@ -474,6 +435,13 @@ async function start(): Promise<void> {
     postToTab(session.saveEvent());
   });
   ui.reload.addEventListener('click', () => loadTab());
+  ui.phone.addEventListener('click', () => {
+    // A page cannot host the tab unframed with a native interface; mobile.ts does, like Teams' webview.
+    const command = phoneCommand();
+    log('note', `phone view (Teams for iOS/Android, unframed): ${command}`);
+    setStatus(`Phone view: run ${command}`);
+    void navigator.clipboard?.writeText(command).catch(() => undefined);
+  });
   ui.logToggle.addEventListener('click', () => {
     ui.log.hidden = !ui.log.hidden;
     ui.logToggle.setAttribute('aria-expanded', String(!ui.log.hidden));

@@ -13,6 +13,8 @@ export const NOT_SUPPORTED_ON_PLATFORM = 100;
 
 export type SimTheme = 'default' | 'dark' | 'contrast';
 export type SimFrameContext = 'content' | 'settings' | 'remove';
+/** teams-js HostClientType values this host can stand in for: the web client, or Teams for Android/iOS. */
+export type SimClientType = 'web' | 'android' | 'ios';
 
 /** A request from the tab (teams-js `MessageRequest`, serialised). */
 export interface TabRequest {
@@ -54,7 +56,7 @@ export interface LegacyContext {
   channelType?: string;
   userTeamRole?: number;
   hostName: 'Teams';
-  hostClientType: 'web';
+  hostClientType: SimClientType;
   frameContext: SimFrameContext;
   appSessionId: string;
   sessionId: string;
@@ -131,7 +133,7 @@ export class TabSession {
     };
     switch (request.func) {
       case 'initialize':
-        return reply([this.context.frameContext, 'web', JSON.stringify(runtimeConfig()), HOST_SDK_VERSION]);
+        return reply([this.context.frameContext, this.context.hostClientType, JSON.stringify(runtimeConfig()), HOST_SDK_VERSION]);
       case 'getContext':
         return reply([{ ...this.context }]);
       case 'registerHandler': {
@@ -247,6 +249,8 @@ export interface ContextInput {
   entityId?: string;
   subEntityId?: string;
   sessionId: string;
+  /** Which Teams client the host pretends to be (default 'web'); 'android'/'ios' for the mobile bridge. */
+  clientType?: SimClientType;
 }
 
 /** Builds the legacy context object Teams answers to getContext. */
@@ -258,7 +262,7 @@ export function buildLegacyContext(input: ContextInput): LegacyContext {
     loginHint: input.user.userPrincipalName,
     tid: input.tenantId,
     hostName: 'Teams',
-    hostClientType: 'web',
+    hostClientType: input.clientType ?? 'web',
     frameContext: input.frameContext,
     appSessionId: input.sessionId,
     sessionId: input.sessionId,

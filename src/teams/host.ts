@@ -1,8 +1,10 @@
 /**
  * The one seam between the app and the Teams host. Nothing else in src/ imports @microsoft/teams-js.
  *
- * Facts (graph-teams-facts §10): outside any frame `app.initialize()` rejects at once; inside a frame
+ * Facts (graph-teams-facts §10, §18): outside any host `app.initialize()` rejects at once; inside a frame
  * whose parent never answers it rejects only after 60 s, so connectToHost races it against a short timer.
+ * On Teams for iOS and Android the tab is not framed at all: teams-js talks to the app through the
+ * `window.nativeInterface` the webview injects, so that counts as a host too (hostChannelKind).
  * Messages from the host are accepted only from origins passed as validMessageOrigins (or Microsoft's
  * built-in list), exactly as in a real deployment.
  */
@@ -92,24 +94,37 @@ export interface ConnectOptions {
 
 const DEFAULT_TIMEOUT_MS = 5000;
 
-/** True when something could answer teams-js: a parent frame or an opener window. */
-function hasPotentialHost(): boolean {
-  if (typeof window === 'undefined') return false;
+/**
+ * How teams-js could reach a host from this page, or null when nothing could answer (a plain browser
+ * tab). Mirrors teams-js's own choice in `initializeCommunication`: the parent frame (Teams on the web
+ * and desktop, Outlook, the Microsoft 365 app), else the opener window, else — Teams for iOS and
+ * Android, where the tab is the webview's top document — the `window.nativeInterface` object the
+ * mobile app injects (teams-js then sends with `nativeInterface.framelessPostMessage(json)` and the
+ * app answers through `window.onNativeMessage`).
+ */
+export type HostChannelKind = 'frame' | 'opener' | 'native';
+
+export function hostChannelKind(win: Window | undefined = typeof window === 'undefined' ? undefined : window): HostChannelKind | null {
+  if (!win) return null;
   let framed: boolean;
   try {
-    framed = window.parent !== window;
+    framed = win.parent !== win;
   } catch {
     framed = true;
   }
-  return framed || Boolean(window.opener);
+  if (framed) return 'frame';
+  if (win.opener) return 'opener';
+  const native = (win as Window & { nativeInterface?: unknown }).nativeInterface;
+  if (native && typeof native === 'object') return 'native';
+  return null;
 }
 
 /**
- * Connects to the Teams host. Resolves null at once when the page is not framed (and has no opener),
- * and null after `timeoutMs` when framed by something that does not answer; never throws.
+ * Connects to the Teams host. Resolves null at once in a plain browser tab (not framed, no opener,
+ * no native interface), and null after `timeoutMs` when a would-be host does not answer; never throws.
  */
 export async function connectToHost(options: ConnectOptions): Promise<TeamsHost | null> {
-  if (!hasPotentialHost()) return null;
+  if (hostChannelKind() === null) return null;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   let timer: ReturnType<typeof setTimeout> | undefined;

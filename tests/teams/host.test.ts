@@ -15,8 +15,9 @@ import {
   type SimFrameContext,
   type TabRequest,
 } from '../../host-sim/protocol';
+import { NATIVE_BRIDGE_BINDING, NativeHost, nativeBridgeScript } from '../../host-sim/native-bridge';
 import { app } from '@microsoft/teams-js';
-import { connectToHost } from '../../src/teams/host';
+import { connectToHost, hostChannelKind } from '../../src/teams/host';
 
 const HOST_ORIGIN = 'https://host.example.test';
 
@@ -73,6 +74,11 @@ function installFakeParent(options: { session?: TabSession; origin?: string }): 
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
+// jsdom's own window.parent and window.opener, put back after tests that replace them.
+const ownDescriptors = new Map(
+  (['parent', 'opener'] as const).map((name) => [name, Object.getOwnPropertyDescriptor(window, name)] as const),
+);
+
 beforeEach(() => {
   // teams-js fetches its list of valid origins from a CDN on import; fail it at once.
   vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new Error('offline in tests'))));
@@ -82,7 +88,11 @@ beforeEach(() => {
 afterEach(() => {
   // teams-js is a process-wide singleton (vitest does not re-evaluate node_modules): reset it per test.
   app._uninitialize();
-  Reflect.deleteProperty(window, 'parent');
+  for (const [name, descriptor] of ownDescriptors) {
+    Reflect.deleteProperty(window, name);
+    if (descriptor) Object.defineProperty(window, name, descriptor);
+  }
+  for (const name of ['nativeInterface', 'onNativeMessage', NATIVE_BRIDGE_BINDING]) Reflect.deleteProperty(window, name);
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
@@ -254,3 +264,76 @@ describe('connectToHost', () => {
     });
   });
 });
+
+type NativeWindow = Window & { onNativeMessage?: (event: { data: unknown }) => void } & Record<string, unknown>;
+
+/**
+ * Teams for iOS/Android as host-sim/native-bridge.ts emulates it: the injected script (run here as
+ * the webview would, before teams-js initializes) and NativeHost answering with protocol.ts.
+ */
+function installNativeBridge(context: ContextInput): NativeHost {
+  const win = window as unknown as NativeWindow;
+  const native = new NativeHost(context, {}, (event) => {
+    win.onNativeMessage?.({ data: event });
+    return Promise.resolve();
+  });
+  win[NATIVE_BRIDGE_BINDING] = (message: unknown) => native.receive(message);
+  // The script the webview injects, run as the webview would (before teams-js initializes).
+  new Function(nativeBridgeScript())();
+  return native;
+}
+
+describe('connectToHost on Teams for iOS and Android (window.nativeInterface)', () => {
+  it('connects unframed through the native interface and speaks the same protocol', async () => {
+    const native = installNativeBridge({ ...teamContext('content'), clientType: 'android' });
+    // Not framed and not opened by another window: only the native interface can answer.
+    expect(window.parent).toBe(window);
+    expect(window.opener).toBeFalsy();
+    expect(hostChannelKind()).toBe('native');
+
+    const host = await connectToHost({ validMessageOrigins: [HOST_ORIGIN], timeoutMs: 2000 });
+    expect(host).not.toBeNull();
+    expect(host?.context).toMatchObject({
+      hostName: 'Teams',
+      clientType: 'android',
+      frameContext: 'content',
+      locale: 'nn-NO',
+      user: { userPrincipalName: 'kari@example.test', tenantId: 'tenant-1' },
+      team: { groupId: 'group-1', displayName: 'Fagforbundet Alver', userRole: 'owner' },
+      pageId: 'handlingsplan',
+    });
+    expect(native.log[0]).toEqual({ func: 'initialize', args: [expect.any(String), expect.any(Number), [HOST_ORIGIN]] });
+    expect(native.log.map((entry) => entry.func)).toContain('getContext');
+
+    // Host events arrive through window.onNativeMessage as well.
+    const themes: string[] = [];
+    host?.onThemeChange((theme) => themes.push(theme));
+    await settle();
+    await native.changeTheme('dark');
+    await vi.waitFor(() => expect(themes).toEqual(['dark']));
+  });
+
+  it('answers only JSON strings, as teams-js sends them', () => {
+    const native = new NativeHost(teamContext('content'));
+    expect(native.receive({ id: 0, func: 'initialize', args: [] })).toEqual([]);
+    expect(native.receive('not json')).toEqual([]);
+    expect(native.receive(JSON.stringify({ id: 0, uuidAsString: 'u', func: 'initialize', args: [] }))).toEqual([
+      { id: 0, uuidAsString: 'u', args: ['content', 'web', expect.any(String), expect.any(String)] },
+    ]);
+    expect(native.log).toEqual([{ func: 'initialize', args: [] }]);
+  });
+});
+
+describe('hostChannelKind', () => {
+  it('finds a parent frame, an opener or the native interface, and nothing in a plain browser tab', () => {
+    const win = window as unknown as NativeWindow;
+    expect(hostChannelKind()).toBeNull();
+    win.nativeInterface = { framelessPostMessage: () => undefined };
+    expect(hostChannelKind()).toBe('native');
+    Object.defineProperty(window, 'opener', { configurable: true, value: {} });
+    expect(hostChannelKind()).toBe('opener');
+    installFakeParent({});
+    expect(hostChannelKind()).toBe('frame');
+  });
+});
+
