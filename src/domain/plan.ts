@@ -174,12 +174,16 @@ export function sortByOrder<T extends { readonly sortOrder: number }>(items: rea
   return [...items].sort((a, b) => a.sortOrder - b.sortOrder);
 }
 
-/** Goals of one area grouped by their national goal, in the area's order, then goals under no national goal. */
+/**
+ * A section's goals grouped by national goal: the area's national goals in their order, then the
+ * goals' other national goals and the goals under none, in the order of their first goal. The caller passes the section's goals (an
+ * area's, or those whose area is gone), so goals are not filtered by `areaId` here.
+ */
 export function groupGoalsByNationalGoal(
-  area: Area,
+  area: Pick<Area, 'nationalGoals'>,
   goals: readonly LocalGoal[],
 ): Array<{ nationalGoal: string | null; goals: LocalGoal[] }> {
-  const own = sortByOrder(goals.filter((g) => g.areaId === area.id));
+  const own = sortByOrder(goals);
   const groups: Array<{ nationalGoal: string | null; goals: LocalGoal[] }> = area.nationalGoals.map((ng) => ({
     nationalGoal: ng,
     goals: [],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyForm, patchFromForm } from '../../src/features/plan/components/goal-editor';
-import { goalsWithoutArea } from '../../src/domain/plan';
+import { goalsWithoutArea, groupGoalsByNationalGoal } from '../../src/domain/plan';
+import { makeGoal } from '../support/factories';
 
 describe('goal form', () => {
   it('carries the area and national goal, with no national goal stored as null', () => {
@@ -50,5 +51,18 @@ describe('goals without an area', () => {
     expect(goalsWithoutArea(areas, goals).map((g) => g.id)).toEqual(['g2', 'g4']);
     expect(goalsWithoutArea([], goals)).toHaveLength(4);
     expect(goalsWithoutArea(areas, goals.slice(0, 1))).toEqual([]);
+  });
+});
+
+describe('grouping a section by national goal', () => {
+  it("keeps the area's national goals in order, then other groups by their first goal, each sorted", () => {
+    const goal = (id: string, nationalGoal: string | null, sortOrder: number) => ({ ...makeGoal(id), nationalGoal, sortOrder, areaId: 'gone' });
+    const groups = groupGoalsByNationalGoal({ nationalGoals: ['A', 'B'] }, [goal('1', null, 3), goal('2', 'B', 2), goal('3', 'X', 1), goal('4', 'B', 1)]);
+    expect(groups.map((g) => [g.nationalGoal, g.goals.map((x) => x.id)])).toEqual([
+      ['A', []],
+      ['B', ['4', '2']],
+      ['X', ['3']],
+      [null, ['1']],
+    ]);
   });
 });
