@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphClientAs } from '../../emulator/app-client';
 import type { RunningEmulator } from '../../emulator/server';
 import { GraphRequestError } from '../../src/graph/errors';
-import { GRAPH_BATCH_CONCURRENCY, mapBounded } from '../../src/graph/client';
+import { GRAPH_BATCH_CONCURRENCY, ensureOk, mapBounded } from '../../src/graph/client';
 import { INGRID } from '../emulator/support';
 import { emulator, outerRequests } from './support';
 
@@ -107,5 +107,59 @@ describe('bulk $batch', () => {
     const intervals = batches.map((e) => ({ end: Date.parse(e.at), start: Date.parse(e.at) - e.durationMs }));
     const overlap = Math.max(...intervals.map((a) => intervals.filter((b) => b.start < a.end && a.start < b.end).length));
     expect(overlap).toBeLessThanOrEqual(GRAPH_BATCH_CONCURRENCY);
+  });
+});
+
+describe('client set-up and batch results', () => {
+  it('refuses a base URL that is not https, and takes v1.0 when the URL names no version', async () => {
+    expect(() => graphClientAs({ graphUrl: 'http://localhost:1/v1.0', ca: emu.ca }, INGRID)).toThrow('Graph base URL must be https: http://localhost:1/v1.0');
+    const rootOnly = graphClientAs({ graphUrl: `${emu.origin}/`, ca: emu.ca }, INGRID);
+    expect(rootOnly.baseUrl).toBe(emu.origin);
+    expect((await rootOnly.get<{ userPrincipalName: string }>('/me')).userPrincipalName).toBe(INGRID);
+    const slashed = graphClientAs({ graphUrl: `${emu.graphUrl}//`, ca: emu.ca }, INGRID);
+    expect(slashed.baseUrl).toBe(emu.graphUrl);
+  });
+
+  it('gives back a throttled step once its retries are spent, with its headers in lower case', async () => {
+    emu.clearLog();
+    emu.setFaults({ failureRate: 1, failureStatuses: [429], retryAfterSeconds: 1, scope: ['batchStep'] });
+    const results = await graphClientAs(emu, INGRID, { retryDelaySeconds: 0.1, maxRetries: 1 }).batch([{ id: 'a', method: 'GET', url: 'me' }]);
+    emu.setFaults({});
+    const a = results.get('a');
+    expect(a?.status).toBe(429);
+    expect(a?.headers['retry-after']).toBe('1');
+    expect(a?.body).toMatchObject({ error: { code: 'TooManyRequests' } });
+    // One try and one retry.
+    expect(outerRequests(emu)).toHaveLength(2);
+    expect(() => ensureOk(a)).toThrow(expect.objectContaining({ status: 429, code: 'TooManyRequests', retryAfterSeconds: 1 }));
+  });
+
+  it('caps a long Retry-After at maxRetryAfterSeconds', async () => {
+    emu.setFaults({ failureRate: 1, failCount: 1, failureStatuses: [503], retryAfterSeconds: 30, scope: ['batchStep'] });
+    const started = performance.now();
+    const results = await graphClientAs(emu, INGRID, { retryDelaySeconds: 0.1, maxRetryAfterSeconds: 0.2 }).batch([{ id: 'a', method: 'GET', url: '/me' }]);
+    emu.setFaults({});
+    expect(results.get('a')?.status).toBe(200);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('adds a JSON content type to a step with a body unless it has one', async () => {
+    const results = await graph().batch([
+      { id: 'plain', method: 'POST', url: '/me/joinedTeams', body: { a: 1 } },
+      { id: 'own', method: 'POST', url: '/me/joinedTeams', body: { a: 1 }, headers: { 'content-type': 'application/json' } },
+    ]);
+    // Graph refuses the method, not the payload: without a content type the whole batch would be a 400.
+    expect(results.get('plain')?.status).toBe(405);
+    expect(results.get('own')?.status).toBe(405);
+  });
+
+  it('ensureOk returns a successful body and throws for a missing, failed or unanswered step', () => {
+    expect(ensureOk({ id: 'x', status: 200, body: { ok: 1 }, headers: {} })).toEqual({ ok: 1 });
+    expect(ensureOk({ id: 'x', status: 399, body: 'fine', headers: {} })).toBe('fine');
+    expect(() => ensureOk(undefined)).toThrow(expect.objectContaining({ status: 0, code: 'missingBatchResponse' }));
+    expect(() => ensureOk({ id: 'x', status: 0, body: null, headers: {} })).toThrow(expect.objectContaining({ status: 0 }));
+    expect(() => ensureOk({ id: 'x', status: 400, body: { error: { code: 'invalidRequest', message: 'bad' } }, headers: {} })).toThrow(
+      expect.objectContaining({ status: 400, code: 'invalidRequest', message: 'bad', retryAfterSeconds: null }),
+    );
   });
 });
