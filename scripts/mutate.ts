@@ -20,7 +20,11 @@ import { calculateMetrics } from 'mutation-testing-metrics';
 import type { FileResultDictionary, MutationTestResult } from 'mutation-testing-report-schema';
 
 const root = path.resolve(import.meta.dirname, '..');
-const REPORT = path.join(root, 'reports/mutation/mutation.json');
+/** Each Stryker configuration with the JSON report it writes (the emulator runs against its own tests). */
+const CONFIGS = [
+  { file: 'stryker.config.json', report: 'reports/mutation/mutation.json' },
+  { file: 'stryker.emulator.config.json', report: 'reports/mutation/emulator/mutation.json' },
+] as const;
 
 export interface ScoreGroup {
   readonly name: string;
@@ -60,7 +64,7 @@ export function groupScores(report: MutationTestResult): GroupScore[] {
     const subset: FileResultDictionary = {};
     for (const [file, result] of Object.entries(files)) if (group.prefixes.some((p) => file.startsWith(p))) subset[file] = result;
     const m = calculateMetrics(subset).metrics;
-    if (m.totalMutants === 0) throw new Error(`No mutants in ${group.name}: is it still in stryker.config.json's mutate list?`);
+    if (m.totalMutants === 0) throw new Error(`No mutants in ${group.name}: is it still in a Stryker configuration's mutate list?`);
     const score = Math.round(m.mutationScore * 100) / 100;
     return {
       name: group.name,
@@ -86,17 +90,25 @@ function main(): number {
   const passThrough = args.filter((a) => a !== '--all' && a !== '--typecheck');
   const bin = path.join(root, 'node_modules/@stryker-mutator/core/bin/stryker.js');
   const started = Date.now();
-  const run = spawnSync(process.execPath, [bin, 'run', ...(all ? ['--force'] : []), ...(typecheck ? ['--checkers', 'typescript'] : []), ...passThrough], { cwd: root, stdio: 'inherit' });
+  const merged: MutationTestResult = { schemaVersion: '1', thresholds: { high: 90, low: 80 }, files: {} };
+  for (const config of CONFIGS) {
+    const run = spawnSync(process.execPath, [bin, 'run', config.file, ...(all ? ['--force'] : []), ...(typecheck ? ['--checkers', 'typescript'] : []), ...passThrough], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    if (run.status !== 0) {
+      console.error(`mutate: Stryker failed for ${config.file} (exit ${run.status ?? run.signal})`);
+      return 1;
+    }
+    const report = path.join(root, config.report);
+    if (!existsSync(report)) {
+      console.error(`mutate: no report at ${config.report}`);
+      return 1;
+    }
+    Object.assign(merged.files, (JSON.parse(readFileSync(report, 'utf8')) as MutationTestResult).files);
+  }
   const minutes = (Date.now() - started) / 60_000;
-  if (run.status !== 0) {
-    console.error(`mutate: Stryker failed (exit ${run.status ?? run.signal})`);
-    return 1;
-  }
-  if (!existsSync(REPORT)) {
-    console.error(`mutate: no report at ${path.relative(root, REPORT)}`);
-    return 1;
-  }
-  const scores = groupScores(JSON.parse(readFileSync(REPORT, 'utf8')) as MutationTestResult);
+  const scores = groupScores(merged);
   writeFileSync(path.join(root, 'reports/mutation/scores.json'), `${JSON.stringify({ all, minutes: Math.round(minutes * 10) / 10, groups: scores }, null, 2)}\n`);
   console.log('\nMutation score per part of the core (threshold in brackets):');
   for (const s of scores) {

@@ -1,0 +1,48 @@
+/** The thresholds of `npm run mutate`, computed per part of the core from Stryker's JSON report. */
+import { describe, expect, it } from 'vitest';
+import type { MutantStatus, MutationTestResult } from 'mutation-testing-report-schema';
+import { GROUPS, groupScores } from '../../scripts/mutate';
+
+function file(statuses: MutantStatus[]) {
+  return {
+    language: 'typescript',
+    source: 'x',
+    mutants: statuses.map((status, i) => ({
+      id: String(i),
+      mutatorName: 'ConditionalExpression',
+      replacement: 'true',
+      status,
+      location: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } },
+    })),
+  };
+}
+
+const report = (files: Record<string, ReturnType<typeof file>>): MutationTestResult => ({ schemaVersion: '1', thresholds: { high: 90, low: 80 }, files });
+
+const everyGroup = () => Object.fromEntries(GROUPS.map((g) => [`${g.prefixes[0]?.endsWith('.ts') ? g.prefixes[0] : `${g.prefixes[0]}a.ts`}`, file(['Killed'])]));
+
+describe('mutation score per part', () => {
+  it('scores killed and timed-out mutants against all that compile, counting uncovered ones as survivors', () => {
+    const scores = groupScores(
+      report({
+        ...everyGroup(),
+        'src/domain/a.ts': file(['Killed', 'Killed', 'Timeout', 'Survived', 'NoCoverage', 'CompileError', 'Ignored']),
+      }),
+    );
+    const domain = scores.find((s) => s.name === 'src/domain');
+    expect(domain).toEqual({ name: 'src/domain', threshold: 80, score: 60, killed: 2, timeout: 1, survived: 1, noCoverage: 1, ignored: 1, compileErrors: 1, met: false });
+    expect(scores.find((s) => s.name === 'src/graph')).toMatchObject({ score: 100, met: true });
+  });
+
+  it('meets a threshold exactly at the figure and reads absolute paths as project paths', () => {
+    const root = process.cwd();
+    const statuses: MutantStatus[] = [...Array<MutantStatus>(7).fill('Killed'), ...Array<MutantStatus>(3).fill('Survived')];
+    const scores = groupScores(report({ ...everyGroup(), [`${root}/src/adapters/sharepoint/x.ts`]: file(statuses) }));
+    // 7 + 1 killed of 11 in src/adapters (the everyGroup file and this one): 72.73 % ≥ 70 %.
+    expect(scores.find((s) => s.name === 'src/adapters')).toMatchObject({ score: 72.73, threshold: 70, met: true });
+  });
+
+  it('refuses a report that lacks a part, rather than passing it', () => {
+    expect(() => groupScores(report({ 'src/domain/a.ts': file(['Killed']) }))).toThrow(/No mutants in src\/graph/);
+  });
+});
