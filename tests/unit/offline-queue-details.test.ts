@@ -12,7 +12,7 @@ const item = (id: string, overrides: Partial<QueuedItem<string>> = {}): QueuedIt
   ...overrides,
 });
 
-async function queueWith(items: QueuedItem<string>[], send = vi.fn(async (payload: string) => `ok:${payload}`)) {
+async function queueWith(items: QueuedItem<string>[], send = vi.fn(async (payload: string, _id: string) => `ok:${payload}`)) {
   const store = memoryQueueStore<string>();
   for (const i of items) await store.put(i);
   const queue = new OfflineQueue<string, string>({ store, scope: 'me', send });
