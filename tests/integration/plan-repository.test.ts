@@ -303,7 +303,12 @@ describe('schema versions', () => {
       expect(before.lists.find((l) => l.key === 'plans')).toMatchObject({ state: 'outdated', missingColumns: ['ImportState'], version: 2 });
       // A v2 plan (no ImportState column at all) is a complete plan.
       expect((await repo.load())?.plan).toMatchObject({ union: 'Fagforbundet Asker', periodFrom: 2024, importState: null });
+      local.clearLog();
       const result = await repo.provision();
+      // Only documented calls: columns are added; no list is PATCHed (Graph v1.0 documents no list update).
+      const writes = local.requestLog().filter((e) => e.method !== 'GET' && e.path !== '/v1.0/$batch');
+      expect(writes.filter((e) => e.method === 'PATCH' && /\/lists\/[^/]+$/.test(e.path))).toEqual([]);
+      expect(writes.filter((e) => e.method === 'POST' && e.path.endsWith('/columns')).length).toBeGreaterThanOrEqual(2);
       expect(result.lists.find((l) => l.key === 'goals')?.state).toBe('repaired');
       expect(result.lists.find((l) => l.key === 'plans')).toMatchObject({ state: 'repaired', version: 3 });
       expect(result.lists.find((l) => l.key === 'areas')?.state).toBe('created');
@@ -313,8 +318,11 @@ describe('schema versions', () => {
       expect(health.lists.filter((l) => l.state !== 'ok')).toEqual([]);
       const items = await graph.getAll<{ fields: { Title: string } }>(`/groups/${asker.id}/sites/root/lists/${list.id}/items?$expand=fields`);
       expect(items.map((i) => i.fields.Title)).toEqual(['Gammelt mål']);
+      // The marker written at creation stays; the version is read from the columns.
       const site = await graph.get<{ value: Array<{ id: string; description: string }> }>(`/groups/${asker.id}/sites/root/lists?$select=id,description`);
-      expect(site.value.find((l) => l.id === plans.id)?.description).toContain('[handlingsplan:plans:v3]');
+      expect(site.value.find((l) => l.id === plans.id)?.description).toContain('[handlingsplan:plans:v2]');
+      expect(health.lists.find((l) => l.key === 'plans')?.version).toBe(3);
+      expect(health.lists.find((l) => l.key === 'goals')?.version).toBe(2);
       const upgraded = await repo.load();
       expect(upgraded?.plan).toMatchObject({ union: 'Fagforbundet Asker', periodFrom: 2024, periodTo: 2025, importState: null });
       // After the upgrade a plan item with an ImportState is invisible to load().

@@ -156,3 +156,17 @@ describe('list schema', () => {
     expect(found.has('areas')).toBe(false);
   });
 });
+
+describe('schema version from columns', () => {
+  it('is the current version with every column, else the version before the earliest missing addition', async () => {
+    const { LISTS, versionOf } = await import('../../src/adapters/sharepoint/schema');
+    const names = (key: keyof typeof LISTS, without: string[] = []) => new Set(LISTS[key].columns.map((c) => c.name).filter((n) => !without.includes(n)));
+    expect(versionOf(LISTS.plans, names('plans'))).toBe(3);
+    expect(versionOf(LISTS.plans, names('plans', ['ImportState']))).toBe(2);
+    expect(versionOf(LISTS.plans, names('plans', ['ImportState', 'ClientId']))).toBe(1);
+    expect(versionOf(LISTS.goals, names('goals', ['ClientId']))).toBe(1);
+    expect(versionOf(LISTS.goals, names('goals', ['Target']))).toBe(0);
+    expect(versionOf(LISTS.comments, names('comments'))).toBe(1);
+    expect(versionOf(LISTS.comments, names('comments', ['ClientId']))).toBe(0);
+  });
+});

@@ -27,8 +27,14 @@ export interface ListSpec {
   readonly key: ListKey;
   readonly displayName: string;
   readonly description: string;
-  /** Bumped whenever columns are added. */
+  /**
+   * Bumped whenever columns are added. A list's version is read from the columns it has (see
+   * `versionOf`); the marker in its description is written once, when the app creates the list
+   * (Graph v1.0 documents no update of a list's description).
+   */
   readonly version: number;
+  /** The version that added each column added after version 1. */
+  readonly addedIn?: Readonly<Record<string, number>>;
   /** What the built-in Title column holds, shown as its display name in Microsoft Lists. */
   readonly titleMeaning: string;
   readonly columns: readonly ColumnSpec[];
@@ -81,6 +87,7 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
     displayName: 'Handlingsplan',
     description: 'Fagforeningens vedtatte handlingsplan. Vedlikeholdes av appen Handlingsplan. [handlingsplan:plans:v3]',
     version: 3,
+    addedIn: { ClientId: 2, ImportState: 3 },
     titleMeaning: 'Fagforening',
     columns: [
       { name: 'PeriodFrom', displayName: 'Periode fra', type: number },
@@ -102,6 +109,7 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
     displayName: 'Satsingsområder',
     description: 'Satsingsområder med nasjonale mål og strategier. Vedlikeholdes av appen Handlingsplan. [handlingsplan:areas:v2]',
     version: 2,
+    addedIn: { ClientId: 2 },
     titleMeaning: 'Område',
     columns: [
       planId,
@@ -116,6 +124,7 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
     displayName: 'Lokale mål',
     description: 'Fagforeningens egne mål. Vedlikeholdes av appen Handlingsplan. [handlingsplan:goals:v2]',
     version: 2,
+    addedIn: { ClientId: 2 },
     titleMeaning: 'Mål (kort)',
     columns: [
       planId,
@@ -143,6 +152,7 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
     displayName: 'Innrapporteringer',
     description: 'Fremdrift rapportert på lokale mål. Vedlikeholdes av appen Handlingsplan. [handlingsplan:checkIns:v2]',
     version: 2,
+    addedIn: { ClientId: 2 },
     titleMeaning: 'Rapport',
     columns: [
       planId,
@@ -160,6 +170,7 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
     displayName: 'Nåsituasjon og utfordringer',
     description: 'Fagforeningens nåsituasjon og utfordringer. Vedlikeholdes av appen Handlingsplan. [handlingsplan:situation:v2]',
     version: 2,
+    addedIn: { ClientId: 2 },
     titleMeaning: 'Område',
     columns: [
       planId,
@@ -190,6 +201,17 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
 export const LIST_KEYS = Object.keys(LISTS) as ListKey[];
 
 const MARKER = /\[handlingsplan:([A-Za-z]+):v(\d+)\]/;
+
+/**
+ * The schema version a list's columns match: the list's current version when it has every column,
+ * else the version before the earliest one that added a column it lacks (0 when a column of the
+ * first version is gone).
+ */
+export function versionOf(spec: ListSpec, columnNames: ReadonlySet<string> | ReadonlyMap<string, unknown>): number {
+  const missing = spec.columns.filter((c) => !columnNames.has(c.name));
+  if (missing.length === 0) return spec.version;
+  return Math.min(...missing.map((c) => spec.addedIn?.[c.name] ?? 1)) - 1;
+}
 
 export function parseMarker(description: string | undefined | null): { key: string; version: number } | null {
   const match = description ? MARKER.exec(description) : null;

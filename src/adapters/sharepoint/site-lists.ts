@@ -5,7 +5,7 @@
 import { ensureOk, type BatchStep, type GraphApi } from '../../graph/client';
 import { GraphRequestError } from '../../graph/errors';
 import type { ListHealth, StorageHealth } from '../../domain/ports';
-import { LISTS, LIST_KEYS, parseMarker, toColumnDefinition, type ListKey, type ListSpec } from './schema';
+import { LISTS, LIST_KEYS, parseMarker, versionOf, toColumnDefinition, type ListKey, type ListSpec } from './schema';
 
 export interface ListRef {
   readonly id: string;
@@ -162,16 +162,6 @@ export class SiteListsManager {
           });
         }
       }
-      if (ref.version < spec.version) {
-        repaired.add(key);
-        repairs.push({
-          id: `${key}-version`,
-          method: 'PATCH',
-          url: `/sites/${siteId}/lists/${ref.id}`,
-          headers: { 'Content-Type': 'application/json' },
-          body: { description: spec.description },
-        });
-      }
     }
     if (repairs.length > 0) {
       const results = await this.graph.batch(repairs);
@@ -215,14 +205,16 @@ export class SiteListsManager {
   private healthOf(spec: ListSpec, ref: ListRef | null, columns: ReadonlyMap<string, GraphColumn> | null, state: ListHealth['state']): ListHealth {
     if (!ref) return { key: spec.key, displayName: spec.displayName, listId: null, state: 'missing', missingColumns: [], version: 0 };
     const missingColumns = columns ? spec.columns.filter((c) => !columns.has(c.name)).map((c) => c.name) : [];
-    const outdated = missingColumns.length > 0 || ref.version < spec.version || (columns !== null && richTextColumns(spec, columns).length > 0);
+    // With the columns at hand the version is what they match; else what the marker says.
+    const version = columns ? versionOf(spec, columns) : ref.version;
+    const outdated = version < spec.version || (columns !== null && richTextColumns(spec, columns).length > 0);
     return {
       key: spec.key,
       displayName: ref.displayName,
       listId: ref.id,
       state: state === 'ok' && outdated ? 'outdated' : state,
       missingColumns,
-      version: ref.version,
+      version,
     };
   }
 }
