@@ -62,6 +62,20 @@ export class NotFoundError extends Error {
   }
 }
 
+/**
+ * The store refused the write because the person may not make it (HTTP 403: e.g. a steward writing
+ * to a list only the board may change, once the lists carry their own permissions).
+ */
+export class AccessDeniedError extends Error {
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
+    super(`Not allowed to change ${entity} ${id}`);
+    this.name = 'AccessDeniedError';
+  }
+}
+
 export interface WriteOptions {
   /** Send the item's eTag so that a stale write is rejected with ConflictError. Default true. */
   readonly ifMatch?: string | null;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { RunningEmulator } from '../../emulator/server';
 import { seedTeamPlan } from '../../emulator/seed/demo-plans';
 import { GraphDirectory } from '../../src/adapters/teams/graph-directory';
-import { ConflictError, NotFoundError } from '../../src/domain/ports';
+import { AccessDeniedError, ConflictError, NotFoundError } from '../../src/domain/ports';
 import { fieldEquals, withQuery } from '../../src/graph/odata';
 import { GraphRequestError } from '../../src/graph/errors';
 import type { PlanDraft } from '../../src/import/draft';
@@ -419,5 +419,18 @@ describe('errors', () => {
     );
     // The emulator answers a stale eTag as Graph does: 412 resourceModified.
     expect({ status: stale.status, code: stale.code }).toEqual({ status: 412, code: 'resourceModified' });
+  });
+
+  it('should turn a refused write into the denied outcome every screen shows', async () => {
+    const { saveErrorOutcome } = await import('../../src/lib/save-outcome');
+    const goal = (await repoAs(emu, boardA, alver.id).repo.load())?.goals[0];
+    if (!goal) throw new Error('no goal');
+    // Someone outside the team (a member of another union's team) writes to Alver's plan.
+    const outsider = team('asker').members.find((m) => !alver.owners.includes(m) && !alver.members.includes(m));
+    if (!outsider) throw new Error('demo tenant changed');
+    const err = await repoAs(emu, outsider, alver.id).repo.updateGoal(goal.id, { text: 'Ikke min plan' }).then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(AccessDeniedError);
+    expect(await saveErrorOutcome(err, async () => null)).toEqual({ kind: 'denied' });
+    expect((await repoAs(emu, boardA, alver.id).repo.load())?.goals.find((g) => g.id === goal.id)?.text).toBe(goal.text);
   });
 });

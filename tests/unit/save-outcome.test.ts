@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, NotFoundError } from '../../src/domain/ports';
+import { AccessDeniedError, ConflictError, NotFoundError } from '../../src/domain/ports';
+import { GraphRequestError } from '../../src/graph/errors';
 import { saveErrorOutcome } from '../../src/lib/save-outcome';
 
 describe('saveErrorOutcome', () => {
@@ -12,5 +13,15 @@ describe('saveErrorOutcome', () => {
   it('should say gone for a deleted item and failed for anything else', async () => {
     expect(await saveErrorOutcome(new NotFoundError('goal', '1'), async () => null)).toEqual({ kind: 'gone' });
     expect(await saveErrorOutcome(new Error('boom'), async () => null)).toEqual({ kind: 'failed' });
+  });
+
+  it('should say denied when the lists refuse the person (403), whether translated by the repository or not', async () => {
+    const never = async () => {
+      throw new Error('must not read the stored version');
+    };
+    expect(await saveErrorOutcome(new AccessDeniedError('goal', '1'), never)).toEqual({ kind: 'denied' });
+    expect(await saveErrorOutcome(new GraphRequestError(403, 'accessDenied', 'Access denied'), never)).toEqual({ kind: 'denied' });
+    expect(await saveErrorOutcome(new GraphRequestError(401, 'InvalidAuthenticationToken', 'x'), never)).toEqual({ kind: 'failed' });
+    expect(await saveErrorOutcome({ status: '403' }, never)).toEqual({ kind: 'failed' });
   });
 });

@@ -12,7 +12,7 @@ import { GraphRequestError } from '../../graph/errors';
 import { fieldEquals, withQuery } from '../../graph/odata';
 import type { LocalGoal, LocalGoalPatch, Plan, PlanSnapshot, SituationRow, Area, CheckIn, GoalComment, GoalVersion } from '../../domain/plan';
 import {
-  ConflictError,
+  AccessDeniedError, ConflictError,
   NotFoundError,
   type NewArea,
   type NewCheckIn,
@@ -314,6 +314,7 @@ export class SharePointPlanRepository implements PlanRepository {
     if (err instanceof GraphRequestError) {
       if (err.status === 412) return new ConflictError(ENTITY[key], id);
       if (err.status === 404) return new NotFoundError(ENTITY[key], id);
+      if (err.status === 403) return new AccessDeniedError(ENTITY[key], id);
     }
     return err;
   }

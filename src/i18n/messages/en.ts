@@ -72,6 +72,7 @@ export const en = {
   'goal.cancel': 'Cancel',
   'goal.saved': 'The goal was saved.',
   'goal.saveFailed': 'The goal could not be saved. Your changes are still in the form.',
+  'save.denied': 'You may not change this: only the board (the team’s owners) edits the plan. Ask a board member, or report progress under My goals.',
   'goal.validation.text': 'The goal needs a text.',
   'goal.validation.due': 'Use a date (YYYY-MM-DD) or a month (YYYY-MM).',
   'goal.validation.dueNoSuchDay': 'That date does not exist (the month has fewer days).',

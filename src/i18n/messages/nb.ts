@@ -74,6 +74,7 @@ export const nb: Messages = {
   'goal.cancel': 'Avbryt',
   'goal.saved': 'Målet er lagret.',
   'goal.saveFailed': 'Målet kunne ikke lagres. Endringene dine står fortsatt i skjemaet.',
+  'save.denied': 'Du kan ikke endre dette: bare styret (teamets eiere) redigerer planen. Spør et styremedlem, eller rapporter fremdrift under Mine mål.',
   'goal.validation.text': 'Målet må ha en tekst.',
   'goal.validation.due': 'Bruk en dato (ÅÅÅÅ-MM-DD) eller en måned (ÅÅÅÅ-MM).',
   'goal.validation.dueNoSuchDay': 'Den datoen finnes ikke (måneden har færre dager).',

@@ -74,6 +74,7 @@ export const nn: Messages = {
   'goal.cancel': 'Avbryt',
   'goal.saved': 'Målet er lagra.',
   'goal.saveFailed': 'Målet kunne ikkje lagrast. Endringane dine står framleis i skjemaet.',
+  'save.denied': 'Du kan ikkje endre dette: berre styret (eigarane av teamet) redigerer planen. Spør eit styremedlem, eller rapporter framdrift under Mine mål.',
   'goal.validation.text': 'Målet må ha ein tekst.',
   'goal.validation.due': 'Bruk ein dato (ÅÅÅÅ-MM-DD) eller ein månad (ÅÅÅÅ-MM).',
   'goal.validation.dueNoSuchDay': 'Den datoen finst ikkje (månaden har færre dagar).',

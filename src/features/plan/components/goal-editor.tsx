@@ -199,7 +199,7 @@ export function GoalEditor({
   const [form, setForm] = useState<GoalForm>(() => (goal ? formFromGoal(goal) : emptyForm(mode.kind === 'create' ? mode.areaId : '', mode.kind === 'create' ? mode.nationalGoal : null)));
   const [etag, setEtag] = useState<string | null>(goal?.etag ?? null);
   const [errors, setErrors] = useState<FormErrors>({});
-  const [failure, setFailure] = useState<'goal.saveFailed' | 'goal.deleted' | 'planEdit.createFailed' | null>(null);
+  const [failure, setFailure] = useState<'goal.saveFailed' | 'goal.deleted' | 'planEdit.createFailed' | 'save.denied' | null>(null);
   const [conflict, setConflict] = useState<LocalGoal | null>(null);
   const [creating, setCreating] = useState(false);
   const busy = update.isPending || creating;
@@ -258,7 +258,7 @@ export function GoalEditor({
     } catch (err) {
       const outcome = await saveErrorOutcome(err, () => fetchGoal(goal.id));
       if (outcome.kind === 'conflict') setConflict(outcome.latest);
-      else setFailure(outcome.kind === 'gone' ? 'goal.deleted' : 'goal.saveFailed');
+      else setFailure(outcome.kind === 'gone' ? 'goal.deleted' : outcome.kind === 'denied' ? 'save.denied' : 'goal.saveFailed');
     }
   }
 

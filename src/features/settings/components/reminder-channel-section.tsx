@@ -43,7 +43,7 @@ export function ReminderChannelSection({ teamId, plan, className }: { teamId: st
     } catch (err) {
       const outcome = await saveErrorOutcome(err, latest);
       if (outcome.kind === 'conflict') setConflict(outcome.latest);
-      else setMessage({ key: 'settings.saveFailed', intent: 'error' });
+      else setMessage({ key: outcome.kind === 'denied' ? 'save.denied' : 'settings.saveFailed', intent: 'error' });
     } finally {
       setSaving(false);
     }

@@ -80,7 +80,7 @@ export function SituationEditor({
     } catch (err) {
       const outcome = row ? await saveErrorOutcome(err, () => rows.latest(row.id)) : ({ kind: 'failed' } as const);
       if (outcome.kind === 'conflict') setConflict(outcome.latest);
-      else setFailure(outcome.kind === 'gone' ? 'situation.gone' : 'situation.saveFailed');
+      else setFailure(outcome.kind === 'gone' ? 'situation.gone' : outcome.kind === 'denied' ? 'save.denied' : 'situation.saveFailed');
     } finally {
       setSaving(false);
     }
