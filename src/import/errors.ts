@@ -3,6 +3,7 @@
 export type ImportErrorCode =
   | 'EMPTY_FILE'
   | 'TOO_LARGE'
+  | 'TOO_LARGE_UNPACKED'
   | 'UNSUPPORTED_TYPE'
   | 'CORRUPT_DOCX'
   | 'CORRUPT_PDF'
@@ -13,6 +14,7 @@ export type ImportErrorCode =
 export const IMPORT_ERROR_CODES: readonly ImportErrorCode[] = [
   'EMPTY_FILE',
   'TOO_LARGE',
+  'TOO_LARGE_UNPACKED',
   'UNSUPPORTED_TYPE',
   'CORRUPT_DOCX',
   'CORRUPT_PDF',
@@ -27,6 +29,7 @@ export const importMessages: Readonly<Record<MessageLanguage, Readonly<Record<Im
   nb: {
     EMPTY_FILE: 'Filen er tom.',
     TOO_LARGE: 'Filen er for stor (over {limit} MB).',
+    TOO_LARGE_UNPACKED: 'Filen er for stor: den pakker seg ut til over {limit} MB.',
     UNSUPPORTED_TYPE: 'Filtypen støttes ikke. Bruk .docx, .pdf eller .txt.',
     CORRUPT_DOCX: 'Word-filen er skadet eller ikke en gyldig .docx.',
     CORRUPT_PDF: 'PDF-filen er skadet eller kan ikke leses.',
@@ -37,6 +40,7 @@ export const importMessages: Readonly<Record<MessageLanguage, Readonly<Record<Im
   nn: {
     EMPTY_FILE: 'Fila er tom.',
     TOO_LARGE: 'Fila er for stor (over {limit} MB).',
+    TOO_LARGE_UNPACKED: 'Fila er for stor: ho pakkar seg ut til over {limit} MB.',
     UNSUPPORTED_TYPE: 'Filtypen er ikkje støtta. Bruk .docx, .pdf eller .txt.',
     CORRUPT_DOCX: 'Word-fila er skadd eller ikkje ei gyldig .docx.',
     CORRUPT_PDF: 'PDF-fila er skadd eller kan ikkje lesast.',
@@ -47,6 +51,7 @@ export const importMessages: Readonly<Record<MessageLanguage, Readonly<Record<Im
   en: {
     EMPTY_FILE: 'The file is empty.',
     TOO_LARGE: 'The file is too large (over {limit} MB).',
+    TOO_LARGE_UNPACKED: 'The file is too large: it unpacks to over {limit} MB.',
     UNSUPPORTED_TYPE: 'Unsupported file type. Use .docx, .pdf or .txt.',
     CORRUPT_DOCX: 'The Word file is damaged or not a valid .docx.',
     CORRUPT_PDF: 'The PDF file is damaged or cannot be read.',

@@ -1,8 +1,33 @@
-/** Bytes → string for plain-text plans: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252. */
+/**
+ * Bytes → string for plain-text plans: UTF-8 (with or without BOM), UTF-16 with a BOM or without
+ * one (Notepad's "Unicode" without BOM, told by its zero bytes), else Windows-1252.
+ */
+
+/**
+ * UTF-16 without a byte order mark, told from the zero high bytes of Latin text: in the first 4 KB,
+ * at least a third of the bytes at odd positions (little-endian) or at even positions (big-endian)
+ * are 0, and almost none on the other side.
+ */
+export function sniffBomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 8) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros >= pairs / 3 && evenZeros <= pairs / 50) return 'utf-16le';
+  if (evenZeros >= pairs / 3 && oddZeros <= pairs / 50) return 'utf-16be';
+  return null;
+}
 
 export function decodeText(bytes: Uint8Array): string {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const utf16 = sniffBomlessUtf16(bytes);
+  if (utf16) return new TextDecoder(utf16).decode(bytes);
   const body = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);

@@ -1,5 +1,6 @@
 /** Decides a file's format from its bytes (and, secondarily, its name). */
 import { ImportError } from '../errors.ts';
+import { sniffBomlessUtf16 } from './decode.ts';
 
 export type FileFormat = 'txt' | 'docx' | 'pdf';
 
@@ -28,7 +29,7 @@ function extension(fileName: string): string {
 }
 
 function looksLikeText(bytes: Uint8Array): boolean {
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return true;
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || sniffBomlessUtf16(bytes)) return true;
   const n = Math.min(bytes.length, 8192);
   let control = 0;
   for (let i = 0; i < n; i++) {
