@@ -31,9 +31,11 @@ export interface QueuedItem<T> {
   readonly payload: T;
   /** Milliseconds since the epoch when it was queued; items are sent oldest first. */
   readonly queuedAt: number;
-  /** Attempts that ended without an answer from the server. */
+  /** Attempts that ended without an answer from the server, or with a 'try again later'. */
   readonly attempts: number;
   readonly failure: QueueFailure | null;
+  /** Not to be sent before this time (ms since the epoch): the server's Retry-After, or backoff. */
+  readonly retryAt?: number;
 }
 
 /** Where the queue keeps its items. Must survive a reload in the browser. */
@@ -61,7 +63,10 @@ export interface OfflineQueueOptions<T, R> {
   readonly send: (payload: T, id: string) => Promise<R>;
   /** Whether the browser believes it is online (navigator.onLine). Default: always. */
   readonly isOnline?: () => boolean;
-  /** Whether an error means "no answer from the server". Default: an error whose `status` is 0. */
+  /**
+   * Whether an error means "try again later": no answer from the server, or throttling and
+   * server errors. Default: `isTransientFailure`.
+   */
   readonly isNetworkError?: (error: unknown) => boolean;
   /** Called after a queued item was sent. */
   readonly onSent?: (item: QueuedItem<T>, result: R) => void;
@@ -76,9 +81,40 @@ export function statusOf(error: unknown): number | null {
   return Number.isFinite(status) ? status : null;
 }
 
-/** A network failure: the request got no answer (Graph client errors carry status 0). */
+/** A network failure: the request got no answer (Graph client errors carry status 0, the SDK's own −1). */
 export function isNetworkFailure(error: unknown): boolean {
-  return statusOf(error) === 0;
+  const status = statusOf(error);
+  if (status !== null) return status <= 0;
+  // fetch rejects with a TypeError when the connection drops; timeouts abort the request.
+  return error instanceof Error && (error.name === 'TypeError' || error.name === 'AbortError' || error.name === 'TimeoutError');
+}
+
+/** Statuses that mean "the server may take the same request later": timeout, throttling, server errors. */
+const TRANSIENT_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+
+/**
+ * Whether a failed send should stay queued and be tried again: a network failure, throttling or a
+ * server error. Only a definite refusal (400, 403, 404, 409, …) is shown as refused.
+ */
+export function isTransientFailure(error: unknown): boolean {
+  const status = statusOf(error);
+  return isNetworkFailure(error) || (status !== null && TRANSIENT_STATUSES.has(status));
+}
+
+/** The server's Retry-After in seconds, when the error carries one (GraphRequestError does). */
+function retryAfterOf(error: unknown): number | null {
+  if (typeof error !== 'object' || error === null || !('retryAfterSeconds' in error)) return null;
+  const value = (error as { retryAfterSeconds: unknown }).retryAfterSeconds;
+  if (value === null || value === undefined || value === '') return null;
+  const seconds = Number(value);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
+}
+
+/** The wait before the next try: the server's Retry-After, else 2, 4, 8 … seconds, at most 5 minutes. */
+export function retryDelayMs(error: unknown, attempts: number): number {
+  const after = retryAfterOf(error);
+  if (after !== null) return Math.min(after, 300) * 1000;
+  return Math.min(2 ** Math.max(1, attempts), 300) * 1000;
 }
 
 export function failureOf(error: unknown): QueueFailure {
@@ -97,6 +133,7 @@ export class OfflineQueue<T, R = unknown> {
   private readonly listeners = new Set<() => void>();
   private flushing: Promise<void> | null = null;
   private flushAgain = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(options: OfflineQueueOptions<T, R>) {
     this.options = options;
@@ -129,6 +166,12 @@ export class OfflineQueue<T, R = unknown> {
         return { kind: 'sent', result: await this.options.send(payload, id) };
       } catch (error) {
         if (!this.isNetworkError(error)) throw error;
+        // Sent but unanswered, or 'try again later': queued under the same id, so the retry is
+        // stored once (the server looks the id up before creating).
+        await this.options.store.put({ id, scope: this.scope, payload, queuedAt: this.now(), attempts: 1, failure: null, retryAt: this.now() + retryDelayMs(error, 1) });
+        await this.refresh();
+        this.scheduleRetry();
+        return { kind: 'queued' };
       }
     }
     await this.options.store.put({ id, scope: this.scope, payload, queuedAt: this.now(), attempts: 0, failure: null });
@@ -197,13 +240,20 @@ export class OfflineQueue<T, R = unknown> {
       // Another tab may have sent (and removed) it since we listed the store.
       const current = (await this.options.store.list()).find((i) => i.id === item.id);
       if (!current || current.failure !== null) continue;
+      // Oldest first: an item still waiting out its Retry-After holds the rest back.
+      if (current.retryAt !== undefined && current.retryAt > this.now()) {
+        this.scheduleRetry();
+        break;
+      }
       this.update({ sending: true });
       let result: R;
       try {
         result = await this.options.send(current.payload, current.id);
       } catch (error) {
         if (this.isNetworkError(error)) {
-          await this.options.store.put({ ...current, attempts: current.attempts + 1 });
+          const attempts = current.attempts + 1;
+          await this.options.store.put({ ...current, attempts, retryAt: this.now() + retryDelayMs(error, attempts) });
+          this.scheduleRetry();
           break;
         }
         await this.options.store.put({ ...current, failure: failureOf(error) });
@@ -243,12 +293,28 @@ export class OfflineQueue<T, R = unknown> {
     for (const listener of this.listeners) listener();
   }
 
+  /** Flushes again when the earliest waiting item's Retry-After (or backoff) has passed. */
+  private scheduleRetry(): void {
+    void this.ownItems().then((items) => {
+      const next = Math.min(...items.filter((i) => i.failure === null && i.retryAt !== undefined).map((i) => i.retryAt as number));
+      if (!Number.isFinite(next)) return;
+      if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+      const timer = setTimeout(() => {
+        this.retryTimer = null;
+        void this.flush();
+      }, Math.max(0, next - this.now()));
+      // In Node (tests, runners) a pending retry does not keep the process alive.
+      (timer as { unref?: () => void }).unref?.();
+      this.retryTimer = timer;
+    });
+  }
+
   private online(): boolean {
     return this.options.isOnline ? this.options.isOnline() : true;
   }
 
   private isNetworkError(error: unknown): boolean {
-    return (this.options.isNetworkError ?? isNetworkFailure)(error);
+    return (this.options.isNetworkError ?? isTransientFailure)(error);
   }
 
   private withLock<X>(fn: () => Promise<X>): Promise<X> {

@@ -1,6 +1,6 @@
 /** The offline queue's smaller rules, each on its own: failures, order, scope, snapshots, locks. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OfflineQueue, browserLock, failureOf, isNetworkFailure, memoryQueueStore, statusOf, type QueuedItem } from '../../src/lib/offline-queue';
+import { OfflineQueue, browserLock, failureOf, isNetworkFailure, isTransientFailure, memoryQueueStore, retryDelayMs, statusOf, type QueuedItem } from '../../src/lib/offline-queue';
 
 const item = (id: string, overrides: Partial<QueuedItem<string>> = {}): QueuedItem<string> => ({
   id,
@@ -29,7 +29,12 @@ describe('failures', () => {
     expect(statusOf('403')).toBeNull();
     expect(isNetworkFailure({ status: 0 })).toBe(true);
     expect(isNetworkFailure({ status: 500 })).toBe(false);
-    expect(isNetworkFailure(new TypeError('fetch failed'))).toBe(false);
+    // fetch's TypeError and an aborted (timed-out) request carry no status: no answer either.
+    expect(isNetworkFailure(new TypeError('fetch failed'))).toBe(true);
+    expect(isNetworkFailure(Object.assign(new Error('timed out'), { name: 'TimeoutError' }))).toBe(true);
+    expect(isNetworkFailure(Object.assign(new Error('aborted'), { name: 'AbortError' }))).toBe(true);
+    expect(isNetworkFailure(new RangeError('bug'))).toBe(false);
+    expect(isNetworkFailure({ status: -1 })).toBe(true);
   });
 
   it('names a failure by its code, else by the error class, else unknown', () => {
@@ -188,5 +193,96 @@ describe('connection and locks', () => {
     const [listed] = await store.list();
     (listed?.payload as { n: number }).n = 2;
     expect((await store.list())[0]?.payload).toEqual({ n: 1 });
+  });
+});
+
+describe('transient failures stay queued, with backoff honouring Retry-After', () => {
+  const graphError = (status: number, retryAfterSeconds: number | null = null) => Object.assign(new Error(`HTTP ${status}`), { name: 'GraphRequestError', status, code: 'x', retryAfterSeconds });
+
+  it.each([
+    [0, true],
+    [-1, true],
+    [408, true],
+    [429, true],
+    [500, true],
+    [502, true],
+    [503, true],
+    [504, true],
+    [400, false],
+    [401, false],
+    [403, false],
+    [404, false],
+    [409, false],
+    [412, false],
+  ])('status %i is transient: %s', (status, transient) => {
+    expect(isTransientFailure(graphError(status))).toBe(transient);
+  });
+
+  it('waits the Retry-After the server gave, else 2, 4, 8 … seconds up to five minutes', () => {
+    expect(retryDelayMs(graphError(429, 7), 1)).toBe(7000);
+    expect(retryDelayMs(graphError(429, 0), 3)).toBe(0);
+    expect(retryDelayMs(graphError(429, 9999), 1)).toBe(300_000);
+    expect(retryDelayMs(graphError(503), 1)).toBe(2000);
+    expect(retryDelayMs(graphError(503), 3)).toBe(8000);
+    expect(retryDelayMs(new TypeError('fetch failed'), 0)).toBe(2000);
+    expect(retryDelayMs(new TypeError('fetch failed'), 20)).toBe(300_000);
+  });
+
+  it('queues a check-in refused with 429 on submit, keeps it waiting (not refused) and sends it once the wait is over', async () => {
+    let clock = 1_000_000;
+    const store = memoryQueueStore<string>();
+    const outcomes: Array<Error | 'ok'> = [graphError(429, 5), graphError(503, 1), 'ok'];
+    const send = vi.fn(async (payload: string) => {
+      const next = outcomes.shift();
+      if (next instanceof Error) throw next;
+      return payload;
+    });
+    const queue = new OfflineQueue<string, string>({ store, scope: 'me', send, now: () => clock });
+    expect(await queue.submit('a', 'p')).toEqual({ kind: 'queued' });
+    expect((await store.list()).map((i) => ({ id: i.id, attempts: i.attempts, failure: i.failure, retryAt: i.retryAt }))).toEqual([
+      { id: 'a', attempts: 1, failure: null, retryAt: 1_005_000 },
+    ]);
+    await queue.flush();
+    expect(send).toHaveBeenCalledTimes(1); // still inside the Retry-After
+    clock += 5000;
+    await queue.flush(); // 503: waits again, one more attempt, still not refused
+    expect(send).toHaveBeenCalledTimes(2);
+    expect((await store.list()).map((i) => [i.attempts, i.failure, i.retryAt])).toEqual([[2, null, 1_006_000]]);
+    clock += 1000;
+    await queue.flush();
+    expect(send).toHaveBeenCalledTimes(3);
+    expect(await store.list()).toEqual([]);
+  });
+
+  it('shows a definite refusal as refused at once, with its reason', async () => {
+    const send = vi.fn(async () => {
+      throw graphError(403);
+    });
+    const { queue, store } = await queueWith([item('a')], send);
+    await queue.flush();
+    expect((await store.list()).map((i) => i.failure)).toEqual([{ status: 403, code: 'x' }]);
+    await expect(queue.submit('b', 'p')).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('flushes by itself when the wait is over', async () => {
+    vi.useFakeTimers();
+    try {
+      let clock = 0;
+      const outcomes: Array<Error | 'ok'> = [graphError(429, 2), 'ok'];
+      const send = vi.fn(async (payload: string) => {
+        const next = outcomes.shift();
+        if (next instanceof Error) throw next;
+        return payload;
+      });
+      const store = memoryQueueStore<string>();
+      const queue = new OfflineQueue<string, string>({ store, scope: 'me', send, now: () => clock });
+      await queue.submit('a', 'p');
+      clock = 2000;
+      await vi.advanceTimersByTimeAsync(2000);
+      await vi.waitFor(async () => expect(await store.list()).toEqual([]));
+      expect(send).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -69,6 +69,10 @@ function setup(overrides: Partial<OfflineQueueOptions<Payload, string>> = {}, st
     setOnline: (value: boolean) => {
       online = value;
     },
+    /** Moves the queue's clock on, e.g. past an item's Retry-After or backoff. */
+    advance: (ms: number) => {
+      clock += ms;
+    },
   };
 }
 
@@ -117,18 +121,23 @@ describe('flushing', () => {
     // The fake server stores a key once by itself, so what is asserted here is the queue's own part:
     // how often it sends, that every retry carries the same client id, and that it forgets the item
     // after success (so a later flush sends nothing).
-    const { queue, server, store, sent } = setup();
+    const { queue, server, store, sent, advance } = setup();
     server.plan = ['lost', 'lost'];
     await expect(queue.submit('a', p(7))).resolves.toEqual({ kind: 'queued' });
     expect(server.calls).toEqual(['a']);
     expect(server.stored.size).toBe(1); // it did reach the server
-    expect((await store.list()).map((i) => [i.id, i.payload, i.attempts])).toEqual([['a', p(7), 0]]);
+    expect((await store.list()).map((i) => [i.id, i.payload, i.attempts])).toEqual([['a', p(7), 1]]);
 
+    await queue.flush(); // too early: the backoff holds it back
+    expect(server.calls).toEqual(['a']);
+
+    advance(10_000);
     await queue.flush(); // the answer is lost again: kept, one more attempt counted
     expect(server.calls).toEqual(['a', 'a']);
-    expect((await store.list()).map((i) => [i.id, i.attempts])).toEqual([['a', 1]]);
+    expect((await store.list()).map((i) => [i.id, i.attempts])).toEqual([['a', 2]]);
     expect(sent).toEqual([]);
 
+    advance(10_000);
     await queue.flush(); // answered
     expect(server.calls).toEqual(['a', 'a', 'a']); // the same client id on every retry
     expect(sent).toEqual(['a=stored:a']);
@@ -142,7 +151,7 @@ describe('flushing', () => {
   });
 
   it('should stop at a network failure and keep the rest for later', async () => {
-    const { queue, server, setOnline } = setup();
+    const { queue, server, setOnline, advance } = setup();
     setOnline(false);
     for (const id of ['c1', 'c2', 'c3']) await queue.submit(id, p(1));
     setOnline(true);
@@ -153,6 +162,7 @@ describe('flushing', () => {
       ['c2', 1],
       ['c3', 0],
     ]);
+    advance(10_000);
     await queue.flush();
     expect([...server.stored.keys()]).toEqual(['c1', 'c2', 'c3']);
     expect(queue.getSnapshot().items).toEqual([]);
