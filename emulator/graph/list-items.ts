@@ -63,10 +63,12 @@ const MAX_VERSIONS = 50;
 
 function updateItem(ctx: HandlerContext, list: ListState, item: ListItemState, fields: unknown): void {
   checkIfMatch(ctx.req.headers['if-match'], itemETag(item));
-  const history = (item.history ??= []);
-  history.push({ version: item.version, lastModifiedDateTime: item.lastModifiedDateTime, editorId: item.editorId, fields: { ...item.fields } });
-  if (history.length > MAX_VERSIONS) history.splice(0, history.length - MAX_VERSIONS);
+  const before = { version: item.version, lastModifiedDateTime: item.lastModifiedDateTime, editorId: item.editorId, fields: { ...item.fields } };
+  // Validates everything (types, unique values) before anything is written.
   writeFieldValues(list, fields, item.fields, ctx.store);
+  const history = (item.history ??= []);
+  history.push(before);
+  if (history.length > MAX_VERSIONS) history.splice(0, history.length - MAX_VERSIONS);
   item.version += 1;
   item.lastModifiedDateTime = graphDateTime();
   item.editorId = ctx.user.id;

@@ -115,6 +115,7 @@ export function columnFromDefinition(input: unknown, id: string, existing: reado
     type,
     facet,
   };
+  assertUniqueNeedsIndex(column);
   assertIndexLimit([...existing, column]);
   return column;
 }
@@ -124,6 +125,8 @@ export function patchColumn(column: ColumnState, input: unknown, siblings: reado
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw badRequest('A column definition must be a JSON object.');
   const def = input as Record<string, unknown>;
   if (typeof def.name === 'string' && def.name !== column.name) throw badRequest("The 'name' of a column cannot be changed.");
+  // Checked before anything changes, so a refused PATCH leaves the column as it was.
+  assertUniqueNeedsIndex({ ...column, indexed: bool(def.indexed, column.indexed), enforceUniqueValues: bool(def.enforceUniqueValues, column.enforceUniqueValues) });
   column.displayName = str(def.displayName, column.displayName);
   column.description = str(def.description, column.description);
   column.indexed = bool(def.indexed, column.indexed);
@@ -133,6 +136,16 @@ export function patchColumn(column: ColumnState, input: unknown, siblings: reado
   const facet = def[column.type];
   if (typeof facet === 'object' && facet !== null && !Array.isArray(facet)) column.facet = { ...column.facet, ...facet };
   assertIndexLimit(siblings);
+}
+
+/**
+ * SharePoint: "When you set [EnforceUniqueValues] to true, you should also set the Indexed property
+ * to true"; its REST API refuses otherwise ("This field must be indexed to enforce unique values",
+ * facts sheet §17). The emulator refuses it as a 400, the stricter reading, so the app always sends
+ * both.
+ */
+function assertUniqueNeedsIndex(column: ColumnState): void {
+  if (column.enforceUniqueValues && !column.indexed) throw badRequest('This field must be indexed to enforce unique values.');
 }
 
 function assertIndexLimit(columns: readonly ColumnState[]): void {

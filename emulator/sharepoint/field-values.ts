@@ -36,9 +36,31 @@ export function writeFieldValues(
     }
     updates.push([column.name, convert(column, key, raw, store)]);
   }
+  assertUniqueValues(list, target, updates);
   for (const [name, value] of updates) {
     if (value === null) delete target[name];
     else target[name] = value;
+  }
+}
+
+/**
+ * Columns with `enforceUniqueValues`: no two items may hold the same value (text compared without
+ * regard to case, as SharePoint compares). Graph answers a duplicate with 400 invalidRequest and
+ * this message (facts sheet §17: the message n8n and UK Export Finance match; not on Learn). The
+ * check and the write happen in one synchronous step, so two concurrent creates with the same
+ * value give one item and one refusal.
+ */
+export const DUPLICATE_UNIQUE_MESSAGE = 'One or more fields with unique constraints already has the provided value.';
+
+const uniqueKey = (value: FieldValue): string => (typeof value === 'string' ? `s:${value.toLowerCase()}` : `v:${String(value)}`);
+
+function assertUniqueValues(list: ListState, target: Record<string, FieldValue>, updates: ReadonlyArray<readonly [string, FieldValue]>): void {
+  for (const [name, value] of updates) {
+    const column = list.columns.find((c) => c.name === name);
+    if (!column?.enforceUniqueValues || value === null) continue;
+    const key = uniqueKey(value);
+    const taken = list.items.some((item) => item.fields !== target && item.fields[name] !== undefined && item.fields[name] !== null && uniqueKey(item.fields[name] as FieldValue) === key);
+    if (taken) throw badRequest(DUPLICATE_UNIQUE_MESSAGE);
   }
 }
 
