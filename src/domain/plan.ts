@@ -199,7 +199,9 @@ export function groupGoalsByNationalGoal(
     }
     group.goals.push(goal);
   }
-  return groups.filter((g) => g.goals.length > 0 || g.nationalGoal !== null);
+  // Every group is kept: the area's national goals even without goals (the board adds under them),
+  // and the other groups exist only because a goal made them.
+  return groups;
 }
 
 /**

@@ -27,6 +27,9 @@ describe('deadline', () => {
     ['2027-00-10', 'goal.validation.due'],
     ['30.06.2027', 'goal.validation.due'],
     ['2027-6-30', 'goal.validation.due'],
+    ['x2027-06', 'goal.validation.due'],
+    ['2027-06-30x', 'goal.validation.due'],
+    ['2027-06x', 'goal.validation.due'],
   ])('refuses %s with a message saying why', (due, message) => {
     const { errors } = patchFromForm({ ...emptyForm('a1', null), text: 'Mål', due }, []);
     expect(errors).toEqual({ due: message });

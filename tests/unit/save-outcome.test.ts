@@ -24,4 +24,10 @@ describe('saveErrorOutcome', () => {
     expect(await saveErrorOutcome(new GraphRequestError(401, 'InvalidAuthenticationToken', 'x'), never)).toEqual({ kind: 'failed' });
     expect(await saveErrorOutcome({ status: '403' }, never)).toEqual({ kind: 'failed' });
   });
+
+  it('should name the entity and id in the domain errors', () => {
+    expect(new ConflictError('goal', '7')).toMatchObject({ name: 'ConflictError', entity: 'goal', id: '7', message: 'goal 7 was changed by someone else' });
+    expect(new NotFoundError('goal', '7')).toMatchObject({ name: 'NotFoundError', message: 'goal 7 no longer exists' });
+    expect(new AccessDeniedError('goal', '7')).toMatchObject({ name: 'AccessDeniedError', message: 'Not allowed to change goal 7' });
+  });
 });
