@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { SharePointPlanRepository } from '../../src/adapters/sharepoint/plan-repository';
+import { mapBounded } from '../../src/graph/client';
 import type { PlanDraft } from '../../src/import/draft';
 import { draftToPlan } from '../../src/import/to-plan';
 import type { LocalGoal, PersonRef } from '../../src/domain/plan';
@@ -23,19 +24,6 @@ function personRef(upn: string): PersonRef {
   return { id: person?.id, userPrincipalName: upn, displayName: person?.displayName ?? upn };
 }
 
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      out[index] = await fn(items[index] as T, index);
-    }
-  });
-  await Promise.all(workers);
-  return out;
-}
 
 export async function seedTeamPlan(emulator: EmulatorEndpoint, team: DemoTeam, today = new Date().toISOString().slice(0, 10)): Promise<void> {
   const draft = JSON.parse(await readFile(`${FIXTURES}${team.planKey}.truth.json`, 'utf8')) as PlanDraft;
@@ -55,11 +43,11 @@ export async function seedTeamPlan(emulator: EmulatorEndpoint, team: DemoTeam, t
   });
 
   const plan = await repo.createPlan(entities.plan);
-  await mapLimit(entities.situation, 4, (row) => repo.createSituationRow({ ...row, planId: plan.id }));
+  await mapBounded(entities.situation, 4, (row) => repo.createSituationRow({ ...row, planId: plan.id }));
   const goals: LocalGoal[] = [];
   for (const { area, goals: areaGoals } of entities.areas) {
     const created = await repo.createArea({ ...area, planId: plan.id });
-    goals.push(...(await mapLimit(areaGoals, 4, (goal) => repo.createGoal({ ...goal, planId: plan.id, areaId: created.id }))));
+    goals.push(...(await mapBounded(areaGoals, 4, (goal) => repo.createGoal({ ...goal, planId: plan.id, areaId: created.id }))));
   }
 
   // A year of reporting: recurring goals get occurrences, measured goals a value or two.
@@ -86,10 +74,10 @@ export async function seedTeamPlan(emulator: EmulatorEndpoint, team: DemoTeam, t
       checkIns.push({ planId: plan.id, goalId: goal.id, date: '2026-09-01', value: null, comment: 'Arbeidet er i gang.', author, clientId: `seed-${goal.id}-ms` });
     }
   }
-  await mapLimit(checkIns, 4, (c) => repo.addCheckIn(c));
+  await mapBounded(checkIns, 4, (c) => repo.addCheckIn(c));
   const latest = new Map<string, number>();
   for (const c of checkIns) if (c.value !== null) latest.set(c.goalId, c.value);
-  await mapLimit(
+  await mapBounded(
     goals.filter((g) => g.kind === 'measured' && latest.has(g.id) && g.measure),
     4,
     (g) => repo.updateGoal(g.id, { measure: { ...(g.measure as NonNullable<LocalGoal['measure']>), current: latest.get(g.id) ?? null } }),

@@ -88,6 +88,7 @@ export function columnFromDefinition(input: unknown, id: string, existing: reado
     throw badRequest(`The '${type}' facet must be a JSON object.`);
   }
   const facet = { ...(FACET_DEFAULTS[type] ?? {}), ...((rawFacet as Record<string, unknown> | undefined) ?? {}) };
+  // textColumn.textType "Must be one of plain or richText" (https://learn.microsoft.com/en-us/graph/api/resources/textcolumn).
   if (type === 'text' && facet.textType !== undefined && facet.textType !== 'plain' && facet.textType !== 'richText') {
     throw badRequest("The 'textType' of a text column must be 'plain' or 'richText'.");
   }

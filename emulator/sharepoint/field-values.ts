@@ -44,7 +44,8 @@ export function writeFieldValues(
 }
 
 /**
- * Columns with `enforceUniqueValues`: no two items may hold the same value (text compared without
+ * Columns with `enforceUniqueValues` ("no two list items may have the same value for this column",
+ * https://learn.microsoft.com/en-us/graph/api/resources/columndefinition): no two items may hold the same value (text compared without
  * regard to case, as SharePoint compares). Graph answers a duplicate with 400 invalidRequest and
  * this message (facts sheet §17: the message n8n and UK Export Finance match; not on Learn). The
  * check and the write happen in one synchronous step, so two concurrent creates with the same

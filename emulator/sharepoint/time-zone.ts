@@ -2,7 +2,9 @@
  * A site's time zone, as SharePoint applies it to date-only columns: the calendar day of a value is
  * the day in the site's regional settings, and Graph returns it as the UTC instant of that day's
  * local midnight (a site in Norway returns 30 June as 2027-06-29T22:00:00Z). The emulator's site
- * time zone is an IANA name (`EmulatorOptions.siteTimeZone`, default Europe/Oslo).
+ * time zone is an IANA name (`EmulatorOptions.siteTimeZone`, default Europe/Oslo). Graph's dateTime
+ * column `format: dateOnly` (https://learn.microsoft.com/en-us/graph/api/resources/datetimecolumn;
+ * facts sheet §5) stores a day; SharePoint keeps it as the site's local midnight.
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -8,15 +8,13 @@
  * build's VITE_GRAPH_BASE_URL, so that the emulator builds of the e2e tests keep working.
  * The favicon from public/ is in the build and linked.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../vite.config';
+import { ROOT, buildProduction } from './production-build';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const outDir = mkdtempSync(path.join(os.tmpdir(), 'handlingsplan-csp-'));
+const root = ROOT;
 let html = '';
 
 const VALID_ORIGINS = 'https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json';
@@ -62,23 +60,9 @@ function cspMetas(text: string): string[] {
   return [...text.matchAll(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/gi)].map((m) => m[1] ?? '');
 }
 
-const saved = { ...process.env };
+let outDir = '';
 beforeAll(async () => {
-  process.env.VITE_AAD_CLIENT_ID = '11111111-2222-3333-4444-555555555555';
-  process.env.VITE_AAD_AUTHORITY = 'https://login.microsoftonline.com/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
-  process.env.VITE_AUTH_MODE = '';
-  process.env.VITE_GRAPH_BASE_URL = '';
-  try {
-    await build({
-      root,
-      configFile: path.join(root, 'vite.config.ts'),
-      mode: 'production',
-      logLevel: 'error',
-      build: { outDir, emptyOutDir: true, sourcemap: false },
-    });
-  } finally {
-    process.env = saved;
-  }
+  outDir = await buildProduction({ env: { VITE_AAD_AUTHORITY: 'https://login.microsoftonline.com/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee' } });
   html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
 }, 240_000);
 

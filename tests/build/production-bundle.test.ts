@@ -6,14 +6,13 @@
  * `sources` are read too. A module from a dev-only folder in either list fails the test, however
  * it got there (static or dynamic import, with or without a file extension, through any chain).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { build, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, buildProduction } from './production-build';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const outDir = mkdtempSync(path.join(os.tmpdir(), 'handlingsplan-dist-'));
+const root = ROOT;
 
 /** Modules Rollup placed in the bundle, as paths relative to the project (or `\0virtual` ids). */
 const bundledModules = new Set<string>();
@@ -40,24 +39,9 @@ const recordModuleGraph: Plugin = {
   },
 };
 
-const saved = { ...process.env };
+let outDir = '';
 beforeAll(async () => {
-  // The production settings: a real client id, MSAL sign-in, the default (real) Graph.
-  process.env.VITE_AAD_CLIENT_ID = '11111111-2222-3333-4444-555555555555';
-  process.env.VITE_AUTH_MODE = '';
-  process.env.VITE_GRAPH_BASE_URL = '';
-  try {
-    await build({
-      root,
-      configFile: path.join(root, 'vite.config.ts'),
-      mode: 'production',
-      logLevel: 'error',
-      build: { outDir, emptyOutDir: true, sourcemap: true },
-      plugins: [recordModuleGraph],
-    });
-  } finally {
-    process.env = saved;
-  }
+  outDir = await buildProduction({ sourcemap: true, plugins: [recordModuleGraph] });
   const all = walk(outDir);
   files = all.filter((f) => /\.(js|html|css)$/.test(f)).map((f) => ({ name: path.relative(outDir, f), text: readFileSync(f, 'utf8') }));
   for (const map of all.filter((f) => f.endsWith('.map'))) {

@@ -9,6 +9,7 @@ import { DEMO_TEAMS } from '../../emulator/seed/demo-tenant';
 import { openTab, setHostTheme } from './support/host';
 import { expectNoSeriousA11yViolations } from './support/a11y';
 import { repositoryAs } from './support/graph';
+import { newGoal } from '../support/factories';
 
 const team = DEMO_TEAMS.find((t) => t.planKey === 'sor-varanger');
 if (!team) throw new Error('demo team missing');
@@ -115,20 +116,7 @@ test('the board adds a goal, reorders it, moves it to another area, deletes and 
   if (!before) throw new Error('no plan');
   const [area1, area2] = before.areas as [(typeof before.areas)[number], (typeof before.areas)[number]];
   // A goal of the test's own, to delete without undo.
-  const doomed = await repo.createGoal({
-    planId: before.plan.id,
-    areaId: area2.id,
-    nationalGoal: null,
-    text: `E2E: et mål som slettes ${Date.now()}`,
-    kind: 'milestone',
-    owner: null,
-    due: null,
-    status: null,
-    measure: null,
-    recurrence: null,
-    tariffArea: null,
-    sortOrder: 10_000,
-  });
+  const doomed = await repo.createGoal(newGoal({ planId: before.plan.id, areaId: area2.id, text: `E2E: et mål som slettes ${Date.now()}`, sortOrder: 10_000 }));
   const tab = await openPlan(page, board);
   const section1 = tab.locator(`section[data-area-id="${area1.id}"]`);
   const section2 = tab.locator(`section[data-area-id="${area2.id}"]`);

@@ -8,6 +8,7 @@ import { expect, test } from '@playwright/test';
 import { DEMO_TEAMS } from '../../emulator/seed/demo-tenant';
 import { openTab } from './support/host';
 import { repositoryAs } from './support/graph';
+import { newGoal } from '../support/factories';
 
 const team = DEMO_TEAMS.find((t) => t.planKey === 'sor-varanger');
 if (!team) throw new Error('demo team missing');
@@ -21,20 +22,7 @@ test('a goal whose area is gone is shown as not placed, wraps its long words at 
   if (!before) throw new Error('demo plan missing');
   const target = before.areas[0];
   if (!target) throw new Error('demo plan has no areas');
-  const orphan = await repo.createGoal({
-    planId: before.plan.id,
-    areaId: 'an-area-deleted-in-lists',
-    nationalGoal: null,
-    text: `Verve nye medlemmer, se ${LONG_WORD}`,
-    kind: 'milestone',
-    owner: null,
-    due: null,
-    status: null,
-    measure: null,
-    recurrence: null,
-    tariffArea: null,
-    sortOrder: 9999,
-  });
+  const orphan = await repo.createGoal(newGoal({ planId: before.plan.id, areaId: 'an-area-deleted-in-lists', text: `Verve nye medlemmer, se ${LONG_WORD}` }));
   try {
     await page.setViewportSize({ width: 360, height: 740 });
     const tab = await openTab(page, { user: board, team: team.displayName, locale: 'nb-NO', view: 'tab', subEntityId: 'plan' });

@@ -97,6 +97,22 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** What every content-frame context of the fake host says about where the tab runs and who Kari is. */
+const KARI_IN_CONTENT = {
+  hostName: 'Teams',
+  clientType: 'web',
+  frameContext: 'content',
+  locale: 'nn-NO',
+  theme: 'default',
+  user: {
+    id: 'user-1',
+    userPrincipalName: 'kari@example.test',
+    displayName: 'Kari Nordmann',
+    loginHint: 'kari@example.test',
+    tenantId: 'tenant-1',
+  },
+} as const;
+
 describe('connectToHost', () => {
   it('returns null at once when the page is not framed', async () => {
     const started = performance.now();
@@ -127,18 +143,7 @@ describe('connectToHost', () => {
     expect(host).not.toBeNull();
     expect(parent.sent[0]?.args?.[2]).toEqual([HOST_ORIGIN]);
     expect(host?.context).toEqual({
-      hostName: 'Teams',
-      clientType: 'web',
-      frameContext: 'content',
-      locale: 'nn-NO',
-      theme: 'default',
-      user: {
-        id: 'user-1',
-        userPrincipalName: 'kari@example.test',
-        displayName: 'Kari Nordmann',
-        loginHint: 'kari@example.test',
-        tenantId: 'tenant-1',
-      },
+      ...KARI_IN_CONTENT,
       team: {
         groupId: 'group-1',
         internalId: '19:team@thread.tacv2',
@@ -164,18 +169,7 @@ describe('connectToHost', () => {
     expect(host.context.team).toBeUndefined();
     expect(host.context.channel).toBeUndefined();
     expect(host.context).toEqual({
-      hostName: 'Teams',
-      clientType: 'web',
-      frameContext: 'content',
-      locale: 'nn-NO',
-      theme: 'default',
-      user: {
-        id: 'user-1',
-        userPrincipalName: 'kari@example.test',
-        displayName: 'Kari Nordmann',
-        loginHint: 'kari@example.test',
-        tenantId: 'tenant-1',
-      },
+      ...KARI_IN_CONTENT,
       pageId: 'handlingsplan',
       subPageId: 'goal-3',
     });

@@ -10,7 +10,8 @@
  * "Side N av M" footer like an office export.
  */
 import { Document, Packer, Paragraph, TextRun } from 'docx';
-import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, StandardFonts, type PDFPage } from 'pdf-lib';
+import { BOTTOM, H, LEADING, MARGIN, PARA_SPACE, SIZE, TOP, W, winAnsi, wrap } from './pdf-page.ts';
 
 export interface SourceLine {
   /** The line's text without its leading tab(s) and trailing white space; never empty. */
@@ -82,36 +83,9 @@ export async function docxFromText(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 
-const W = 595;
-const H = 842;
-const MARGIN = 56;
 const INDENT = 24;
-const TOP = H - 70;
-const BOTTOM = 80;
-const SIZE = 10.5;
-const LEADING = 14;
-const PARA_SPACE = 8;
 
-/** Helvetica (WinAnsi) cannot draw every character; anything it cannot draw becomes '?'. */
-function winAnsi(s: string): string {
-  return s.replace(/\t/g, ' ').replace(/[^\u0020-\u007e\u00a0-\u00ff–—•‘’“”…€]/gu, '?');
-}
 
-function wrap(text: string, font: PDFFont, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/ +/)) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && font.widthOfTextAtSize(next, SIZE) > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = next;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 /** A PDF that prints the source text's paragraphs in Helvetica on A4 pages. */
 export async function pdfFromText(bytes: Uint8Array, runningTitle = 'Handlingsplan 2026–2027'): Promise<Uint8Array> {
@@ -123,7 +97,7 @@ export async function pdfFromText(bytes: Uint8Array, runningTitle = 'Handlingspl
   let y = TOP;
   for (const l of sourceParagraphs(bytes)) {
     const x = MARGIN + (l.indented ? INDENT : 0);
-    for (const part of wrap(winAnsi(l.text), font, W - MARGIN - x)) {
+    for (const part of wrap(winAnsi(l.text), font, SIZE, W - MARGIN - x)) {
       if (y < BOTTOM) {
         page = doc.addPage([W, H]);
         pages.push(page);

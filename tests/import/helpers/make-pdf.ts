@@ -3,38 +3,12 @@
  * breaks mid-sentence), a running header, "Side N av M" footers and the situation table as columns.
  */
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { BOTTOM, H, LEADING, MARGIN, PARA_SPACE, SIZE, TOP, W, winAnsi, wrap } from './pdf-page.ts';
 import type { Block, TableBlock } from '../../../src/import/blocks.ts';
 import { cleanText, hasBullet, stripBullet } from '../../../src/import/text/normalize.ts';
 
-const W = 595;
-const H = 842;
-const MARGIN = 56;
-const TOP = H - 70;
-const BOTTOM = 80;
-const SIZE = 10.5;
-const LEADING = 14;
-const PARA_SPACE = 8;
 
-/** WinAnsi-safe text for the standard Helvetica font. */
-function winAnsi(s: string): string {
-  return s.replace(/[^\u0020-\u007e\u00a0-\u00ff–—•‘’“”…€]/gu, '?');
-}
 
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && font.widthOfTextAtSize(next, size) > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = next;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
-}
 
 class Writer {
   readonly pages: PDFPage[] = [];
