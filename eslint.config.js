@@ -11,6 +11,10 @@ import globals from 'globals';
 const features = readdirSync(new URL('./src/features/', import.meta.url), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
+/** Everything in src/ but the Node runners' composition root (src/runner), as lint targets. */
+const srcOutsideRunner = readdirSync(new URL('./src/', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.name !== 'runner')
+  .map((d) => `./src/${d.name}`);
 
 const I_O_AND_UI = ['react', 'react-dom', 'react-dom/*', '@fluentui/*', '@microsoft/*', '@azure/*', '@tanstack/*', 'node:*', 'fs', 'path', 'undici'];
 
@@ -41,6 +45,10 @@ export default tseslint.config(
           zones: [
             // Nothing in src/ reaches the emulator, the local host page, scripts or tests.
             { target: './src', from: ['./emulator', './host-sim', './scripts', './tests'], message: 'src/ must not import dev-only code.' },
+            // The Node runners' composition root (src/runner) is imported by scripts only, never by the tab.
+            { target: srcOutsideRunner, from: './src/runner', message: 'src/runner is the Node runners\' composition root: the tab does not import it.' },
+            // The runners share the core and adapters, never React or the tab's shell.
+            { target: './src/runner', from: ['./src/features', './src/app', './src/components', './src/hooks', './src/lib', './src/teams', './src/i18n'], message: 'src/runner has no React and no Teams host.' },
             // The domain core is pure.
             {
               target: './src/domain',

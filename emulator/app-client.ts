@@ -5,6 +5,8 @@
  */
 import { Agent } from 'undici';
 import { createGraphClient, type GraphApi, type GraphClientOptions } from '../src/graph/client';
+import { SharePointRest } from '../src/adapters/sharepoint/sharepoint-rest';
+import { createDevTokenSource } from '../src/auth/dev-token-source';
 
 export interface EmulatorEndpoint {
   readonly graphUrl: string;
@@ -29,8 +31,23 @@ export function graphClientAs(
 ): GraphApi {
   return createGraphClient({
     baseUrl: emulator.graphUrl,
-    getToken: async () => `dev:${userPrincipalName}`,
+    getToken: createDevTokenSource(userPrincipalName),
     fetchOptions: { dispatcher: dispatcherFor(emulator.ca) },
     ...options,
   });
+}
+
+/**
+ * The app's SharePoint REST client for a site of a running emulator, as one of its users (with a
+ * token for the site's host, as the emulator demands), for list permissions.
+ */
+export function sharePointRestAs(emulator: EmulatorEndpoint, userPrincipalName: string): (webUrl: string) => SharePointRest {
+  const fetchWithCa = sharePointRestFetch(emulator);
+  return (webUrl) => new SharePointRest({ webUrl, getToken: createDevTokenSource(userPrincipalName), fetch: fetchWithCa });
+}
+
+/** Node's fetch, trusting the emulator's local CA. */
+export function sharePointRestFetch(emulator: EmulatorEndpoint): typeof fetch {
+  const dispatcher = dispatcherFor(emulator.ca);
+  return ((url: string | URL | Request, init?: RequestInit) => fetch(url, { ...init, dispatcher } as RequestInit)) as typeof fetch;
 }

@@ -10,6 +10,7 @@ import { createRequestListener } from './core/http-adapter.ts';
 import { RequestLog, type RequestLogEntry } from './core/request-log.ts';
 import { runBatch } from './graph/batch.ts';
 import { createGraphRouter } from './graph/index.ts';
+import { SharePointRest } from './sharepoint-rest/rest-service.ts';
 import { buildTenant } from './seed/build-tenant.ts';
 import { StatePersistence } from './state/persistence.ts';
 import { TenantStore } from './state/tenant-store.ts';
@@ -38,6 +39,12 @@ export interface EmulatorOptions {
   siteTimeZone?: string;
   /** SharePoint's list view threshold for non-indexed filters on lists over 5,000 items; default true. */
   enforceListViewThreshold?: boolean;
+  /**
+   * Whether the SharePoint REST endpoints (`<site webUrl>/_api/…`) answer CORS (preflight and
+   * Access-Control-Allow-Origin); default true. false sends no CORS headers at all, so a browser's
+   * fetch fails with a TypeError, as SharePoint Online may (facts §15.6: not confirmed either way).
+   */
+  sharePointRestCors?: boolean;
 }
 
 export interface RunningEmulator {
@@ -99,7 +106,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const host = options.host ?? '127.0.0.1';
   const server = createServer({ key: certs.key, cert: certs.cert });
   const port = await listen(server, options.port ?? DEFAULT_PORT, host);
-  server.on('request', createRequestListener(dispatcher, { store, log, faults }, `localhost:${port}`));
+  const sharePoint = new SharePointRest(store, log, faults, { cors: options.sharePointRestCors ?? true });
+  server.on('request', createRequestListener(dispatcher, { store, log, faults }, `localhost:${port}`, sharePoint));
 
   let closed: Promise<void> | undefined;
   const origin = `https://localhost:${port}`;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { graphClientAs } from '../emulator/app-client';
-import { DEMO_TEAMS } from '../emulator/seed/demo-tenant';
+import { DEMO_TEAMS, demoPerson } from '../emulator/seed/demo-tenant';
 import type { RunningEmulator } from '../emulator/server';
 import { SharePointPlanImporter } from '../src/adapters/sharepoint/plan-import';
 import type { ImportedArea } from '../src/domain/plan-import';
@@ -37,7 +37,7 @@ async function seedLargePlan(emulator: RunningEmulator): Promise<void> {
       nationalGoal: `Nasjonalt mål ${a + 1}.${(g % 2) + 1}`,
       text: `Lokalt mål ${a + 1}.${g + 1}: ${g % 3 === 0 ? 'verve nye medlemmer på arbeidsplassen' : g % 3 === 1 ? 'holde medlemsmøter' : 'skolere tillitsvalgte i KL*AR'}`,
       kind: g % 3 === 0 ? ('measured' as const) : g % 3 === 1 ? ('recurring' as const) : ('milestone' as const),
-      owner: { userPrincipalName: people[g % people.length] as string, displayName: `Person ${g % people.length}` },
+      owners: [(({ id, displayName, mail }) => ({ id, displayName, email: mail }))(demoPerson(people[g % people.length] as string))],
       due: g % 4 === 0 ? '2027-06' : null,
       status: null,
       measure: g % 3 === 0 ? { unit: 'medlemmer', baseline: 0, target: 50, current: null } : null,

@@ -92,7 +92,7 @@ function syntheticPlan(goalCount: number): { goals: LocalGoal[]; checkIns: Check
       nationalGoal: null,
       text: `Mål nummer ${i + 1}: verve medlemmer og besøke arbeidsplasser i område ${i % 6}`,
       kind,
-      owner: { userPrincipalName: `person${i % 25}@org365.example`, displayName: `Person ${i % 25}` },
+      owners: [{ id: `00000000-0000-4000-8000-${String(i % 25).padStart(12, '0')}`, displayName: `Person ${i % 25}` }],
       due: i % 4 === 0 ? '2027-06' : null,
       status: null,
       measure: kind === 'measured' ? { unit: 'medlemmer', baseline: 0, target: 100, current: null } : null,

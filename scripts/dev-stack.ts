@@ -4,7 +4,7 @@
  * tab are different origins (ports), as Teams and a tab are.
  *
  *   emulator   https://localhost:<emulatorPort>   Graph at /v1.0, control at /_emulator
- *   app        https://localhost:<appPort>        the tab; proxies /v1.0 and /_emulator to the emulator
+ *   app        https://localhost:<appPort>        the tab; proxies /v1.0, /_emulator and /sites/<name>/_api to the emulator
  *   host page  https://localhost:<hostPort>       host-sim/; proxies /_emulator to the emulator
  *
  * The app gets its configuration through Vite env (VITE_GRAPH_BASE_URL, VITE_AUTH_MODE,
@@ -139,7 +139,9 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
     process.env.VITE_TEAMS_HOST_ORIGINS = hostUrl.replace(/\/$/, '');
     process.env.VITE_TEAMS_APP_ID = DEV_TEAMS_APP_ID;
 
-    const proxy = { '/v1.0': proxyTo(emulatorTarget), '/_emulator': proxyTo(emulatorTarget) };
+    // The sites' SharePoint REST API (`{webUrl}/_api`, list permissions) is proxied too: with the
+    // Host kept, the emulator gives the sites' webUrl on the app's origin, as Graph does the nextLinks.
+    const proxy = { '/v1.0': proxyTo(emulatorTarget), '/_emulator': proxyTo(emulatorTarget), '^/sites/[^/]+/_api/': proxyTo(emulatorTarget) };
     if (options.app === 'preview') {
       const outDir = options.previewOutDir ?? path.join(root, 'node_modules', '.cache', 'handlingsplan-e2e-dist');
       const pages = existsSync(path.join(root, 'tests/e2e/pages'))

@@ -72,12 +72,16 @@ export class GraphDispatcher {
     if (match.kind === 'none') {
       throw new GraphError(400, 'BadRequest', `Resource not found for the segment '${match.unknownSegment}'.`);
     }
-    const baseUrl = `https://${req.host}/v1.0`;
-    return match.handler({ req, params: match.params, user, store: this.store, baseUrl, options: this.options });
+    const origin = `https://${req.host}`;
+    return match.handler({ req, params: match.params, user, store: this.store, baseUrl: `${origin}/v1.0`, origin, options: this.options });
   }
 
   private authenticate(header: string | undefined): UserState {
     if (!header) throw unauthenticated('Access token is empty.');
+    // A token for the SharePoint resource (`dev:<upn>;aud=<site origin>`, see sharepoint-rest/) is
+    // not a Graph token: Graph refuses a token for another audience (401; the code
+    // `InvalidAuthenticationToken` is widely observed but not confirmed, facts §1).
+    if (/;\s*aud=/i.test(header)) throw unauthenticated('Access token validation failure. Invalid audience.');
     const m = /^Bearer\s+dev:(\S+)\s*$/i.exec(header);
     const user = m?.[1] ? this.store.userByUpn(m[1]) : undefined;
     if (!user) throw unauthenticated('Access token validation failure. Invalid audience or unknown user.');

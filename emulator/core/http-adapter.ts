@@ -5,6 +5,7 @@ import { INVALID_JSON, type GraphDispatcher } from './dispatcher.ts';
 import { GraphError, errorBody } from './graph-error.ts';
 import { CORS_HEADERS, JSON_CONTENT_TYPE } from './http-headers.ts';
 import type { GraphResponse } from './types.ts';
+import { isSharePointRestPath, type SharePointRest, type SpRestResponse } from '../sharepoint-rest/rest-service.ts';
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
@@ -60,13 +61,48 @@ function send(res: ServerResponse, response: GraphResponse, requestId: string, c
   res.end(text);
 }
 
-/** Turns Node HTTP requests into Graph requests (/v1.0) or control requests (/_emulator). */
-export function createRequestListener(dispatcher: GraphDispatcher, control: ControlContext, fallbackHost: string) {
+/** A SharePoint REST response: its own headers only (no Graph CORS or Graph headers). */
+function sendSharePoint(res: ServerResponse, response: SpRestResponse): void {
+  if (response.body === undefined) {
+    res.writeHead(response.status, response.headers);
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(response.body);
+  res.writeHead(response.status, { ...response.headers, 'Content-Length': String(Buffer.byteLength(text)) });
+  res.end(text);
+}
+
+/**
+ * Turns Node HTTP requests into Graph requests (/v1.0), SharePoint REST requests
+ * (/sites/<name>/_api/…, sharepoint-rest/) or control requests (/_emulator).
+ */
+export function createRequestListener(dispatcher: GraphDispatcher, control: ControlContext, fallbackHost: string, sharePoint?: SharePointRest) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const requestId = randomUUID();
     const headers = lowerCaseHeaders(req);
     const clientRequestId = headers['client-request-id'] ?? randomUUID();
     try {
+      const url0 = req.url ?? '/';
+      const path0 = url0.includes('?') ? url0.slice(0, url0.indexOf('?')) : url0;
+      if (sharePoint && isSharePointRestPath(path0)) {
+        if (req.method === 'OPTIONS') {
+          sendSharePoint(res, sharePoint.preflight(headers));
+          return;
+        }
+        const raw = await readBody(req);
+        if (raw === 'tooLarge') throw new GraphError(413, 'requestTooLarge', 'The request body exceeds the maximum size.');
+        const response = await sharePoint.handle({
+          method: (req.method ?? 'GET').toUpperCase(),
+          path: path0,
+          rawQuery: url0.includes('?') ? url0.slice(url0.indexOf('?') + 1) : '',
+          headers,
+          body: parseJson(raw),
+          host: headers.host ?? fallbackHost,
+        });
+        sendSharePoint(res, response);
+        return;
+      }
       if (req.method === 'OPTIONS') {
         res.writeHead(204, { ...CORS_HEADERS, 'request-id': requestId, 'client-request-id': clientRequestId });
         res.end();

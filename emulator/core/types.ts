@@ -34,6 +34,8 @@ export interface HandlerContext {
   readonly store: TenantStore;
   /** 'https://<host>/v1.0' of this request. */
   readonly baseUrl: string;
+  /** 'https://<host>' of this request: the origin of the sites' webUrl (sharepoint/site-url.ts). */
+  readonly origin: string;
   readonly options: HandlerOptions;
 }
 

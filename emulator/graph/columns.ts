@@ -34,8 +34,9 @@ export function registerColumnsRoutes(router: Router): void {
       });
     });
 
+    // Creating, changing and deleting columns needs Manage Lists (Edit and up; facts §15.2).
     router.add('POST', base, (ctx) => {
-      const { list } = requireList(ctx);
+      const { list } = requireList(ctx, 'manageLists');
       const column = columnFromDefinition(ctx.req.body, ctx.store.nextGuid('column'), list.columns);
       list.columns.push(column);
       touch(ctx, list);
@@ -48,7 +49,7 @@ export function registerColumnsRoutes(router: Router): void {
     });
 
     router.add('PATCH', `${base}/{columnId}`, (ctx) => {
-      const { list } = requireList(ctx);
+      const { list } = requireList(ctx, 'manageLists');
       const column = findColumn(list, ctx.params.columnId ?? '');
       if (column.system && column.name !== 'Title') throw badRequest(`The system column '${column.name}' cannot be changed.`);
       patchColumn(column, ctx.req.body, list.columns);
@@ -57,7 +58,7 @@ export function registerColumnsRoutes(router: Router): void {
     });
 
     router.add('DELETE', `${base}/{columnId}`, (ctx) => {
-      const { list } = requireList(ctx);
+      const { list } = requireList(ctx, 'manageLists');
       const column = findColumn(list, ctx.params.columnId ?? '');
       if (column.system) throw badRequest(`The system column '${column.name}' cannot be deleted.`);
       list.columns.splice(list.columns.indexOf(column), 1);

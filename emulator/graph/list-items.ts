@@ -6,8 +6,10 @@ import { checkIfMatch } from '../sharepoint/entity-tag.ts';
 import { graphDateTime, writeFieldValues } from '../sharepoint/field-values.ts';
 import { PREFER_NON_INDEXED, queryItems } from '../sharepoint/item-query.ts';
 import { identitySet, itemETag, renderFields, renderItem, type ItemViewOptions } from '../sharepoint/item-view.ts';
+import { canReadItem } from '../sharepoint/permissions.ts';
+import { siteWebUrl } from '../sharepoint/site-url.ts';
 import type { FieldValue, ListItemState, ListState } from '../state/tenant-state.ts';
-import { SITE_PREFIXES, requireItem, requireList } from './access.ts';
+import { SITE_PREFIXES, requireItem, requireList, requireListForAdd } from './access.ts';
 
 function viewOptions(ctx: HandlerContext, fieldsByDefault: boolean): ItemViewOptions {
   const fields = parseExpand(queryOption(ctx.req.query, 'expand')).find((e) => e.name === 'fields');
@@ -79,8 +81,11 @@ export function registerListItemsRoutes(router: Router): void {
   for (const prefix of SITE_PREFIXES) {
     const base = `${prefix}/lists/{listId}/items`;
 
+    // Permissions (facts §15.2–15.3, enforced in access.ts): reading needs View; adding needs Add
+    // Items; editing and deleting need Edit/Delete Items and pass WriteSecurity. A refused write
+    // is refused before anything is validated or written (no version bump).
     router.add('GET', base, (ctx) => {
-      const { site, list } = requireList(ctx);
+      const { site, list, rights } = requireList(ctx);
       const q = ctx.req.query;
       const prefer = ctx.req.headers.prefer ?? '';
       const page = queryItems(
@@ -92,13 +97,14 @@ export function registerListItemsRoutes(router: Router): void {
           skipToken: queryOption(q, 'skiptoken'),
           honorNonIndexed: prefer.toLowerCase().includes(PREFER_NON_INDEXED.toLowerCase()),
           enforceListViewThreshold: ctx.options.enforceListViewThreshold,
+          visible: (item) => canReadItem(rights, list, item, ctx.user),
         },
         ctx.store,
       );
       const view = viewOptions(ctx, false);
       const body: Record<string, unknown> = {
         '@odata.context': `${ctx.baseUrl}/$metadata#sites('${encodeURIComponent(site.id)}')/lists('${list.id}')/items`,
-        value: page.items.map((item) => renderItem(site, list, item, ctx.store, view)),
+        value: page.items.map((item) => renderItem(site, list, item, ctx.store, view, siteWebUrl(site, ctx.origin))),
       };
       if (page.nextSkipToken) {
         const query = [...queryWithoutSkipToken(ctx.req.rawQuery), `$skiptoken=${encodeURIComponent(page.nextSkipToken)}`];
@@ -108,24 +114,24 @@ export function registerListItemsRoutes(router: Router): void {
     });
 
     router.add('POST', base, (ctx) => {
-      const { site, list } = requireList(ctx);
+      const { site, list } = requireListForAdd(ctx);
       const body = ctx.req.body as { fields?: unknown } | undefined;
       if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('The list item must be a JSON object.');
       const item = createItem(ctx, list, body.fields);
-      return created(renderItem(site, list, item, ctx.store, { fields: true, fieldSelect: null, select: null }), { ETag: itemETag(item) });
+      return created(renderItem(site, list, item, ctx.store, { fields: true, fieldSelect: null, select: null }, siteWebUrl(site, ctx.origin)), { ETag: itemETag(item) });
     });
 
     router.add('GET', `${base}/{itemId}`, (ctx) => {
       const { site, list, item } = requireItem(ctx);
-      return ok(renderItem(site, list, item, ctx.store, viewOptions(ctx, true)), { ETag: itemETag(item) });
+      return ok(renderItem(site, list, item, ctx.store, viewOptions(ctx, true), siteWebUrl(site, ctx.origin)), { ETag: itemETag(item) });
     });
 
     router.add('PATCH', `${base}/{itemId}`, (ctx) => {
-      const { site, list, item } = requireItem(ctx);
+      const { site, list, item } = requireItem(ctx, 'editListItems');
       const body = ctx.req.body as { fields?: unknown } | undefined;
       if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('The list item must be a JSON object.');
       updateItem(ctx, list, item, body.fields ?? {});
-      return ok(renderItem(site, list, item, ctx.store, { fields: true, fieldSelect: null, select: null }), { ETag: itemETag(item) });
+      return ok(renderItem(site, list, item, ctx.store, { fields: true, fieldSelect: null, select: null }, siteWebUrl(site, ctx.origin)), { ETag: itemETag(item) });
     });
 
     router.add('GET', `${base}/{itemId}/fields`, (ctx) => {
@@ -134,7 +140,7 @@ export function registerListItemsRoutes(router: Router): void {
     });
 
     router.add('PATCH', `${base}/{itemId}/fields`, (ctx) => {
-      const { list, item } = requireItem(ctx);
+      const { list, item } = requireItem(ctx, 'editListItems');
       updateItem(ctx, list, item, ctx.req.body);
       return ok(renderFields(list, item, ctx.store, null), { ETag: itemETag(item) });
     });
@@ -160,7 +166,7 @@ export function registerListItemsRoutes(router: Router): void {
     });
 
     router.add('DELETE', `${base}/{itemId}`, (ctx) => {
-      const { list, item } = requireItem(ctx);
+      const { list, item } = requireItem(ctx, 'deleteListItems');
       checkIfMatch(ctx.req.headers['if-match'], itemETag(item));
       list.items.splice(list.items.indexOf(item), 1);
       ctx.store.changed();

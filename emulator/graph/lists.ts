@@ -8,8 +8,9 @@ import { columnFromDefinition, templateColumns } from '../sharepoint/column-mode
 import { checkIfMatch } from '../sharepoint/entity-tag.ts';
 import { graphDateTime } from '../sharepoint/field-values.ts';
 import { listETag, renderList } from '../sharepoint/list-view.ts';
+import { siteWebUrl } from '../sharepoint/site-url.ts';
 import type { ListState, SiteState } from '../state/tenant-state.ts';
-import { SITE_PREFIXES, requireList, requireSite } from './access.ts';
+import { SITE_PREFIXES, requireList, requireSite, visibleLists } from './access.ts';
 
 const TEMPLATES = new Set(['genericList', 'documentLibrary', 'tasks', 'events', 'contacts', 'links', 'announcements']);
 
@@ -74,7 +75,8 @@ export function registerListsRoutes(router: Router): void {
     router.add('GET', `${prefix}/lists`, (ctx) => {
       const site = requireSite(ctx);
       const expandColumns = parseExpand(queryOption(ctx.req.query, 'expand')).some((e) => e.name === 'columns');
-      let lists = site.lists.map((l) => renderList(site, l, ctx.store, expandColumns));
+      // Lists the caller has no View rights on (unique permissions) are left out.
+      let lists = visibleLists(ctx, site).map((l) => renderList(site, l, ctx.store, siteWebUrl(site, ctx.origin), expandColumns));
       const filter = queryOption(ctx.req.query, 'filter');
       if (filter !== undefined) lists = lists.filter(compileFilter(parseFilter(filter), listResolver));
       const select = parseSelect(queryOption(ctx.req.query, 'select'));
@@ -87,19 +89,20 @@ export function registerListsRoutes(router: Router): void {
     router.add('POST', `${prefix}/lists`, (ctx) => {
       const site = requireSite(ctx);
       const list = createList(ctx, site, ctx.req.body);
-      return created(renderList(site, list, ctx.store, true), { ETag: listETag(list) });
+      return created(renderList(site, list, ctx.store, siteWebUrl(site, ctx.origin), true), { ETag: listETag(list) });
     });
 
     router.add('GET', `${prefix}/lists/{listId}`, (ctx) => {
       const { site, list } = requireList(ctx);
       const expandColumns = parseExpand(queryOption(ctx.req.query, 'expand')).some((e) => e.name === 'columns');
       const select = parseSelect(queryOption(ctx.req.query, 'select'));
-      const body = applySelect(renderList(site, list, ctx.store, expandColumns), select && expandColumns ? [...select, 'columns'] : select);
+      const body = applySelect(renderList(site, list, ctx.store, siteWebUrl(site, ctx.origin), expandColumns), select && expandColumns ? [...select, 'columns'] : select);
       return ok(body, { ETag: listETag(list) });
     });
 
+    // Changing or deleting the list needs Manage Lists (Edit and up; facts §15.2).
     router.add('PATCH', `${prefix}/lists/{listId}`, (ctx) => {
-      const { site, list } = requireList(ctx);
+      const { site, list } = requireList(ctx, 'manageLists');
       checkIfMatch(ctx.req.headers['if-match'], listETag(list));
       const body = (ctx.req.body ?? {}) as Record<string, unknown>;
       if (typeof body !== 'object' || Array.isArray(body)) throw badRequest('The list must be a JSON object.');
@@ -117,11 +120,11 @@ export function registerListsRoutes(router: Router): void {
       list.lastModifiedDateTime = graphDateTime();
       list.lastModifiedById = ctx.user.id;
       ctx.store.changed();
-      return ok(renderList(site, list, ctx.store), { ETag: listETag(list) });
+      return ok(renderList(site, list, ctx.store, siteWebUrl(site, ctx.origin)), { ETag: listETag(list) });
     });
 
     router.add('DELETE', `${prefix}/lists/{listId}`, (ctx) => {
-      const { site, list } = requireList(ctx);
+      const { site, list } = requireList(ctx, 'manageLists');
       checkIfMatch(ctx.req.headers['if-match'], listETag(list));
       site.lists.splice(site.lists.indexOf(list), 1);
       ctx.store.changed();

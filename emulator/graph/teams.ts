@@ -1,4 +1,4 @@
-import { notFound } from '../core/graph-error.ts';
+import { accessDenied, badRequest, notFound } from '../core/graph-error.ts';
 import type { Router } from '../core/router.ts';
 import { ok, type HandlerContext } from '../core/types.ts';
 import { compileFilter } from '../odata/filter-eval.ts';
@@ -113,6 +113,31 @@ export function registerTeamsRoutes(router: Router): void {
     const member = renderMembers(ctx, team).find((m) => m.id === ctx.params.membershipId);
     if (!member) throw notFound('The requested member was not found in the team.');
     return ok(member);
+  });
+
+  /**
+   * Update member in team: `PATCH /teams/{team-id}/members/{membership-id}` with
+   * `{"@odata.type": "#microsoft.graph.aadUserConversationMember", "roles": ["owner"]}` (or `[]` to
+   * make an owner a member) → 200 and the conversationMember
+   * (https://learn.microsoft.com/en-us/graph/api/team-update-members). Only a team owner may change
+   * roles (403 accessDenied otherwise); the site's Owners and Members groups follow the team's
+   * roles, as they do for a group-connected site (facts sheet §15.2). A team keeps at least one owner.
+   */
+  router.add('PATCH', '/teams/{teamId}/members/{membershipId}', (ctx) => {
+    const team = requireTeam(ctx, ctx.params.teamId ?? '');
+    if (!team.owners.includes(ctx.user.id)) throw accessDenied();
+    const member = renderMembers(ctx, team).find((m) => m.id === ctx.params.membershipId);
+    if (!member) throw notFound('The requested member was not found in the team.');
+    const body = (ctx.req.body ?? {}) as { roles?: unknown };
+    if (!Array.isArray(body.roles) || body.roles.some((r) => r !== 'owner')) throw badRequest('roles must be [] or ["owner"].');
+    const userId = member.userId as string;
+    const owner = body.roles.includes('owner');
+    if (!owner && team.owners.length === 1 && team.owners[0] === userId) throw badRequest('A team must have at least one owner.');
+    team.owners = team.owners.filter((id) => id !== userId);
+    team.members = team.members.filter((id) => id !== userId);
+    (owner ? team.owners : team.members).push(userId);
+    ctx.store.changed();
+    return ok(renderMembers(ctx, team).find((m) => m.userId === userId) ?? {});
   });
 
   router.add('GET', '/teams/{teamId}/channels', (ctx) => {

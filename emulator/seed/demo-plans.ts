@@ -2,7 +2,8 @@
  * Seeds each demo team's plan into its site's lists through the app's own data layer
  * (src/adapters/sharepoint), from the sample plans' expected import results
  * (fixtures/plans/*.truth.json). Owners are spread over the team, and a year of check-ins is
- * added so that progress and status have something to show.
+ * added so that progress and status have something to show, each made with its owner's own token
+ * (SharePoint records the author from the token, as the app reads it). Every fifth goal has two owners.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -13,15 +14,15 @@ import { draftToPlan } from '../../src/import/to-plan';
 import type { LocalGoal, PersonRef } from '../../src/domain/plan';
 import { graphClientAs, type EmulatorEndpoint } from '../app-client';
 import { createPrng } from '../core/prng';
-import { DEMO_PEOPLE, DEMO_TEAMS, type DemoTeam } from './demo-tenant';
+import { DEMO_PEOPLE, DEMO_TEAMS, demoPerson, type DemoTeam } from './demo-tenant';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/plans/', import.meta.url));
 
 export const ADOPTED: Record<string, string> = { alver: '2026-02-19', 'sor-varanger': '2026-02-12', asker: '2026-03-05' };
 
 function personRef(upn: string): PersonRef {
-  const person = DEMO_PEOPLE.find((p) => p.userPrincipalName === upn);
-  return { id: person?.id, userPrincipalName: upn, displayName: person?.displayName ?? upn };
+  const person = demoPerson(upn);
+  return { id: person.id, displayName: person.displayName, email: person.mail };
 }
 
 
@@ -39,7 +40,13 @@ export async function seedTeamPlan(emulator: EmulatorEndpoint, team: DemoTeam, t
     fallbackUnion: team.displayName,
     fallbackPeriod: { from: 2026, to: 2027 },
     adoptedDate: ADOPTED[team.planKey] ?? null,
-    ownerFor: (areaIndex, goalIndex) => personRef(people[(areaIndex * 3 + goalIndex) % people.length] as string),
+    ownersFor: (areaIndex, goalIndex) => {
+      const first = (areaIndex * 3 + goalIndex) % people.length;
+      const owners = [personRef(people[first] as string)];
+      // A board often gives a goal to two people.
+      if ((areaIndex + goalIndex) % 5 === 0) owners.push(personRef(people[(first + 1) % people.length] as string));
+      return owners;
+    },
   });
 
   const plan = await repo.createPlan(entities.plan);
@@ -51,9 +58,11 @@ export async function seedTeamPlan(emulator: EmulatorEndpoint, team: DemoTeam, t
   }
 
   // A year of reporting: recurring goals get occurrences, measured goals a value or two.
-  const checkIns: Array<Parameters<typeof repo.addCheckIn>[0]> = [];
+  // Each check-in is made by the goal's first owner (or the board, for a goal without owners).
+  const checkIns: Array<{ author: string; checkIn: Parameters<typeof repo.addCheckIn>[0] }> = [];
+  const upnOf = new Map(DEMO_PEOPLE.map((p) => [p.id, p.userPrincipalName]));
   for (const goal of goals) {
-    const author = goal.owner;
+    const author = upnOf.get(goal.owners[0]?.id ?? '') ?? board;
     const roll = random();
     if (goal.kind === 'recurring' && goal.recurrence) {
       const perYear = goal.recurrence.per === 'year' ? goal.recurrence.count : goal.recurrence.count * 12;
@@ -61,22 +70,31 @@ export async function seedTeamPlan(emulator: EmulatorEndpoint, team: DemoTeam, t
       for (let i = 0; i < done; i++) {
         const day = 10 + Math.floor((i * 320) / Math.max(1, done));
         const date = new Date(Date.UTC(2026, 0, day)).toISOString().slice(0, 10);
-        if (date <= today) checkIns.push({ planId: plan.id, goalId: goal.id, date, value: 1, comment: '', author, clientId: `seed-${goal.id}-${i}` });
+        if (date <= today) checkIns.push({ author, checkIn: { planId: plan.id, goalId: goal.id, date, value: 1, comment: '', clientId: `seed-${goal.id}-${i}` } });
       }
     } else if (goal.kind === 'measured' && goal.measure?.target) {
       const target = goal.measure.target;
       const share = roll < 0.2 ? 0.15 : roll < 0.8 ? 0.5 + roll * 0.3 : 1;
       const mid = Math.round(target * share * 0.5 * 10) / 10;
       const last = Math.round(target * share * 10) / 10;
-      checkIns.push({ planId: plan.id, goalId: goal.id, date: '2026-05-20', value: mid, comment: 'Status før sommaren', author, clientId: `seed-${goal.id}-mid` });
-      if ('2026-10-15' <= today) checkIns.push({ planId: plan.id, goalId: goal.id, date: '2026-10-15', value: last, comment: 'Rapport til styremøtet', author, clientId: `seed-${goal.id}-last` });
+      checkIns.push({ author, checkIn: { planId: plan.id, goalId: goal.id, date: '2026-05-20', value: mid, comment: 'Status før sommaren', clientId: `seed-${goal.id}-mid` } });
+      if ('2026-10-15' <= today) checkIns.push({ author, checkIn: { planId: plan.id, goalId: goal.id, date: '2026-10-15', value: last, comment: 'Rapport til styremøtet', clientId: `seed-${goal.id}-last` } });
     } else if (goal.kind === 'milestone' && roll > 0.55) {
-      checkIns.push({ planId: plan.id, goalId: goal.id, date: '2026-09-01', value: null, comment: 'Arbeidet er i gang.', author, clientId: `seed-${goal.id}-ms` });
+      checkIns.push({ author, checkIn: { planId: plan.id, goalId: goal.id, date: '2026-09-01', value: null, comment: 'Arbeidet er i gang.', clientId: `seed-${goal.id}-ms` } });
     }
   }
-  await mapBounded(checkIns, 4, (c) => repo.addCheckIn(c));
+  const repos = new Map<string, SharePointPlanRepository>([[board, repo]]);
+  const repoOf = (upn: string): SharePointPlanRepository => {
+    let found = repos.get(upn);
+    if (!found) {
+      found = new SharePointPlanRepository(graphClientAs(emulator, upn), team.id);
+      repos.set(upn, found);
+    }
+    return found;
+  };
+  await mapBounded(checkIns, 4, ({ author, checkIn }) => repoOf(author).addCheckIn(checkIn));
   const latest = new Map<string, number>();
-  for (const c of checkIns) if (c.value !== null) latest.set(c.goalId, c.value);
+  for (const { checkIn: c } of checkIns) if (c.value !== null) latest.set(c.goalId, c.value);
   await mapBounded(
     goals.filter((g) => g.kind === 'measured' && latest.has(g.id) && g.measure),
     4,

@@ -9,6 +9,8 @@ export type DemoPlanKey = 'alver' | 'sor-varanger' | 'asker';
 export const DEMO_DOMAIN = 'org365.example';
 export const DEMO_TENANT_ID = '81563b80-a35d-5c55-af96-7287cafa8b0f';
 export const DEMO_SHAREPOINT_HOST = 'org365.sharepoint.com';
+/** The union's own mail domain: most users' `mail`, unlike their UPN in the tenant's domain. */
+export const DEMO_MAIL_DOMAIN = 'fagforbundet.example';
 
 export interface DemoPerson {
   readonly id: string;
@@ -20,6 +22,14 @@ export interface DemoPerson {
   readonly mobilePhone: string;
   readonly officeLocation: string;
   readonly preferredLanguage: 'nb-NO' | 'nn-NO';
+  /**
+   * The user's e-mail address: as in real Org365 tenants it differs from the sign-in name (UPN),
+   * one user has no mailbox (null), and a guest's is their own external address. The app must
+   * never match people on it (issue 9).
+   */
+  readonly mail: string | null;
+  /** 'Guest' for a user invited from outside the tenant (UPN `…#EXT#@…`). */
+  readonly userType: 'Member' | 'Guest';
 }
 
 export interface DemoChannel {
@@ -66,6 +76,22 @@ const person = (
   mobilePhone,
   officeLocation,
   preferredLanguage,
+  mail: `${local}@${DEMO_MAIL_DOMAIN}`,
+  userType: 'Member',
+});
+
+/** A user without a mailbox (`mail` is null in Graph). */
+const withoutMailbox = (p: DemoPerson): DemoPerson => ({ ...p, mail: null });
+
+/**
+ * A guest invited from outside the tenant: Entra gives them a UPN of the form
+ * `<external address with @ as _>#EXT#@<tenant domain>`, and `mail` is their own address.
+ */
+const guest = (p: DemoPerson, externalMail: string): DemoPerson => ({
+  ...p,
+  userPrincipalName: `${externalMail.replace('@', '_')}#EXT#@${DEMO_DOMAIN}`,
+  mail: externalMail,
+  userType: 'Guest',
 });
 
 const HTV = 'Hovedtillitsvalgt (HTV)';
@@ -77,11 +103,12 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   person('d16ac1ac-24a9-53db-bfb7-3bd73d39e6c1', 'ingrid.haugland', 'Ingrid', 'Haugland', 'Leder', '+47 913 24 587', 'Alver', 'nn-NO'),
   person('68b3d294-4724-51eb-ab32-d87fea459944', 'sigurd.mjelde', 'Sigurd', 'Mjelde', 'Nestleder', '+47 928 11 406', 'Alver', 'nn-NO'),
   person('9eac2ecf-d749-5b51-ab14-7dcdf3193713', 'kari.eide', 'Kari', 'Eide', HTV, '+47 480 57 219', 'Alver', 'nn-NO'),
-  person('62aa6ed1-425b-56f2-8ed7-3664e9fd7083', 'ola.nesse', 'Ola', 'Nesse', PTV, '+47 452 90 318', 'Alver', 'nn-NO'),
+  withoutMailbox(person('62aa6ed1-425b-56f2-8ed7-3664e9fd7083', 'ola.nesse', 'Ola', 'Nesse', PTV, '+47 452 90 318', 'Alver', 'nn-NO')),
   person('de522450-fcb7-58c2-8bcd-5eb4639f589f', 'marte.hjelmeland', 'Marte', 'Hjelmeland', PTV, '+47 936 42 871', 'Alver', 'nn-NO'),
   person('06ee5ed4-a232-51ce-aaa4-f018a3bd4ca3', 'torbjorn.vik', 'Torbjørn', 'Vik', KTV, '+47 415 63 092', 'Alver', 'nn-NO'),
   person('5039137c-0e2d-5e27-b06d-5f05a4a2bc13', 'solveig.brekke', 'Solveig', 'Brekke', PTV, '+47 977 20 654', 'Alver', 'nn-NO'),
   person('7b516385-1214-542a-a793-d0a3e01eac45', 'eirik.fosse', 'Eirik', 'Fosse', KTV, '+47 404 88 135', 'Alver', 'nn-NO'),
+  guest(person('b7d3c0a2-5e41-5f7a-9c2e-3a1d4f6b8e90', 'randi.kvam', 'Randi', 'Kvam', PTV, '+47 917 55 302', 'Alver', 'nn-NO'), 'randi.kvam@gmail.example'),
   // Fagforbundet Sør-Varanger
   person('5730fa27-a37f-5c4a-8b6a-def15e66695e', 'tor-arne.pedersen', 'Tor-Arne', 'Pedersen', 'Leder', '+47 916 37 402', 'Kirkenes'),
   person('80673815-31d1-5cf8-b0d6-073b777a2b04', 'anne.mathisen', 'Anne', 'Mathisen', 'Nestleder', '+47 482 15 736', 'Kirkenes'),
@@ -104,6 +131,8 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
 ];
 
 const upn = (local: string): string => `${local}@${DEMO_DOMAIN}`;
+/** The UPN of the guest Randi Kvam (a steward in Alver). */
+export const DEMO_GUEST_UPN = 'randi.kvam_gmail.example#EXT#@org365.example';
 const site = (collection: string, web: string): string => `${DEMO_SHAREPOINT_HOST},${collection},${web}`;
 const channels = (general: string, board: string, union: string): DemoChannel[] => [
   { id: general, displayName: 'General', description: `${union}: felles kanal for styret og tillitsvalde` },
@@ -122,7 +151,7 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
     siteId: site('6ebf60ce-a61b-50c8-ac86-8a1fad13b300', 'c7096ad9-4dbf-5a73-9a56-2905d4ecb644'),
     siteName: 'FagforbundetAlver',
     owners: [upn('ingrid.haugland'), upn('sigurd.mjelde'), upn('kari.eide')],
-    members: [upn('ola.nesse'), upn('marte.hjelmeland'), upn('torbjorn.vik'), upn('solveig.brekke'), upn('eirik.fosse')],
+    members: [upn('ola.nesse'), upn('marte.hjelmeland'), upn('torbjorn.vik'), upn('solveig.brekke'), upn('eirik.fosse'), DEMO_GUEST_UPN],
   },
   {
     planKey: 'sor-varanger',
@@ -155,6 +184,13 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
 
 /** The user the local Teams host signs in as unless another is picked. */
 export const DEMO_DEFAULT_USER = upn('ingrid.haugland');
+
+/** The demo person with this UPN (case-insensitive, as Entra compares them). */
+export function demoPerson(userPrincipalName: string): DemoPerson {
+  const found = DEMO_PEOPLE.find((p) => p.userPrincipalName.toLowerCase() === userPrincipalName.toLowerCase());
+  if (!found) throw new Error(`No demo person ${userPrincipalName}`);
+  return found;
+}
 
 export function demoTeam(planKey: DemoPlanKey): DemoTeam {
   const team = DEMO_TEAMS.find((t) => t.planKey === planKey);

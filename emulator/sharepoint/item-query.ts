@@ -19,6 +19,8 @@ export interface ItemQuery {
   /** The request carried `Prefer: HonorNonIndexedQueriesWarningMayFailRandomly`. */
   readonly honorNonIndexed: boolean;
   readonly enforceListViewThreshold: boolean;
+  /** Items the caller may see (ReadSecurity=2 hides other people's items; permissions.ts); default all. */
+  readonly visible?: (item: ListItemState) => boolean;
 }
 
 export interface ItemPage {
@@ -125,7 +127,9 @@ export function queryItems(list: ListState, query: ItemQuery, store: TenantStore
   }
 
   const accessors = new Map(filterResolved.map(([p, r]) => [p, r.accessor]));
-  const predicate = expr ? compileFilter<ListItemState>(expr, (item, path) => accessors.get(path)?.(item)) : () => true;
+  const filtered = expr ? compileFilter<ListItemState>(expr, (item, path) => accessors.get(path)?.(item)) : () => true;
+  const visible = query.visible;
+  const predicate = visible ? (item: ListItemState): boolean => visible(item) && filtered(item) : filtered;
   const token = decodeSkipToken(query.skipToken);
 
   if (order.length === 0 && nonIndexedFilter.length > 0) {

@@ -4,11 +4,16 @@ import { isLookupLike } from './column-model.ts';
 import { entityTag } from './entity-tag.ts';
 
 export interface IdentitySet {
-  user: { email: string; id: string; displayName: string };
+  user: { id: string; displayName: string };
 }
 
+/**
+ * createdBy/lastModifiedBy as Graph documents them for a listItem: `{"user": {"id", "displayName"}}`
+ * with the Entra object id (https://learn.microsoft.com/en-us/graph/api/resources/listitem). Graph
+ * does not document an `email` there, so the emulator gives none and the app cannot come to rely on it.
+ */
 export function identitySet(user: UserState | undefined): IdentitySet {
-  return { user: { email: user?.mail ?? '', id: user?.id ?? '', displayName: user?.displayName ?? 'System Account' } };
+  return { user: { id: user?.id ?? '', displayName: user?.displayName ?? 'System Account' } };
 }
 
 export function itemETag(item: ListItemState): string {
@@ -81,13 +86,14 @@ export interface ItemViewOptions {
   readonly select: readonly string[] | null;
 }
 
-/** The Graph listItem resource. */
+/** The Graph listItem resource; `siteUrl` is the site's webUrl for this request (site-url.ts). */
 export function renderItem(
   site: SiteState,
   list: ListState,
   item: ListItemState,
   store: TenantStore,
   options: ItemViewOptions,
+  siteUrl: string,
 ): Record<string, unknown> {
   const etag = itemETag(item);
   const full: Record<string, unknown> = {
@@ -96,7 +102,7 @@ export function renderItem(
     eTag: etag,
     id: String(item.id),
     lastModifiedDateTime: item.lastModifiedDateTime,
-    webUrl: `${site.webUrl}/Lists/${encodeURIComponent(list.name)}/${item.id}_.000`,
+    webUrl: `${siteUrl}/Lists/${encodeURIComponent(list.name)}/${item.id}_.000`,
     createdBy: identitySet(store.userById(item.authorId)),
     lastModifiedBy: identitySet(store.userById(item.editorId)),
     parentReference: { id: list.id, siteId: site.id },

@@ -8,13 +8,14 @@ export function listETag(list: ListState): string {
   return entityTag(list.id, list.version);
 }
 
-export function listWebUrl(site: SiteState, list: ListState): string {
+/** `siteUrl`: the site's webUrl as rendered for this request (site-url.ts). */
+export function listWebUrl(siteUrl: string, list: ListState): string {
   const folder = list.template === 'documentLibrary' ? '' : 'Lists/';
-  return `${site.webUrl}/${folder}${encodeURIComponent(list.name)}`;
+  return `${siteUrl}/${folder}${encodeURIComponent(list.name)}`;
 }
 
-/** The Graph list resource. */
-export function renderList(site: SiteState, list: ListState, store: TenantStore, expandColumns = false): Record<string, unknown> {
+/** The Graph list resource; `siteUrl` is the site's webUrl for this request (site-url.ts). */
+export function renderList(site: SiteState, list: ListState, store: TenantStore, siteUrl: string, expandColumns = false): Record<string, unknown> {
   const etag = listETag(list);
   const out: Record<string, unknown> = {
     '@odata.etag': etag,
@@ -24,7 +25,7 @@ export function renderList(site: SiteState, list: ListState, store: TenantStore,
     id: list.id,
     lastModifiedDateTime: list.lastModifiedDateTime,
     name: list.name,
-    webUrl: listWebUrl(site, list),
+    webUrl: listWebUrl(siteUrl, list),
     displayName: list.displayName,
     createdBy: identitySet(store.userById(list.createdById)),
     lastModifiedBy: identitySet(store.userById(list.lastModifiedById)),

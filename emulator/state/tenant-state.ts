@@ -9,7 +9,10 @@ export interface UserState {
   givenName: string;
   surname: string;
   jobTitle: string | null;
-  mail: string;
+  /** Null for a user without a mailbox; often not the UPN (user resource on Microsoft Learn). */
+  mail: string | null;
+  /** 'Guest' for a user invited from another organisation (UPN `…#EXT#@…`). Absent in older saved tenants: 'Member'. */
+  userType?: 'Member' | 'Guest';
   mobilePhone: string | null;
   businessPhones: string[];
   officeLocation: string | null;
@@ -113,6 +116,24 @@ export interface ListState {
   /** Sorted by id ascending (append-only ids). */
   items: ListItemState[];
   nextItemId: number;
+  /**
+   * The list's own role assignments once its permission inheritance was broken (SharePoint REST
+   * `breakroleinheritance`, see sharepoint/permissions.ts). Absent (as in tenants saved before
+   * permissions existed) = the list inherits the site's assignments.
+   */
+  roleAssignments?: RoleAssignmentState[];
+  /** SP.List WriteSecurity: 1 all items (default), 2 only own items, 4 no items. Absent = 1. */
+  writeSecurity?: 1 | 2 | 4;
+  /** SP.List ReadSecurity: 1 all items (default), 2 only own items. Absent = 1. */
+  readSecurity?: 1 | 2;
+}
+
+/** One principal's role bindings on a securable object (SP.RoleAssignment). */
+export interface RoleAssignmentState {
+  /** A site group id (sharepoint/permissions.ts) or a user's SharePoint id (its `lookupId`). */
+  principalId: number;
+  /** Role definition ids (SP.RoleDefinition.Id), e.g. 1073741826 for Read. */
+  roleDefinitionIds: number[];
 }
 
 export interface SiteState {

@@ -59,6 +59,12 @@ export class TenantStore {
     return this.sitesById.get(id.toLowerCase());
   }
 
+  /** The site whose URL name (`/sites/<name>`) this is, case-insensitively as SharePoint URLs are. */
+  siteByName(name: string): SiteState | undefined {
+    const key = name.toLowerCase();
+    return this.state.sites.find((s) => s.name.toLowerCase() === key);
+  }
+
   teamOfSite(site: SiteState): TeamState | undefined {
     return site.groupId ? this.team(site.groupId) : undefined;
   }

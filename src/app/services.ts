@@ -5,6 +5,7 @@
 import { createGraphClient, type TokenSource } from '../graph/client';
 import { SharePointPlanRepository } from '../adapters/sharepoint/plan-repository';
 import { SharePointPlanImporter } from '../adapters/sharepoint/plan-import';
+import { SharePointRest } from '../adapters/sharepoint/sharepoint-rest';
 import { GraphDirectory } from '../adapters/teams/graph-directory';
 import { GRAPH_SCOPES } from '../auth/graph-scopes';
 import type { PlanRepository } from '../domain/ports';
@@ -20,7 +21,7 @@ export function createServices(config: AppConfig, getToken: TokenSource, session
     planRepository: (teamId) => {
       let repo = repositories.get(teamId);
       if (!repo) {
-        repo = new SharePointPlanRepository(graph, teamId);
+        repo = new SharePointPlanRepository(graph, teamId, { sharePoint: (webUrl) => new SharePointRest({ webUrl, getToken }) });
         repositories.set(teamId, repo);
       }
       return repo;

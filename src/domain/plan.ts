@@ -19,11 +19,29 @@ export const TARIFF_AREAS: readonly TariffArea[] = ['KS', 'Spekter', 'NHO', 'Sta
 
 export type Period = 'year' | 'month';
 
+/**
+ * A person, identified by their Entra object id: the one key that is the same in Graph, Teams,
+ * SharePoint and Planner. Name and e-mail are for display only; in a real tenant a user's e-mail
+ * often differs from the sign-in name (UPN), some users have no mailbox, and guests have external
+ * UPNs, so neither is ever used to match people.
+ */
 export interface PersonRef {
-  /** Entra object id, when known. */
-  readonly id?: string;
-  readonly userPrincipalName: string;
+  /** Entra object id. */
+  readonly id: string;
   readonly displayName: string;
+  /** The user's e-mail address, for display; null or absent when they have no mailbox. */
+  readonly email?: string | null;
+}
+
+/**
+ * At most this many owners per goal: their ids are kept in one indexed single-line text column,
+ * which holds 255 characters (6 ids of 36 characters and their separators).
+ */
+export const MAX_GOAL_OWNERS = 6;
+
+/** Whether the person with this Entra id owns the goal. */
+export function ownsGoal(goal: Pick<LocalGoal, 'owners'>, userId: string): boolean {
+  return goal.owners.some((o) => o.id === userId);
 }
 
 export interface Plan {
@@ -80,7 +98,8 @@ export interface LocalGoal {
   readonly nationalGoal: string | null;
   readonly text: string;
   readonly kind: GoalKind;
-  readonly owner: PersonRef | null;
+  /** The people responsible for the goal (none, one, or a few), by Entra id. */
+  readonly owners: readonly PersonRef[];
   /** Deadline as YYYY-MM or YYYY-MM-DD, or null. */
   readonly due: string | null;
   /** Status set by the board; null means "derive from progress". */
@@ -105,6 +124,7 @@ export interface CheckIn {
   readonly date: string;
   readonly value: number | null;
   readonly comment: string;
+  /** Who made the check-in, as the store recorded it (the item's creator), never as a client wrote it. */
   readonly author: PersonRef | null;
   /** Key chosen by the client that made it; a retried or queued check-in with the same key is stored once. */
   readonly clientId?: string;
@@ -159,14 +179,18 @@ export interface DataIssue {
   readonly itemId: string;
   readonly field: string;
   readonly value: string;
-  readonly kind: 'unknownChoice' | 'invalidValue' | 'danglingReference';
+  /**
+   * legacyOwner: an owner stored by user name only (before owners were kept by Entra id), until
+   * the board upgrades the lists in Settings.
+   */
+  readonly kind: 'unknownChoice' | 'invalidValue' | 'danglingReference' | 'legacyOwner';
 }
 
 /** Editable fields of a local goal. */
 export type LocalGoalPatch = Partial<
   Pick<
     LocalGoal,
-    'text' | 'nationalGoal' | 'areaId' | 'kind' | 'owner' | 'due' | 'status' | 'measure' | 'recurrence' | 'tariffArea' | 'sortOrder'
+    'text' | 'nationalGoal' | 'areaId' | 'kind' | 'owners' | 'due' | 'status' | 'measure' | 'recurrence' | 'tariffArea' | 'sortOrder'
   >
 >;
 
@@ -232,9 +256,15 @@ export function dueProblem(due: string): DueProblem {
 }
 
 type GoalField = keyof LocalGoalPatch;
-const TRACKED: readonly GoalField[] = ['text', 'nationalGoal', 'areaId', 'kind', 'owner', 'due', 'status', 'measure', 'recurrence', 'tariffArea'];
+const TRACKED: readonly GoalField[] = ['text', 'nationalGoal', 'areaId', 'kind', 'owners', 'due', 'status', 'measure', 'recurrence', 'tariffArea'];
+
+/** A field's value as compared between versions: owners by their ids only (a renamed person is no change). */
+function comparable(goal: LocalGoal, field: GoalField): string {
+  if (field === 'owners') return goal.owners.map((o) => o.id).sort().join(';');
+  return JSON.stringify(goal[field] ?? null);
+}
 
 /** Fields that differ between two versions of a goal (sort order is not a change people care about). */
 export function changedGoalFields(before: LocalGoal, after: LocalGoal): GoalField[] {
-  return TRACKED.filter((field) => JSON.stringify(before[field] ?? null) !== JSON.stringify(after[field] ?? null));
+  return TRACKED.filter((field) => comparable(before, field) !== comparable(after, field));
 }

@@ -18,7 +18,6 @@ import type {
 export type TeamRole = 'board' | 'steward';
 
 export interface TeamMember extends PersonRef {
-  readonly id: string;
   readonly role: TeamRole;
 }
 
@@ -34,7 +33,7 @@ export interface ChannelInfo {
 }
 
 export interface Directory {
-  me(): Promise<PersonRef & { id: string }>;
+  me(): Promise<PersonRef>;
   joinedTeams(): Promise<TeamInfo[]>;
   teamMembers(teamId: string): Promise<TeamMember[]>;
   channels(teamId: string): Promise<ChannelInfo[]>;
@@ -83,8 +82,9 @@ export interface WriteOptions {
 
 export type NewLocalGoal = Omit<LocalGoal, 'id' | 'etag' | 'modified' | 'modifiedBy'>;
 export type NewArea = Omit<Area, 'id' | 'etag'>;
-export type NewCheckIn = Omit<CheckIn, 'id' | 'clientId'> & { readonly clientId: string };
-export type NewComment = Omit<GoalComment, 'id' | 'created' | 'clientId'> & { readonly clientId: string };
+/** A new check-in or comment has no author field: the store records who created it from the token. */
+export type NewCheckIn = Omit<CheckIn, 'id' | 'clientId' | 'author'> & { readonly clientId: string };
+export type NewComment = Omit<GoalComment, 'id' | 'created' | 'clientId' | 'author'> & { readonly clientId: string };
 export type NewSituationRow = Omit<SituationRow, 'id' | 'etag'>;
 export type NewPlan = Omit<Plan, 'id' | 'etag'>;
 
@@ -101,12 +101,55 @@ export interface StorageHealth {
   readonly lists: readonly ListHealth[];
 }
 
+/**
+ * Who may change what in a list (set with SharePoint, not only in the UI): 'boardEdits' — the
+ * board edits, stewards read; 'stewardsAddOwn' — stewards add items and change only their own.
+ */
+export type ListAccessRule = 'boardEdits' | 'stewardsAddOwn';
+
+export interface ListPermission {
+  readonly key: string;
+  readonly displayName: string;
+  readonly rule: ListAccessRule;
+  /** ok: as the rule asks; inherited: the site's (every member may edit); different: changed by someone. */
+  readonly state: 'ok' | 'inherited' | 'different';
+}
+
+/**
+ * The lists' permissions: ok, notApplied (some list is not as its rule asks), or why they could not
+ * be read or set from here: unreachable (no answer, e.g. the browser's cross-origin call refused),
+ * denied (no consent or not a site owner), failed (anything else).
+ */
+export interface PermissionsHealth {
+  readonly state: 'ok' | 'notApplied' | 'unreachable' | 'denied' | 'failed';
+  readonly lists: readonly ListPermission[];
+  /** The site's URL, for the `npm run provision -- --site <url>` advice. */
+  readonly siteUrl?: string;
+}
+
+/** What upgrading owners stored by user name (before schema v3) to Entra ids did. */
+export interface OwnerUpgrade {
+  /** Goals whose owner was matched to a team member and is now stored by id. */
+  readonly upgraded: number;
+  /** Owners that matched no team member: kept as they were, for the board to assign again. */
+  readonly unmatched: ReadonlyArray<{ readonly goalId: string; readonly goalText: string; readonly stored: string }>;
+}
+
 /** The plan of one team, kept in that team's site. */
 export interface PlanRepository {
   /** Creates or upgrades the lists (idempotent) and reports what it found and did. */
   provision(): Promise<StorageHealth>;
   /** Inspects the lists without changing anything. */
   health(): Promise<StorageHealth>;
+  /**
+   * Moves owners stored by user name (OwnerUpn, before schema v3) to Entra ids, once: each is
+   * matched to the team member whose e-mail it is (what the earlier app stored); others are reported.
+   */
+  upgradeOwners(members: readonly TeamMember[]): Promise<OwnerUpgrade>;
+  /** The lists' permissions as SharePoint has them (read through SharePoint REST). */
+  permissions(): Promise<PermissionsHealth>;
+  /** Gives the lists their permissions (board: needs a site owner and SharePoint consent). */
+  applyPermissions(): Promise<PermissionsHealth>;
   /** The team's plan, or null when the team has none yet. */
   load(): Promise<PlanSnapshot | null>;
 

@@ -36,8 +36,8 @@ export interface ToPlanOptions {
   readonly fallbackUnion: string;
   readonly fallbackPeriod: { from: number; to: number };
   readonly adoptedDate?: string | null;
-  /** Chooses an owner for a goal (e.g. round-robin over the board in demo data); default none. */
-  readonly ownerFor?: (areaIndex: number, goalIndex: number) => PersonRef | null;
+  /** Chooses a goal's owners (e.g. round-robin over the team in demo data); default none. */
+  readonly ownersFor?: (areaIndex: number, goalIndex: number) => readonly PersonRef[];
 }
 
 export function draftToPlan(draft: PlanDraft, options: ToPlanOptions): PlanEntities {
@@ -59,7 +59,7 @@ export function draftToPlan(draft: PlanDraft, options: ToPlanOptions): PlanEntit
           nationalGoal: goal.nationalGoal,
           text: goal.text,
           kind: shape.kind,
-          owner: options.ownerFor?.(areaIndex, goalIndex) ?? null,
+          owners: options.ownersFor?.(areaIndex, goalIndex) ?? [],
           due: goal.due ?? null,
           status: null,
           measure: shape.measure,

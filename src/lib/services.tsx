@@ -5,10 +5,17 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Directory, PlanRepository } from '../domain/ports';
 import type { PlanImporter } from '../domain/plan-import';
-import type { PersonRef } from '../domain/plan';
+
+/** Who signed in, as the host says: the sign-in name is for tokens and local storage only, never to match people. */
+export interface SessionUser {
+  /** Entra object id from the host's context, when it gives one (Directory.me() is authoritative). */
+  readonly id?: string;
+  readonly userPrincipalName: string;
+  readonly displayName: string;
+}
 
 export interface Session {
-  readonly user: PersonRef;
+  readonly user: SessionUser;
   /** The team whose plan the tab shows, or null in a personal context. */
   readonly team: { readonly id: string; readonly displayName: string } | null;
   /** Today's date (YYYY-MM-DD); a seam so that tests can pin it. */

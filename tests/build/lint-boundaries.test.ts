@@ -40,6 +40,16 @@ describe('lint boundaries', () => {
     expect(errors.join('\n')).toMatch(/features\/ use domain ports through lib\/services/);
   });
 
+  it('should keep the Node runners\' composition root out of the tab, and React out of the runners', async () => {
+    const fromTab = await boundaryErrors('src/app/__probe.ts', "import { createRunner } from '../runner/composition-root';\nexport const r = createRunner;\n");
+    expect(fromTab).toHaveLength(1);
+    expect(fromTab[0]).toMatch(/Node runners' composition root/);
+    const react = await boundaryErrors('src/runner/__probe.ts', "import { useServices } from '../lib/services';\nexport const u = useServices;\n");
+    expect(react).toHaveLength(1);
+    expect(react[0]).toMatch(/src\/runner has no React/);
+    expect(await boundaryErrors('src/runner/__probe.ts', "import { createRunner } from './composition-root';\nimport { SharePointPlanRepository } from '../adapters/sharepoint/plan-repository';\nexport const x = [createRunner, SharePointPlanRepository];\n")).toEqual([]);
+  });
+
   it('should allow what the architecture allows', async () => {
     expect(await boundaryErrors('src/features/plan/__probe.ts', "import { dayOf } from '../../domain/progress';\nexport const p = dayOf;\n")).toEqual([]);
   });

@@ -8,6 +8,7 @@ import { DEMO_TEAMS } from '../../emulator/seed/demo-tenant';
 import type { LocalGoal, PlanSnapshot } from '../../src/domain/plan';
 import { openTab } from './support/host';
 import { repositoryAs } from './support/graph';
+import { demoPerson } from '../../emulator/seed/demo-tenant';
 
 const team = DEMO_TEAMS.find((t) => t.planKey === 'sor-varanger');
 if (!team) throw new Error('demo team missing');
@@ -40,7 +41,7 @@ test('a deep link opens a goal with its fields, check-in chart and list, and its
     await expect(details.locator('dt', { hasText: label }).first()).toBeVisible();
   }
   await expect(details).toContainText('Målt');
-  await expect(details).toContainText(goal.owner?.displayName ?? 'Ingen ansvarlig');
+  await expect(details).toContainText(goal.owners[0]?.displayName ?? 'Ingen ansvarlig');
 
   const checkIns = tab.getByRole('region', { name: 'Innrapporteringer' });
   await expect(checkIns.getByRole('img', { name: 'Rapporterte verdier over tid' })).toBeVisible();
@@ -78,7 +79,8 @@ test('a comment is stored once and is there after a reload; the board gets an ed
   const stored = (await snapshot()).comments.filter((c) => c.text === text);
   expect(stored).toHaveLength(1);
   expect(stored[0]?.goalId).toBe(goal.id);
-  expect(stored[0]?.author?.userPrincipalName).toBe(steward);
+  // The author is who SharePoint recorded from the token (createdBy), by Entra id.
+  expect(stored[0]?.author?.id).toBe(demoPerson(steward).id);
 
   // A board member opens the same goal: the comment is there, and so is the way to edit.
   await page.reload();

@@ -15,6 +15,8 @@ import { findTeam, tabLaunch, type EmulatorTeam, type EmulatorUser } from '../..
 import { repositoryAs } from './support/graph';
 import { hostStatus, openTab } from './support/host';
 import { E2E_APP_URL } from './support/stack-env';
+import { ownsGoal } from '../../src/domain/plan';
+import { demoPerson } from '../../emulator/seed/demo-tenant';
 
 const alver = DEMO_TEAMS.find((t) => t.planKey === 'alver');
 if (!alver) throw new Error('demo team missing');
@@ -26,7 +28,7 @@ test.use({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile
 test('on a phone the tab runs unframed through the native interface and a steward checks in', async ({ page }) => {
   const repo = repositoryAs(steward, alver.id);
   const snapshot = await repo.load();
-  const measured = snapshot?.goals.find((g) => g.owner?.userPrincipalName === steward && g.kind === 'measured');
+  const measured = snapshot?.goals.find((g) => ownsGoal(g, demoPerson(steward).id) && g.kind === 'measured');
   if (!measured) throw new Error('the steward owns no measured goal');
 
   // The host's view of the tenant, from the emulator, as the host page reads it.

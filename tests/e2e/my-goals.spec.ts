@@ -8,6 +8,8 @@ import { DEMO_TEAMS } from '../../emulator/seed/demo-tenant';
 import { openTab, setHostTheme } from './support/host';
 import { expectNoSeriousA11yViolations } from './support/a11y';
 import { repositoryAs } from './support/graph';
+import { demoPerson } from '../../emulator/seed/demo-tenant';
+import { ownsGoal, type PlanSnapshot } from '../../src/domain/plan';
 
 const alver = DEMO_TEAMS.find((t) => t.planKey === 'alver');
 const asker = DEMO_TEAMS.find((t) => t.planKey === 'asker');
@@ -30,7 +32,7 @@ test('a steward sees their own goals only and checks in with one button; stored 
   const repo = repositoryAs(steward, alver.id);
   const snapshot = await repo.load();
   if (!snapshot) throw new Error('no plan');
-  const own = snapshot.goals.filter((g) => g.owner?.userPrincipalName === steward);
+  const own = snapshot.goals.filter((g) => ownsGoal(g, demoPerson(steward).id));
   expect(own.length).toBeGreaterThan(1);
 
   const tab = await openMyGoals(page, steward);
@@ -67,7 +69,7 @@ test('a steward sees their own goals only and checks in with one button; stored 
 
   const stored = (await repo.checkInsOf(measured.id)).filter((c) => c.comment === comment);
   expect(stored).toHaveLength(1);
-  expect(stored[0]).toMatchObject({ value, author: { userPrincipalName: steward } });
+  expect(stored[0]).toMatchObject({ value, author: { id: demoPerson(steward).id } });
   expect(stored[0]?.clientId).toMatch(/^[0-9a-f-]{36}$/);
   const done = (await repo.checkInsOf(milestone.id)).filter((c) => c.value === 1);
   expect(done).toHaveLength(1);
@@ -75,8 +77,7 @@ test('a steward sees their own goals only and checks in with one button; stored 
 
 test('the personal tab lists Ingrid’s goals from both Alver and Asker', async ({ page }) => {
   const [inAlver, inAsker] = await Promise.all([repositoryAs(ingrid, alver.id).load(), repositoryAs(ingrid, asker.id).load()]);
-  const mine = (goalsOf: { goals: readonly { id: string; owner: { userPrincipalName: string } | null }[] } | null) =>
-    (goalsOf?.goals ?? []).filter((g) => g.owner?.userPrincipalName === ingrid).map((g) => g.id);
+  const mine = (goalsOf: PlanSnapshot | null) => (goalsOf?.goals ?? []).filter((g) => ownsGoal(g, demoPerson(ingrid).id)).map((g) => g.id);
   const alverIds = mine(inAlver);
   const askerIds = mine(inAsker);
   expect(alverIds.length).toBeGreaterThan(0);

@@ -6,9 +6,10 @@
  */
 import { expect, test, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
 import { DEMO_TEAMS } from '../../emulator/seed/demo-tenant';
-import type { LocalGoal } from '../../src/domain/plan';
+import { ownsGoal, type LocalGoal } from '../../src/domain/plan';
 import { openTab } from './support/host';
 import { emulatorOrigin, repositoryAs } from './support/graph';
+import { demoPerson } from '../../emulator/seed/demo-tenant';
 
 const alver = DEMO_TEAMS.find((t) => t.planKey === 'alver');
 if (!alver) throw new Error('demo team missing');
@@ -25,7 +26,7 @@ async function openMyGoals(page: Page, user: string): Promise<FrameLocator> {
 
 async function ownGoals(user: string): Promise<LocalGoal[]> {
   const snapshot = await repositoryAs(user, alver?.id ?? '').load();
-  return (snapshot?.goals ?? []).filter((g) => g.owner?.userPrincipalName === user);
+  return (snapshot?.goals ?? []).filter((g) => ownsGoal(g, demoPerson(user).id));
 }
 
 async function setFaults(request: APIRequestContext, faults: Record<string, unknown>): Promise<void> {

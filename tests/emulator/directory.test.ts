@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PEOPLE, DEMO_TEAMS } from '../../emulator/seed/demo-tenant.ts';
+import { DEMO_GUEST_UPN, DEMO_PEOPLE, DEMO_TEAMS, demoPerson } from '../../emulator/seed/demo-tenant.ts';
 import { ALVER, ASKER, INGRID, PER, startTestEmulator, type Collection, type ErrorBody, type TestEmulator } from './support.ts';
 
 let t: TestEmulator;
@@ -65,11 +65,11 @@ describe('users and teams', () => {
     expect(none.body.value).toEqual([]);
   });
 
-  it('should have three teams of 3 owners and 5 members and people with Norwegian titles', () => {
+  it('should have three teams of 3 owners and 5 or 6 members and people with Norwegian titles', () => {
     expect(DEMO_TEAMS.map((d) => d.planKey)).toEqual(['alver', 'sor-varanger', 'asker']);
     for (const team of DEMO_TEAMS) {
       expect(team.owners).toHaveLength(3);
-      expect(team.members).toHaveLength(5);
+      expect(team.members.length).toBeGreaterThanOrEqual(5);
     }
     expect(new Set(DEMO_PEOPLE.map((p) => p.jobTitle))).toEqual(
       new Set(['Leder', 'Nestleder', 'Hovedtillitsvalgt (HTV)', 'Plasstillitsvalgt (PTV)', 'Klubbtillitsvalgt (KTV)', 'Medlem']),
@@ -85,14 +85,47 @@ describe('users and teams', () => {
 
   it('should list members as conversationMembers with owner roles', async () => {
     const res = await t.call<Collection>('GET', `/teams/${ALVER.id}/members`);
-    expect(res.body.value).toHaveLength(8);
-    const ingrid = res.body.value.find((m) => m.email === INGRID);
+    expect(res.body.value).toHaveLength(9);
+    const ingrid = res.body.value.find((m) => m.userId === demoPerson(INGRID).id);
     expect(ingrid).toMatchObject({ '@odata.type': '#microsoft.graph.aadUserConversationMember', roles: ['owner'], displayName: 'Ingrid Haugland' });
     expect(typeof ingrid?.id).toBe('string');
     expect(ingrid?.id).not.toBe(ingrid?.userId);
-    expect(res.body.value.filter((m) => (m.roles as string[]).length === 0)).toHaveLength(5);
+    expect(res.body.value.filter((m) => (m.roles as string[]).length === 0)).toHaveLength(6);
     const inAsker = await t.call<Collection>('GET', `/teams/${ASKER.id}/members`);
-    expect(inAsker.body.value.find((m) => m.email === INGRID)?.roles).toEqual([]);
+    expect(inAsker.body.value.find((m) => m.userId === demoPerson(INGRID).id)?.roles).toEqual([]);
+  });
+
+  it('should be a tenant as real ones are: e-mail is not the UPN, one user has no mailbox, one is a guest', async () => {
+    const members = (await t.call<Collection>('GET', `/teams/${ALVER.id}/members`)).body.value;
+    const byId = (upn: string) => members.find((m) => m.userId === demoPerson(upn).id);
+    // conversationMember.email is the user's mail, not their sign-in name.
+    expect(byId(INGRID)?.email).toBe('ingrid.haugland@fagforbundet.example');
+    expect(byId('ola.nesse@org365.example')?.email).toBeNull();
+    expect(byId(DEMO_GUEST_UPN)?.email).toBe('randi.kvam@gmail.example');
+    for (const m of members) expect(m.email).not.toBe(DEMO_PEOPLE.find((p) => p.id === m.userId)?.userPrincipalName);
+    // /me as each of them: the id is the key; mail may be null.
+    const ola = await t.call('GET', '/me?$select=id,mail,userPrincipalName', { as: 'ola.nesse@org365.example' });
+    expect(ola.body).toMatchObject({ id: demoPerson('ola.nesse@org365.example').id, mail: null, userPrincipalName: 'ola.nesse@org365.example' });
+    const guest = await t.call('GET', '/me?$select=id,mail,userPrincipalName', { as: DEMO_GUEST_UPN });
+    expect(guest.status).toBe(200);
+    expect(guest.body).toMatchObject({ id: demoPerson(DEMO_GUEST_UPN).id, mail: 'randi.kvam@gmail.example', userPrincipalName: DEMO_GUEST_UPN });
+  });
+
+  it('should let an owner change a member’s role (update member in team), and nobody else', async () => {
+    const members = (await t.call<Collection>('GET', `/teams/${ALVER.id}/members`)).body.value;
+    const kari = members.find((m) => m.userId === demoPerson('kari.eide@org365.example').id);
+    const path = `/teams/${ALVER.id}/members/${encodeURIComponent(kari?.id as string)}`;
+    const body = { '@odata.type': '#microsoft.graph.aadUserConversationMember', roles: [] };
+    const bySteward = await t.call<ErrorBody>('PATCH', path, { as: 'ola.nesse@org365.example', body });
+    expect(bySteward.status).toBe(403);
+    expect(bySteward.body.error.code).toBe('accessDenied');
+    const demoted = await t.call('PATCH', path, { body });
+    expect(demoted.status).toBe(200);
+    expect(demoted.body).toMatchObject({ userId: kari?.userId, roles: [] });
+    expect((await t.call('GET', path)).body).toMatchObject({ roles: [] });
+    expect((await t.call('PATCH', path, { body: { roles: ['admin'] } })).status).toBe(400);
+    const promoted = await t.call('PATCH', path, { body: { ...body, roles: ['owner'] } });
+    expect(promoted.body).toMatchObject({ roles: ['owner'] });
   });
 
   it('should list the General and Styret channels with thread ids', async () => {
@@ -119,7 +152,9 @@ describe('users and teams', () => {
     expect(root.body.id).toBe(ALVER.siteId);
     expect(root.body.id).toMatch(/^org365\.sharepoint\.com,[0-9a-f-]{36},[0-9a-f-]{36}$/);
     const byId = await t.call('GET', `/sites/${ALVER.siteId}`);
-    expect(byId.body).toMatchObject({ id: ALVER.siteId, webUrl: 'https://org365.sharepoint.com/sites/FagforbundetAlver' });
+    // The site's webUrl is on the emulator's own origin, so that `${webUrl}/_api/…` (SharePoint REST) reaches it.
+    expect(byId.body).toMatchObject({ id: ALVER.siteId, webUrl: `${t.emu.origin}/sites/FagforbundetAlver` });
+    expect(root.body.webUrl).toBe(`${t.emu.origin}/sites/FagforbundetAlver`);
   });
 
   it('should answer 400 for an unknown segment and 405 for a wrong method', async () => {

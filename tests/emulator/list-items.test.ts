@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALVER, createTestList, startTestEmulator, type Collection, type ErrorBody, type TestEmulator } from './support.ts';
+import { demoPerson } from '../../emulator/seed/demo-tenant.ts';
 
 let t: TestEmulator;
 let list: string;
@@ -29,7 +30,9 @@ describe('list items', () => {
     const item = res.body;
     expect(item.id).toBe('1');
     expect(item.eTag).toMatch(/^"[0-9a-f-]{36},1"$/);
-    expect(item.createdBy).toMatchObject({ user: { displayName: 'Ingrid Haugland', email: 'ingrid.haugland@org365.example' } });
+    // The identity set Graph documents for a listItem: the Entra id and name, from the token.
+    expect(item.createdBy).toEqual({ user: { id: demoPerson('ingrid.haugland@org365.example').id, displayName: 'Ingrid Haugland' } });
+    expect(item.lastModifiedBy).toEqual(item.createdBy);
     expect(item).toHaveProperty('webUrl');
     expect(item).toHaveProperty('parentReference.siteId', ALVER.siteId);
     const fields = item.fields as Fields;

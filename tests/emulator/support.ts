@@ -20,10 +20,21 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
+export interface RestCallOptions extends CallOptions {
+  /** The whole token after 'Bearer ' (default `dev:<as>;aud=<origin>`); null sends no Authorization. */
+  token?: string | null;
+}
+
 export interface TestEmulator {
   emu: RunningEmulator;
   /** A Graph call; `path` is below /v1.0 or an absolute URL (nextLink). */
   call<T = Record<string, unknown>>(method: string, path: string, options?: CallOptions): Promise<GraphResult<T>>;
+  /**
+   * A SharePoint REST call: `url` is absolute (e.g. `${webUrl}/_api/web`) or below the emulator's
+   * origin. Sends the SharePoint token `dev:<as>;aud=<origin of url>` (override with `token`, or
+   * `token: null` for none) and `Accept: application/json` unless `headers` say otherwise.
+   */
+  rest<T = Record<string, unknown>>(method: string, url: string, options?: RestCallOptions): Promise<GraphResult<T>>;
   /** Fetch of any URL on the emulator (e.g. /_emulator/log). */
   raw(url: string, init?: { method?: string; body?: string; headers?: Record<string, string> }): Promise<GraphResult>;
   close(): Promise<void>;
@@ -51,6 +62,20 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
       }
       const url = path.startsWith('https://') ? path : `${emu.graphUrl}${path}`;
       const result = await raw(url, { method, body, headers });
+      return result as GraphResult<T>;
+    },
+    rest: async <T,>(method: string, url: string, options: RestCallOptions = {}) => {
+      const absolute = url.startsWith('https://') ? url : `${emu.origin}${url}`;
+      const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+      const as = options.as === undefined ? INGRID : options.as;
+      const token = options.token === undefined ? (as === null ? null : `dev:${as};aud=${new URL(absolute).origin}`) : options.token;
+      if (token !== null) headers.Authorization = `Bearer ${token}`;
+      let body: string | undefined;
+      if (options.body !== undefined) {
+        body = JSON.stringify(options.body);
+        headers['Content-Type'] ??= 'application/json';
+      }
+      const result = await raw(absolute, { method, body, headers });
       return result as GraphResult<T>;
     },
     close: async () => {

@@ -14,10 +14,27 @@ import { score, type Score } from './helpers/score.ts';
 type FileType = 'txt' | 'docx' | 'pdf';
 const TYPES: readonly FileType[] = ['txt', 'docx', 'pdf'];
 
+/**
+ * The generated documents depend only on the fixture's text, so each is built once per process
+ * (mutation testing runs these tests once per mutant in the same process; it mutates the importer,
+ * never the generator).
+ */
+const generated = new Map<string, Promise<Uint8Array>>();
+
+function documentFor(sample: Sample, type: Exclude<FileType, 'txt'>): Promise<Uint8Array> {
+  const key = `${sample.name}.${type}`;
+  let doc = generated.get(key);
+  if (!doc) {
+    doc = type === 'docx' ? docxFromText(sample.bytes) : pdfFromText(sample.bytes);
+    generated.set(key, doc);
+  }
+  return doc;
+}
+
 async function draftFor(sample: Sample, type: FileType): Promise<PlanDraft> {
   if (type === 'txt') return importPlan(sample.bytes, `${sample.name}.txt`);
-  const bytes = type === 'docx' ? await docxFromText(sample.bytes) : await pdfFromText(sample.bytes);
-  return importPlan(bytes, `${sample.name}.${type}`);
+  // A copy: the importer may transfer or detach the buffer it is given.
+  return importPlan((await documentFor(sample, type)).slice(), `${sample.name}.${type}`);
 }
 
 const results: Array<{ plan: string; type: FileType; score: Score }> = [];

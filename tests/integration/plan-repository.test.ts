@@ -8,6 +8,8 @@ import { fieldEquals, withQuery } from '../../src/graph/odata';
 import { GraphRequestError } from '../../src/graph/errors';
 import type { PlanDraft } from '../../src/import/draft';
 import { emulator, outerRequests, repoAs, team } from './support';
+import { DEMO_GUEST_UPN, demoPerson } from '../../emulator/seed/demo-tenant';
+import { ownsGoal } from '../../src/domain/plan';
 
 const alver = team('alver');
 const [boardA, boardB] = alver.owners as [string, string];
@@ -29,10 +31,10 @@ describe('Graph client through the SDK against the emulator', () => {
   it('should attach the token (customHosts) and read the directory', async () => {
     const { graph } = repoAs(emu, steward, alver.id);
     const directory = new GraphDirectory(graph);
-    expect((await directory.me()).userPrincipalName).toBe(steward);
+    expect((await directory.me()).id).toBe(demoPerson(steward).id);
     expect((await directory.joinedTeams()).map((t) => t.displayName)).toContain('Fagforbundet Alver');
     const members = await directory.teamMembers(alver.id);
-    expect(members.filter((m) => m.role === 'board').map((m) => m.userPrincipalName).sort()).toEqual([...alver.owners].sort());
+    expect(members.filter((m) => m.role === 'board').map((m) => m.id).sort()).toEqual(alver.owners.map((upn) => demoPerson(upn).id).sort());
   });
 
   it('should turn a 401 into a typed error', async () => {
@@ -183,7 +185,7 @@ describe('SharePointPlanRepository', () => {
     const goal = snapshot?.goals[0];
     if (!snapshot || !goal) throw new Error('no plan');
     const text = 'Linje 1 & <b>ikke fet</b>\nLinje 2';
-    await repo.addCheckIn({ planId: snapshot.plan.id, goalId: goal.id, date: '2026-11-20', value: null, comment: text, author: null, clientId: 'plain-text-1' });
+    await repo.addCheckIn({ planId: snapshot.plan.id, goalId: goal.id, date: '2026-11-20', value: null, comment: text, clientId: 'plain-text-1' });
     expect((await repo.checkInsOf(goal.id)).find((c) => c.clientId === 'plain-text-1')?.comment).toBe(text);
   });
 });
@@ -192,9 +194,9 @@ describe('check-ins, comments and history', () => {
   it('should store a check-in once however often it is sent with the same client id', async () => {
     const { repo } = repoAs(emu, steward, alver.id);
     const snapshot = await repo.load();
-    const goal = snapshot?.goals.find((g) => g.owner?.userPrincipalName === steward) ?? snapshot?.goals[0];
+    const goal = snapshot?.goals.find((g) => ownsGoal(g, demoPerson(steward).id)) ?? snapshot?.goals[0];
     if (!snapshot || !goal) throw new Error('no goal');
-    const checkIn = { planId: snapshot.plan.id, goalId: goal.id, date: '2026-11-20', value: 7, comment: 'Møte på sjukeheimen', author: { userPrincipalName: steward, displayName: 'Ola' }, clientId: 'c-123e4567' };
+    const checkIn = { planId: snapshot.plan.id, goalId: goal.id, date: '2026-11-20', value: 7, comment: 'Møte på sjukeheimen', clientId: 'c-123e4567' };
     const first = await repo.addCheckIn(checkIn);
     const again = await repo.addCheckIn(checkIn);
     const [third, fourth] = await Promise.all([repo.addCheckIn({ ...checkIn, clientId: 'c-other' }), repo.addCheckIn({ ...checkIn, clientId: 'c-other' })]);
@@ -206,13 +208,36 @@ describe('check-ins, comments and history', () => {
     expect(fourth.clientId).toBe('c-other');
   });
 
+  it('should record who made a check-in or comment from the token (createdBy), by Entra id, for a user without a mailbox and a guest', async () => {
+    const people = ['ola.nesse@org365.example', DEMO_GUEST_UPN];
+    for (const upn of people) {
+      const { repo } = repoAs(emu, upn, alver.id);
+      const snapshot = await repo.load();
+      // Both own goals in the demo plan, matched by id although one has no e-mail and the other an external one.
+      const own = snapshot?.goals.filter((g) => ownsGoal(g, demoPerson(upn).id)) ?? [];
+      expect(own.length, upn).toBeGreaterThan(0);
+      const goal = own[0];
+      if (!snapshot || !goal) throw new Error('no goal');
+      const checkIn = await repo.addCheckIn({ planId: snapshot.plan.id, goalId: goal.id, date: '2026-11-21', value: null, comment: `fra ${upn}`, clientId: `author-${upn}` });
+      expect(checkIn.author).toEqual({ id: demoPerson(upn).id, displayName: demoPerson(upn).displayName });
+      const comment = await repo.addComment({ planId: snapshot.plan.id, goalId: goal.id, text: `kommentar fra ${upn}`, clientId: `author-c-${upn}` });
+      expect(comment.author?.id).toBe(demoPerson(upn).id);
+    }
+    // Read back by someone else, the authors are still who made them.
+    const after = await repoAs(emu, boardA, alver.id).repo.load();
+    for (const upn of people) {
+      expect(after?.checkIns.find((c) => c.comment === `fra ${upn}`)?.author?.id).toBe(demoPerson(upn).id);
+      expect(after?.comments.find((c) => c.text === `kommentar fra ${upn}`)?.author?.id).toBe(demoPerson(upn).id);
+    }
+  });
+
   it('should keep comments per goal', async () => {
     const { repo } = repoAs(emu, boardA, alver.id);
     const snapshot = await repo.load();
     const goal = snapshot?.goals[2];
     if (!snapshot || !goal) throw new Error('no goal');
-    const comment = await repo.addComment({ planId: snapshot.plan.id, goalId: goal.id, text: 'Tas opp på styremøtet i desember', author: { userPrincipalName: boardA, displayName: 'Ingrid' }, clientId: 'k1' });
-    await repo.addComment({ planId: snapshot.plan.id, goalId: goal.id, text: 'Tas opp på styremøtet i desember', author: null, clientId: 'k1' });
+    const comment = await repo.addComment({ planId: snapshot.plan.id, goalId: goal.id, text: 'Tas opp på styremøtet i desember', clientId: 'k1' });
+    await repo.addComment({ planId: snapshot.plan.id, goalId: goal.id, text: 'Tas opp på styremøtet i desember', clientId: 'k1' });
     const after = await repo.load();
     expect(after?.comments.filter((c) => c.goalId === goal.id)).toEqual([expect.objectContaining({ id: comment.id, text: 'Tas opp på styremøtet i desember' })]);
   });
@@ -280,15 +305,6 @@ describe('schema versions', () => {
       const asker = team('asker');
       const { graph, repo } = repoAs(local, asker.owners[0] as string, asker.id);
       const { LISTS, toColumnDefinition } = await import('../../src/adapters/sharepoint/schema');
-      // A v1 goals list: no ClientId column, v1 marker.
-      const v1 = LISTS.goals.columns.filter((c) => c.name !== 'ClientId').map(toColumnDefinition);
-      const list = await graph.post<{ id: string }>(`/groups/${asker.id}/sites/root/lists`, {
-        displayName: LISTS.goals.displayName,
-        description: LISTS.goals.description.replace(':v2]', ':v1]'),
-        columns: v1,
-        list: { template: 'genericList' },
-      });
-      await graph.post(`/groups/${asker.id}/sites/root/lists/${list.id}/items`, { fields: { Title: 'Gammelt mål', GoalText: 'Gammelt mål' } });
       // A v2 plans list: no ImportState column, v2 marker, one plan.
       const v2 = LISTS.plans.columns.filter((c) => c.name !== 'ImportState').map(toColumnDefinition);
       const plans = await graph.post<{ id: string }>(`/groups/${asker.id}/sites/root/lists`, {
@@ -297,9 +313,29 @@ describe('schema versions', () => {
         columns: v2,
         list: { template: 'genericList' },
       });
-      await graph.post(`/groups/${asker.id}/sites/root/lists/${plans.id}/items`, { fields: { Title: 'Fagforbundet Asker', PeriodFrom: 2024, PeriodTo: 2025 } });
+      const oldPlan = await graph.post<{ id: string }>(`/groups/${asker.id}/sites/root/lists/${plans.id}/items`, { fields: { Title: 'Fagforbundet Asker', PeriodFrom: 2024, PeriodTo: 2025 } });
+      // A v1 goals list: no ClientId column, owners by user name (OwnerUpn, OwnerName), v1 marker.
+      const legacyOwnerColumns = [
+        { name: 'OwnerUpn', displayName: 'Ansvarlig (brukernavn)', text: {}, indexed: true },
+        { name: 'OwnerName', displayName: 'Ansvarlig', text: {} },
+      ];
+      const v1 = [...LISTS.goals.columns.filter((c) => !['ClientId', 'OwnerIds', 'Owners'].includes(c.name)).map(toColumnDefinition), ...legacyOwnerColumns];
+      const list = await graph.post<{ id: string }>(`/groups/${asker.id}/sites/root/lists`, {
+        displayName: LISTS.goals.displayName,
+        description: LISTS.goals.description.replace(':v3]', ':v1]'),
+        columns: v1,
+        list: { template: 'genericList' },
+      });
+      // The earlier app stored the member's e-mail as the owner's "user name"; one name matches nobody.
+      const nina = demoPerson(asker.owners[2] as string);
+      const legacy = [
+        { Title: 'Gammelt mål', GoalText: 'Gammelt mål' },
+        { Title: 'Verve 30', GoalText: 'Verve 30', PlanId: oldPlan.id, OwnerUpn: (nina.mail as string).toUpperCase(), OwnerName: 'Nina S.' },
+        { Title: 'Kurse alle', GoalText: 'Kurse alle', PlanId: oldPlan.id, OwnerUpn: 'sluttet@fagforbundet.example', OwnerName: 'Sluttet' },
+      ];
+      for (const fields of legacy) await graph.post(`/groups/${asker.id}/sites/root/lists/${list.id}/items`, { fields });
       const before = await repo.health();
-      expect(before.lists.find((l) => l.key === 'goals')).toMatchObject({ state: 'outdated', missingColumns: ['ClientId'], version: 1 });
+      expect(before.lists.find((l) => l.key === 'goals')).toMatchObject({ state: 'outdated', missingColumns: ['OwnerIds', 'Owners', 'ClientId'], version: 1 });
       expect(before.lists.find((l) => l.key === 'plans')).toMatchObject({ state: 'outdated', missingColumns: ['ImportState'], version: 2 });
       // A v2 plan (no ImportState column at all) is a complete plan.
       expect((await repo.load())?.plan).toMatchObject({ union: 'Fagforbundet Asker', periodFrom: 2024, importState: null });
@@ -317,14 +353,25 @@ describe('schema versions', () => {
       expect(health.lists.length).toBeGreaterThan(0);
       expect(health.lists.filter((l) => l.state !== 'ok')).toEqual([]);
       const items = await graph.getAll<{ fields: { Title: string } }>(`/groups/${asker.id}/sites/root/lists/${list.id}/items?$expand=fields`);
-      expect(items.map((i) => i.fields.Title)).toEqual(['Gammelt mål']);
+      expect(items.map((i) => i.fields.Title)).toEqual(['Gammelt mål', 'Verve 30', 'Kurse alle']);
       // The marker written at creation stays; the version is read from the columns.
       const site = await graph.get<{ value: Array<{ id: string; description: string }> }>(`/groups/${asker.id}/sites/root/lists?$select=id,description`);
       expect(site.value.find((l) => l.id === plans.id)?.description).toContain('[handlingsplan:plans:v2]');
       expect(health.lists.find((l) => l.key === 'plans')?.version).toBe(3);
-      expect(health.lists.find((l) => l.key === 'goals')?.version).toBe(2);
+      expect(health.lists.find((l) => l.key === 'goals')?.version).toBe(3);
       const upgraded = await repo.load();
       expect(upgraded?.plan).toMatchObject({ union: 'Fagforbundet Asker', periodFrom: 2024, periodTo: 2025, importState: null });
+      // Until the owners are upgraded they show as issues, never as someone matched by e-mail.
+      expect(upgraded?.goals.every((g) => g.owners.length === 0)).toBe(true);
+      expect(upgraded?.issues.filter((i) => i.kind === 'legacyOwner').map((i) => i.value).sort()).toEqual([(nina.mail as string).toUpperCase(), 'sluttet@fagforbundet.example']);
+      // The upgrade maps each stored name to the member whose e-mail it is, once, and reports the rest.
+      const members = await new GraphDirectory(graph).teamMembers(asker.id);
+      const report = await repo.upgradeOwners(members);
+      expect(report).toEqual({ upgraded: 1, unmatched: [{ goalId: expect.any(String), goalText: 'Kurse alle', stored: 'sluttet@fagforbundet.example' }] });
+      const after = await repo.load();
+      expect(after?.goals.find((g) => g.text === 'Verve 30')?.owners).toEqual([{ id: nina.id, displayName: 'Nina S.', email: nina.mail }]);
+      expect(after?.issues.filter((i) => i.kind === 'legacyOwner').map((i) => i.value)).toEqual(['sluttet@fagforbundet.example']);
+      expect(await repo.upgradeOwners(members)).toEqual({ upgraded: 0, unmatched: [expect.objectContaining({ goalText: 'Kurse alle' })] });
       // After the upgrade a plan item with an ImportState is invisible to load().
       await graph.post(`/groups/${asker.id}/sites/root/lists/${plans.id}/items`, { fields: { Title: 'Uferdig', PeriodFrom: 2030, PeriodTo: 2031, ImportState: 'pending:abcdef12' } });
       expect((await repo.load())?.plan.id).toBe(upgraded?.plan.id);
@@ -363,7 +410,7 @@ describe('large lists', () => {
       const plan = await repo.createPlan({ union: 'Test', periodFrom: 2026, periodTo: 2027, adoptedDate: null, language: 'nb' });
       const area = await repo.createArea({ planId: plan.id, number: 1, title: 'Område', nationalGoals: [], strategies: [] });
       const goal = await repo.createGoal({
-        planId: plan.id, areaId: area.id, nationalGoal: null, text: 'Besøke arbeidsplasser', kind: 'recurring', owner: null, due: null,
+        planId: plan.id, areaId: area.id, nationalGoal: null, text: 'Besøke arbeidsplasser', kind: 'recurring', owners: [], due: null,
         status: null, measure: null, recurrence: { count: 12, per: 'year' }, tariffArea: null, sortOrder: 1,
       });
       const listId = (await repo.health()).lists.find((l) => l.key === 'checkIns')?.listId;

@@ -31,7 +31,7 @@ describe.each(['Europe/Oslo', 'Pacific/Honolulu', 'Australia/Sydney', 'America/L
     const days = ['2026-03-01', '2026-06-30', '2026-12-31', '2028-02-29'];
     const saved = [];
     for (const [i, date] of days.entries()) {
-      saved.push(await repo.addCheckIn({ planId: snapshot.plan.id, goalId: goal.id, date, value: i, comment: `tz ${zone} ${date}`, author: null, clientId: `tz-${zone}-${date}` }));
+      saved.push(await repo.addCheckIn({ planId: snapshot.plan.id, goalId: goal.id, date, value: i, comment: `tz ${zone} ${date}`, clientId: `tz-${zone}-${date}` }));
     }
     expect(saved.map((c) => c.date)).toEqual(days);
     const read = (await repo.checkInsOf(goal.id)).filter((c) => c.comment?.startsWith(`tz ${zone}`)).map((c) => c.date);

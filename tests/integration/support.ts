@@ -1,6 +1,6 @@
 /** Starts an in-process emulator for integration tests and gives clients of the app's real data layer. */
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/server';
-import { graphClientAs } from '../../emulator/app-client';
+import { graphClientAs, sharePointRestAs } from '../../emulator/app-client';
 import { SharePointPlanRepository } from '../../src/adapters/sharepoint/plan-repository';
 import { DEMO_TEAMS, type DemoTeam } from '../../emulator/seed/demo-tenant';
 import type { GraphClientOptions } from '../../src/graph/client';
@@ -17,7 +17,7 @@ export function team(key: DemoTeam['planKey']): DemoTeam {
 
 export function repoAs(emu: RunningEmulator, upn: string, teamId: string, options: Partial<Omit<GraphClientOptions, 'baseUrl' | 'getToken'>> = {}) {
   const graph = graphClientAs(emu, upn, { retryDelaySeconds: 0.1, ...options });
-  return { graph, repo: new SharePointPlanRepository(graph, teamId) };
+  return { graph, repo: new SharePointPlanRepository(graph, teamId, { sharePoint: sharePointRestAs(emu, upn) }) };
 }
 
 /** Outer HTTP requests in the emulator's log (inner $batch requests are logged separately). */

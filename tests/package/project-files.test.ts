@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { resolvePlaceholders, type TeamsManifest } from '../../scripts/lib/app-package';
 import { GRAPH_SCOPES } from '../../src/auth/graph-scopes';
+import { SHAREPOINT_PERMISSIONS_SCOPE } from '../../src/adapters/sharepoint/sharepoint-rest';
 import { MANIFEST_DIR, ROOT, VALID_VALUES, tempDir } from './helpers';
 
 interface AadManifest {
@@ -52,6 +53,14 @@ describe('Entra app manifest and Toolkit project', () => {
     expect(registered).toEqual(GRAPH_SCOPES.map((scope) => scope.replace('https://graph.microsoft.com/', '')).sort());
     // Sites.Manage.All covers item reads and writes: asking for Sites.ReadWrite.All beside it adds nothing.
     expect(registered).not.toContain('Sites.ReadWrite.All');
+  });
+
+  it('should register the one SharePoint permission the board uses to give the lists their permissions', () => {
+    const sharePoint = aad.requiredResourceAccess.find((resource) => resource.resourceAppId === 'Office 365 SharePoint Online');
+    expect(sharePoint?.resourceAccess).toEqual([{ id: SHAREPOINT_PERMISSIONS_SCOPE, type: 'Scope' }]);
+    // Asked for only when the board applies list permissions, never prefetched for every user.
+    expect(manifest.webApplicationInfo?.nestedAppAuthInfo?.[0]?.scopes?.some((s: string) => s.includes('sharepoint'))).toBe(false);
+    expect(aad.requiredResourceAccess.map((r) => r.resourceAppId).sort()).toEqual(['Microsoft Graph', 'Office 365 SharePoint Online']);
   });
 
   it('should prefetch exactly the scopes the app requests, in the same order (NAA requirement)', () => {

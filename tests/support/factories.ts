@@ -11,7 +11,7 @@ export function makeGoal(id: string, overrides: Partial<LocalGoal> = {}): LocalG
     nationalGoal: null,
     text: `goal ${id}`,
     kind: 'milestone',
-    owner: null,
+    owners: [],
     due: null,
     status: null,
     measure: null,

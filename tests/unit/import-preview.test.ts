@@ -96,7 +96,7 @@ describe('import preview reducer', () => {
 describe('merge rules (domain/plan-import)', () => {
   const area = (id: string, number: number, title: string) => ({ id, planId: 'p', number, title, nationalGoals: [], strategies: [] });
   const goal = (text: string, sortOrder: number) => ({ text, sortOrder });
-  const imported = (text: string) => ({ nationalGoal: null, text, kind: 'milestone' as const, owner: null, due: null, status: null, measure: null, recurrence: null, tariffArea: null, sortOrder: 0 });
+  const imported = (text: string) => ({ nationalGoal: null, text, kind: 'milestone' as const, owners: [], due: null, status: null, measure: null, recurrence: null, tariffArea: null, sortOrder: 0 });
 
   it('normalises case, spacing, quotes and end punctuation', () => {
     expect(normaliseText('  «Verve  50 MEDLEMMER». ')).toBe(normaliseText('verve 50 medlemmer'));

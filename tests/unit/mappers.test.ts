@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   IssueCollector,
+  toComment,
+  commentFields,
   areaFields,
   dateOnly,
   goalFields,
@@ -24,7 +26,10 @@ const goal: Omit<LocalGoal, 'id' | 'etag'> = {
   nationalGoal: 'Øke organisasjonsgraden',
   text: 'Verve 125 nye medlemmer',
   kind: 'measured',
-  owner: { userPrincipalName: 'kari@org365.example', displayName: 'Kari' },
+  owners: [
+    { id: '9eac2ecf-d749-5b51-ab14-7dcdf3193713', displayName: 'Kari Eide', email: 'kari.eide@fagforbundet.example' },
+    { id: '62aa6ed1-425b-56f2-8ed7-3664e9fd7083', displayName: 'Ola Nesse', email: null },
+  ],
   due: '2027-12',
   status: null,
   measure: { unit: 'medlemmer', baseline: null, target: 125, current: 40 },
@@ -79,8 +84,71 @@ describe('goal mapping', () => {
     expect(issues.issues[0]?.kind).toBe('invalidValue');
   });
 
+  it('should store owners by Entra id in the indexed column, with names for display only', () => {
+    const fields = goalFields(goal);
+    expect(fields.OwnerIds).toBe('9eac2ecf-d749-5b51-ab14-7dcdf3193713;62aa6ed1-425b-56f2-8ed7-3664e9fd7083');
+    expect(JSON.parse(fields.Owners as string)).toEqual([
+      { id: '9eac2ecf-d749-5b51-ab14-7dcdf3193713', displayName: 'Kari Eide', email: 'kari.eide@fagforbundet.example' },
+      { id: '62aa6ed1-425b-56f2-8ed7-3664e9fd7083', displayName: 'Ola Nesse', email: null },
+    ]);
+    expect(goalFields({ owners: [] })).toEqual({ OwnerIds: '', Owners: '' });
+    // Six ids and their separators fit the 255 characters of an indexed text column; a seventh owner does not.
+    const seven = Array.from({ length: 7 }, (_, i) => ({ id: `00000000-0000-4000-8000-00000000000${i}`, displayName: `P${i}` }));
+    expect((goalFields({ owners: seven.slice(0, 6) }).OwnerIds as string).length).toBeLessThanOrEqual(255);
+    expect(() => goalFields({ owners: seven })).toThrow(RangeError);
+    expect(() => goalFields({ owners: [{ id: 'kari@org365.example', displayName: 'Kari' }] })).toThrow(RangeError);
+  });
+
+  it('should read owners from their ids, matching names by id and never by position', () => {
+    const issues = new IssueCollector();
+    const back = toGoal(
+      {
+        id: '5',
+        fields: {
+          ...goalFields(goal),
+          // Someone reordered the ids in Microsoft Lists; a third id has no name; one entry is not an id.
+          OwnerIds: '62aa6ed1-425b-56f2-8ed7-3664e9fd7083; 9EAC2ECF-D749-5B51-AB14-7DCDF3193713;b7d3c0a2-5e41-5f7a-9c2e-3a1d4f6b8e90;kari@x',
+        },
+      },
+      issues,
+    );
+    expect(back.owners).toEqual([
+      { id: '62aa6ed1-425b-56f2-8ed7-3664e9fd7083', displayName: 'Ola Nesse', email: null },
+      { id: '9EAC2ECF-D749-5B51-AB14-7DCDF3193713', displayName: 'Kari Eide', email: 'kari.eide@fagforbundet.example' },
+      { id: 'b7d3c0a2-5e41-5f7a-9c2e-3a1d4f6b8e90', displayName: '', email: null },
+    ]);
+    expect(issues.issues).toEqual([{ list: 'goals', itemId: '5', field: 'OwnerIds', value: 'kari@x', kind: 'invalidValue' }]);
+  });
+
+  it('should report an owner stored by user name only (an older list) until it is upgraded, and broken names JSON', () => {
+    const issues = new IssueCollector();
+    const legacy = toGoal({ id: '6', fields: { Title: 'Mål', OwnerUpn: 'kari@org365.example', OwnerName: 'Kari' } }, issues);
+    expect(legacy.owners).toEqual([]);
+    expect(issues.issues).toEqual([{ list: 'goals', itemId: '6', field: 'OwnerUpn', value: 'kari@org365.example', kind: 'legacyOwner' }]);
+    const broken = new IssueCollector();
+    const back = toGoal({ id: '7', fields: { Title: 'Mål', OwnerIds: '62aa6ed1-425b-56f2-8ed7-3664e9fd7083', Owners: '{not json' } }, broken);
+    expect(back.owners).toEqual([{ id: '62aa6ed1-425b-56f2-8ed7-3664e9fd7083', displayName: '', email: null }]);
+    expect(broken.issues.map((i) => [i.field, i.kind])).toEqual([['Owners', 'invalidValue']]);
+  });
+
+  it('should take authorship from createdBy as SharePoint recorded it, never from a field', () => {
+    // An older list's AuthorUpn column, or a client that writes it, names someone else: it is ignored.
+    const fields = { ...checkInFields({ planId: '1', goalId: '7', date: '2026-05-01', value: 3, comment: 'Møte', clientId: 'c1' }), AuthorUpn: 'someone.else@org365.example', AuthorName: 'Someone Else' };
+    const createdBy = { user: { id: '62aa6ed1-425b-56f2-8ed7-3664e9fd7083', displayName: 'Ola Nesse' } };
+    expect(toCheckIn({ id: '3', createdBy, fields }).author).toEqual({ id: '62aa6ed1-425b-56f2-8ed7-3664e9fd7083', displayName: 'Ola Nesse' });
+    expect(toComment({ id: '4', createdBy, createdDateTime: '2026-05-01T10:00:00Z', fields: { CommentText: 'Hei', AuthorUpn: 'x@y' } })).toMatchObject({
+      author: { id: '62aa6ed1-425b-56f2-8ed7-3664e9fd7083', displayName: 'Ola Nesse' },
+      created: '2026-05-01T10:00:00Z',
+    });
+    // An item created by an app (no user) has no author.
+    expect(toCheckIn({ id: '5', createdBy: { user: { displayName: 'SharePoint App' } }, fields }).author).toBeNull();
+    // The app never writes authorship itself.
+    expect(Object.keys(checkInFields({ planId: '1', goalId: '7', date: '2026-05-01', value: 3, comment: 'Møte', clientId: 'c1' }))).not.toContain('AuthorUpn');
+    expect(Object.keys(commentFields({ planId: '1', goalId: '7', text: 'Hei', clientId: 'k' }))).not.toContain('AuthorUpn');
+  });
+
   it('should map check-ins with their date only', () => {
-    const fields = checkInFields({ planId: '1', goalId: '7', date: '2026-05-01', value: 3, comment: 'Møte', author: null, clientId: 'c1' });
+    const fields = checkInFields({ planId: '1', goalId: '7', date: '2026-05-01', value: 3, comment: 'Møte', clientId: 'c1' });
     expect(toCheckIn({ id: '3', fields: { ...fields, CheckInDate: '2026-05-01T00:00:00Z' } })).toEqual({
       id: '3',
       planId: '1',

@@ -16,7 +16,7 @@ const checkIn = (id: string, goalId: string, date: string, value: number | null 
   date,
   value,
   comment: '',
-  author: { userPrincipalName: 'kari@x', displayName: 'Kari' },
+  author: { id: '9eac2ecf-d749-5b51-ab14-7dcdf3193713', displayName: 'Kari' },
 });
 
 function snapshot(goals: LocalGoal[], checkIns: CheckIn[] = [], areas: Area[] = [area('a1', 1)]): PlanSnapshot {

@@ -12,6 +12,7 @@ import type {
   LocalGoal,
   LocalGoalPatch,
   Measure,
+  PersonRef,
   Period,
   Plan,
   PlanLanguage,
@@ -19,7 +20,7 @@ import type {
   SituationRow,
   TariffArea,
 } from '../../domain/plan';
-import { dueProblem } from '../../domain/plan';
+import { MAX_GOAL_OWNERS, dueProblem } from '../../domain/plan';
 import type { NewArea, NewCheckIn, NewComment, NewLocalGoal, NewPlan, NewSituationRow } from '../../domain/ports';
 import { KIND_LABELS, LANGUAGE_LABELS, PER_LABELS, STATUS_LABELS, TARIFF_LABELS, type ListKey } from './schema';
 
@@ -30,8 +31,26 @@ export interface ListItem {
   readonly eTag?: string;
   readonly createdDateTime?: string;
   readonly lastModifiedDateTime?: string;
-  readonly lastModifiedBy?: { readonly user?: { readonly displayName?: string } };
+  /** Who created and last changed the item, as SharePoint records it from the caller's token. */
+  readonly createdBy?: IdentitySet;
+  readonly lastModifiedBy?: IdentitySet;
   readonly fields?: Fields;
+}
+
+/**
+ * Graph's identitySet on a list item: `{"user": {"id", "displayName"}}`
+ * (https://learn.microsoft.com/en-us/graph/api/resources/listitem). Whether `email` is there is not
+ * documented, so it is read only for display, when present.
+ */
+export interface IdentitySet {
+  readonly user?: { readonly id?: string; readonly displayName?: string; readonly email?: string };
+}
+
+/** The person an identity set names, or null when it names no user (e.g. an app). */
+export function personOf(identity: IdentitySet | undefined): PersonRef | null {
+  const user = identity?.user;
+  if (!user?.id) return null;
+  return { id: user.id, displayName: user.displayName ?? '', ...(user.email ? { email: user.email } : {}) };
 }
 
 /** Collects issues while mapping one snapshot. */
@@ -186,7 +205,7 @@ export function toGoal(item: ListItem, issues: IssueCollector): LocalGoal {
   const count = num(f, 'RecurrenceCount');
   const per = choiceOf(PER_BY_LABEL, f, 'RecurrencePer', 'goals', item.id, issues);
   const recurrence: Recurrence | null = count !== null && count > 0 && per !== null ? { count, per } : null;
-  const ownerUpn = optStr(f, 'OwnerUpn');
+  const owners = ownersOf(f, item.id, issues);
   let due = optStr(f, 'DueDate');
   if (due !== null && !isValidDue(due)) {
     issues.add('goals', item.id, 'DueDate', due, 'invalidValue');
@@ -203,7 +222,7 @@ export function toGoal(item: ListItem, issues: IssueCollector): LocalGoal {
     nationalGoal: optStr(f, 'NationalGoal'),
     text,
     kind,
-    owner: ownerUpn ? { userPrincipalName: ownerUpn, displayName: optStr(f, 'OwnerName') ?? ownerUpn } : null,
+    owners,
     due,
     status: choiceOf(STATUS_BY_LABEL, f, 'GoalStatus', 'goals', item.id, issues),
     measure,
@@ -217,9 +236,64 @@ export function toGoal(item: ListItem, issues: IssueCollector): LocalGoal {
   };
 }
 
+/** An Entra object id as Graph writes it (a GUID). */
+const ENTRA_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A goal's owners: their ids from the indexed `OwnerIds` column (`;`-separated), with names and
+ * e-mails from `Owners` (JSON, display only). An id that is not an Entra id is an issue and
+ * skipped; a name missing from `Owners` leaves the person with an empty name, never another
+ * person's. Owners stored by user name only (`OwnerUpn`, before schema v3) are an issue until the
+ * board upgrades them (upgradeOwners).
+ */
+function ownersOf(f: Fields, itemId: string, issues: IssueCollector): PersonRef[] {
+  const raw = optStr(f, 'OwnerIds');
+  if (raw === null) {
+    const legacy = optStr(f, 'OwnerUpn');
+    if (legacy !== null) issues.add('goals', itemId, 'OwnerUpn', legacy, 'legacyOwner');
+    return [];
+  }
+  const details = new Map<string, { displayName: string; email: string | null }>();
+  const json = optStr(f, 'Owners');
+  if (json !== null) {
+    try {
+      const parsed: unknown = JSON.parse(json);
+      if (!Array.isArray(parsed)) throw new TypeError('not an array');
+      for (const entry of parsed as unknown[]) {
+        if (typeof entry !== 'object' || entry === null) continue;
+        const { id, displayName, email } = entry as Record<string, unknown>;
+        if (typeof id === 'string') details.set(id.toLowerCase(), { displayName: typeof displayName === 'string' ? displayName : '', email: typeof email === 'string' ? email : null });
+      }
+    } catch {
+      issues.add('goals', itemId, 'Owners', json, 'invalidValue');
+    }
+  }
+  const owners: PersonRef[] = [];
+  for (const id of raw.split(';').map((s) => s.trim()).filter(Boolean)) {
+    if (!ENTRA_ID.test(id)) {
+      issues.add('goals', itemId, 'OwnerIds', id, 'invalidValue');
+      continue;
+    }
+    if (owners.some((o) => o.id.toLowerCase() === id.toLowerCase())) continue;
+    const detail = details.get(id.toLowerCase());
+    owners.push({ id, displayName: detail?.displayName ?? '', email: detail?.email ?? null });
+  }
+  return owners;
+}
+
+/** The stored form of a goal's owners: ids for matching (indexed), and names for display. */
+export function ownerFields(owners: readonly PersonRef[]): { OwnerIds: string; Owners: string } {
+  if (owners.length > MAX_GOAL_OWNERS) throw new RangeError(`A goal has at most ${MAX_GOAL_OWNERS} owners`);
+  for (const o of owners) if (!ENTRA_ID.test(o.id)) throw new RangeError(`Not an Entra object id: ${o.id}`);
+  const unique = owners.filter((o, i) => owners.findIndex((p) => p.id.toLowerCase() === o.id.toLowerCase()) === i);
+  return {
+    OwnerIds: unique.map((o) => o.id).join(';'),
+    Owners: unique.length ? JSON.stringify(unique.map((o) => ({ id: o.id, displayName: o.displayName, email: o.email ?? null }))) : '',
+  };
+}
+
 export function toCheckIn(item: ListItem): CheckIn {
   const f = item.fields ?? {};
-  const authorUpn = optStr(f, 'AuthorUpn');
   return {
     id: item.id,
     planId: str(f, 'PlanId'),
@@ -227,21 +301,21 @@ export function toCheckIn(item: ListItem): CheckIn {
     date: dateOnly(optStr(f, 'CheckInDate')) ?? dateOnly(optStr(f, 'Created')) ?? '',
     value: num(f, 'CheckInValue'),
     comment: str(f, 'CheckInComment'),
-    author: authorUpn ? { userPrincipalName: authorUpn, displayName: optStr(f, 'AuthorName') ?? authorUpn } : null,
+    // Authorship is what SharePoint recorded from the token, never a field the client wrote.
+    author: personOf(item.createdBy),
     clientId: optStr(f, 'ClientId') ?? undefined,
   };
 }
 
 export function toComment(item: ListItem): GoalComment {
   const f = item.fields ?? {};
-  const authorUpn = optStr(f, 'AuthorUpn');
   return {
     id: item.id,
     planId: str(f, 'PlanId'),
     goalId: str(f, 'GoalId'),
     text: str(f, 'CommentText'),
-    author: authorUpn ? { userPrincipalName: authorUpn, displayName: optStr(f, 'AuthorName') ?? authorUpn } : null,
-    created: optStr(f, 'Created') ?? '',
+    author: personOf(item.createdBy),
+    created: optStr(f, 'Created') ?? item.createdDateTime ?? '',
     clientId: optStr(f, 'ClientId') ?? undefined,
   };
 }
@@ -252,8 +326,6 @@ export function commentFields(comment: NewComment): Record<string, unknown> {
     PlanId: comment.planId,
     GoalId: comment.goalId,
     CommentText: comment.text,
-    AuthorUpn: comment.author?.userPrincipalName ?? '',
-    AuthorName: comment.author?.displayName ?? '',
     ClientId: comment.clientId,
   };
 }
@@ -313,10 +385,7 @@ export function goalFields(goal: LocalGoalPatch & Partial<Pick<NewLocalGoal, 'pl
   }
   if (goal.nationalGoal !== undefined) out.NationalGoal = goal.nationalGoal ?? '';
   if (goal.kind !== undefined) out.GoalKind = KIND_LABELS[goal.kind];
-  if (goal.owner !== undefined) {
-    out.OwnerUpn = goal.owner?.userPrincipalName ?? '';
-    out.OwnerName = goal.owner?.displayName ?? '';
-  }
+  if (goal.owners !== undefined) Object.assign(out, ownerFields(goal.owners));
   if (goal.due !== undefined) {
     if (goal.due !== null && !isValidDue(goal.due)) throw new RangeError(`Invalid due date: ${goal.due}`);
     out.DueDate = goal.due ?? '';
@@ -345,8 +414,6 @@ export function checkInFields(checkIn: NewCheckIn): Record<string, unknown> {
     CheckInDate: dateOnlyValue(checkIn.date),
     CheckInValue: checkIn.value,
     CheckInComment: checkIn.comment,
-    AuthorUpn: checkIn.author?.userPrincipalName ?? '',
-    AuthorName: checkIn.author?.displayName ?? '',
     ClientId: checkIn.clientId,
   };
 }

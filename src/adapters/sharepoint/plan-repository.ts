@@ -20,7 +20,10 @@ import {
   type NewLocalGoal,
   type NewPlan,
   type NewSituationRow,
+  type OwnerUpgrade,
+  type PermissionsHealth,
   type PlanRepository,
+  type TeamMember,
   type StorageHealth,
   type WriteOptions,
 } from '../../domain/ports';
@@ -39,11 +42,15 @@ import {
   toPlan,
   toSituationRow,
   isPending,
+  optStr,
+  ownerFields,
   str,
   type Fields,
   type ListItem,
 } from './mappers';
 import { LIST_KEYS, type ListKey } from './schema';
+import { SharePointListPermissions, permissionsFailure, permissionsHealth } from './list-permissions';
+import type { SharePointRest } from './sharepoint-rest';
 import { SiteListsManager, isUnknownFieldError, listsQuery, matchLists, siteRootPath, type SiteLists } from './site-lists';
 
 /** Largest page SharePoint serves; larger lists continue through @odata.nextLink. */
@@ -58,14 +65,41 @@ const ENTITY: Record<ListKey, string> = {
   comments: 'comment',
 };
 
+export interface PlanRepositoryOptions {
+  /** A SharePoint REST client for the site at this URL (list permissions; Graph cannot set them). */
+  readonly sharePoint?: (webUrl: string) => SharePointRest;
+}
+
 export class SharePointPlanRepository implements PlanRepository {
   private readonly site: SiteListsManager;
 
   constructor(
     private readonly graph: GraphApi,
     readonly teamId: string,
+    private readonly options: PlanRepositoryOptions = {},
   ) {
     this.site = new SiteListsManager(graph, teamId);
+  }
+
+  permissions(): Promise<PermissionsHealth> {
+    return this.withPermissions(async (perms, lists) => permissionsHealth(await perms.inspect(lists)));
+  }
+
+  applyPermissions(): Promise<PermissionsHealth> {
+    return this.withPermissions(async (perms, lists) => permissionsHealth(await perms.apply(lists)));
+  }
+
+  private async withPermissions(
+    run: (perms: SharePointListPermissions, lists: SiteLists['lists']) => Promise<PermissionsHealth>,
+  ): Promise<PermissionsHealth> {
+    const site = await this.graph.get<{ webUrl: string }>(`${siteRootPath(this.teamId)}?$select=webUrl`);
+    const { lists } = await this.site.locate();
+    if (!this.options.sharePoint) return { state: 'failed', lists: [], siteUrl: site.webUrl };
+    try {
+      return { ...(await run(new SharePointListPermissions(this.options.sharePoint(site.webUrl)), lists)), siteUrl: site.webUrl };
+    } catch (err) {
+      return { ...permissionsFailure(err), siteUrl: site.webUrl };
+    }
   }
 
   provision(): Promise<StorageHealth> {
@@ -74,6 +108,37 @@ export class SharePointPlanRepository implements PlanRepository {
 
   health(): Promise<StorageHealth> {
     return this.site.health();
+  }
+
+  async upgradeOwners(members: readonly TeamMember[]): Promise<OwnerUpgrade> {
+    const siteLists = await this.requireLists('goals');
+    const goals = await this.graph.getAll<ListItem>(withQuery(this.itemsPath(siteLists, 'goals'), { expand: 'fields', top: ITEMS_PAGE_SIZE }));
+    // The earlier app stored the member's e-mail (conversationMember.email) as the "user name".
+    const byEmail = new Map<string, TeamMember>();
+    for (const m of members) if (m.email) byEmail.set(m.email.trim().toLowerCase(), m);
+    let upgraded = 0;
+    const unmatched: Array<{ goalId: string; goalText: string; stored: string }> = [];
+    for (const item of goals) {
+      const f = item.fields ?? {};
+      const stored = optStr(f, 'OwnerUpn');
+      if (stored === null || optStr(f, 'OwnerIds') !== null) continue;
+      const member = byEmail.get(stored.toLowerCase());
+      if (!member) {
+        unmatched.push({ goalId: item.id, goalText: str(f, 'GoalText') || str(f, 'Title'), stored });
+        continue;
+      }
+      const owner = { id: member.id, displayName: optStr(f, 'OwnerName') ?? member.displayName, email: member.email ?? null };
+      try {
+        // Clearing OwnerUpn makes the upgrade happen once; If-Match keeps an edit made meanwhile.
+        await this.update('goals', item.id, { ...ownerFields([owner]), OwnerUpn: '' }, { ifMatch: item.eTag ?? null });
+        upgraded += 1;
+      } catch (err) {
+        // Someone changed the goal since it was read: their version wins, and a later upgrade
+        // looks at it again.
+        if (!(err instanceof ConflictError)) throw err;
+      }
+    }
+    return { upgraded, unmatched };
   }
 
   async load(): Promise<PlanSnapshot | null> {

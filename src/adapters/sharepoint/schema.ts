@@ -122,9 +122,11 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
   goals: {
     key: 'goals',
     displayName: 'Lokale mål',
-    description: 'Fagforeningens egne mål. Vedlikeholdes av appen Handlingsplan. [handlingsplan:goals:v2]',
-    version: 2,
-    addedIn: { ClientId: 2 },
+    description: 'Fagforeningens egne mål. Vedlikeholdes av appen Handlingsplan. [handlingsplan:goals:v3]',
+    version: 3,
+    // v3 keeps owners by Entra id (OwnerIds, Owners); v1–v2 kept one owner by user name in OwnerUpn
+    // and OwnerName, which stay in older lists until upgradeOwners has moved them.
+    addedIn: { ClientId: 2, OwnerIds: 3, Owners: 3 },
     titleMeaning: 'Mål (kort)',
     columns: [
       planId,
@@ -132,8 +134,10 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
       { name: 'GoalText', displayName: 'Måltekst', type: text(true) },
       { name: 'NationalGoal', displayName: 'Nasjonalt mål', type: text(true) },
       { name: 'GoalKind', displayName: 'Måltype', type: choice(KIND_LABELS) },
-      { name: 'OwnerUpn', displayName: 'Ansvarlig (brukernavn)', type: text(), indexed: true },
-      { name: 'OwnerName', displayName: 'Ansvarlig', type: text() },
+      /** The owners' Entra object ids, separated by ';' (at most MAX_GOAL_OWNERS), indexed for look-ups. */
+      { name: 'OwnerIds', displayName: 'Ansvarlige (ID)', type: text(), indexed: true },
+      /** The owners' names and e-mails as JSON, for display only (people are matched on OwnerIds). */
+      { name: 'Owners', displayName: 'Ansvarlige', type: text(true) },
       { name: 'DueDate', displayName: 'Frist', type: text() },
       { name: 'GoalStatus', displayName: 'Status', type: choice(STATUS_LABELS) },
       { name: 'MeasureUnit', displayName: 'Enhet', type: text() },
@@ -160,8 +164,6 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
       { name: 'CheckInDate', displayName: 'Dato', type: { kind: 'dateTime' } },
       { name: 'CheckInValue', displayName: 'Verdi', type: number },
       { name: 'CheckInComment', displayName: 'Kommentar', type: text(true) },
-      { name: 'AuthorUpn', displayName: 'Rapportert av (brukernavn)', type: text() },
-      { name: 'AuthorName', displayName: 'Rapportert av', type: text() },
       clientId,
     ],
   },
@@ -191,8 +193,6 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
       planId,
       { name: 'GoalId', displayName: 'Mål-ID', type: text(), indexed: true },
       { name: 'CommentText', displayName: 'Kommentar', type: text(true) },
-      { name: 'AuthorUpn', displayName: 'Skrevet av (brukernavn)', type: text() },
-      { name: 'AuthorName', displayName: 'Skrevet av', type: text() },
       clientId,
     ],
   },

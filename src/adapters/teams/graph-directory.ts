@@ -6,7 +6,7 @@ import type { PersonRef } from '../../domain/plan';
 interface GraphUser {
   readonly id: string;
   readonly displayName: string | null;
-  readonly userPrincipalName: string;
+  readonly mail: string | null;
 }
 
 interface ConversationMember {
@@ -19,9 +19,10 @@ interface ConversationMember {
 export class GraphDirectory implements Directory {
   constructor(private readonly graph: GraphApi) {}
 
-  async me(): Promise<PersonRef & { id: string }> {
-    const me = await this.graph.get<GraphUser>('/me?$select=id,displayName,userPrincipalName');
-    return { id: me.id, userPrincipalName: me.userPrincipalName, displayName: me.displayName ?? me.userPrincipalName };
+  /** The signed-in user by Entra id; `mail` is null for a user without a mailbox (user resource, Learn). */
+  async me(): Promise<PersonRef> {
+    const me = await this.graph.get<GraphUser>('/me?$select=id,displayName,mail');
+    return { id: me.id, displayName: me.displayName ?? me.mail ?? '', email: me.mail };
   }
 
   async joinedTeams(): Promise<TeamInfo[]> {
@@ -34,10 +35,12 @@ export class GraphDirectory implements Directory {
     const members = await this.graph.getAll<ConversationMember>(`/teams/${encodeURIComponent(teamId)}/members`);
     return members
       .filter((m): m is ConversationMember & { userId: string } => typeof m.userId === 'string')
+      // People are matched on userId (the Entra object id); `email` is for display only: it may
+      // differ from the sign-in name, be empty for a user without a mailbox, or be a guest's own address.
       .map((m) => ({
         id: m.userId,
-        userPrincipalName: m.email ?? '',
         displayName: m.displayName ?? m.email ?? '',
+        email: m.email ? m.email : null,
         role: m.roles.includes('owner') ? 'board' : 'steward',
       }));
   }

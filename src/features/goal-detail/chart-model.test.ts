@@ -9,7 +9,7 @@ const goal = (overrides: Partial<LocalGoal>): LocalGoal => ({
   nationalGoal: null,
   text: 'goal',
   kind: 'measured',
-  owner: null,
+  owners: [],
   due: null,
   status: null,
   measure: { unit: 'members', baseline: 0, target: 100, current: null },

@@ -91,7 +91,7 @@ export function CheckInForm({ teamId, goal, describedBy }: { teamId: string; goa
       {
         teamId,
         goalText: goal.text,
-        checkIn: { planId: goal.planId, goalId: goal.id, date, value: checked.value, comment: comment.trim(), author: session.user, clientId: submittedId },
+        checkIn: { planId: goal.planId, goalId: goal.id, date, value: checked.value, comment: comment.trim(), clientId: submittedId },
       },
       {
         onSuccess: (outcome) => {

@@ -4,11 +4,12 @@
  */
 import { Body1, Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, Subtitle1, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
-import type { LocalGoal, PlanSnapshot } from '../../domain/plan';
+import { ownsGoal, type LocalGoal, type PlanSnapshot } from '../../domain/plan';
 import { goalProgress } from '../../domain/progress';
 import type { TeamInfo } from '../../domain/ports';
 import { planQueryKey } from '../../hooks/use-plan';
 import { useCheckInQueue } from '../../hooks/use-check-in';
+import { useMe } from '../../hooks/use-me';
 import { useI18n } from '../../i18n';
 import { useServices } from '../../lib/services';
 import { EmptyView, ErrorView, LoadingView } from '../../components/state-views';
@@ -31,19 +32,19 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-export function ownGoals(snapshot: PlanSnapshot, userPrincipalName: string): LocalGoal[] {
-  const me = userPrincipalName.toLowerCase();
-  return snapshot.goals
-    .filter((g) => g.owner?.userPrincipalName.toLowerCase() === me)
-    .sort((a, b) => a.sortOrder - b.sortOrder);
+/** The goals the person with this Entra id owns (alone or with others), in plan order. */
+export function ownGoals(snapshot: PlanSnapshot, userId: string | null): LocalGoal[] {
+  if (userId === null) return [];
+  return snapshot.goals.filter((g) => ownsGoal(g, userId)).sort((a, b) => a.sortOrder - b.sortOrder);
 }
 
 function GoalList({ team, snapshot }: { team: TeamInfo; snapshot: PlanSnapshot }) {
   const styles = useStyles();
   const { session } = useServices();
   const { state } = useCheckInQueue();
+  const me = useMe();
   const today = session.today();
-  const mine = ownGoals(snapshot, session.user.userPrincipalName);
+  const mine = ownGoals(snapshot, me.id);
   const waiting = (goalId: string) => state.items.filter((item) => item.failure === null && item.payload.checkIn.goalId === goalId).length;
   return (
     <ul className={styles.list}>
@@ -58,7 +59,7 @@ function GoalList({ team, snapshot }: { team: TeamInfo; snapshot: PlanSnapshot }
 function TeamSection({ team, query }: { team: TeamInfo; query: UseQueryResult<PlanSnapshot | null> }) {
   const styles = useStyles();
   const { t } = useI18n();
-  const { session } = useServices();
+  const me = useMe();
   if (query.isPending) return null;
   if (query.error && !query.data) {
     return (
@@ -74,7 +75,7 @@ function TeamSection({ team, query }: { team: TeamInfo; query: UseQueryResult<Pl
   }
   const snapshot = query.data;
   if (!snapshot) return <Caption1 className={styles.muted}>{t('myGoals.noPlan', { team: team.displayName })}</Caption1>;
-  if (ownGoals(snapshot, session.user.userPrincipalName).length === 0) return null;
+  if (ownGoals(snapshot, me.id).length === 0) return null;
   const headingId = `my-goals-team-${team.id}`;
   return (
     <section className={styles.section} aria-labelledby={headingId} data-team-id={team.id}>
@@ -90,7 +91,8 @@ function TeamSection({ team, query }: { team: TeamInfo; query: UseQueryResult<Pl
 export function TeamMyGoals({ team }: { team: TeamInfo }) {
   const styles = useStyles();
   const { t } = useI18n();
-  const { planRepository, session } = useServices();
+  const { planRepository } = useServices();
+  const me = useMe();
   const plan = useQuery({ queryKey: planQueryKey(team.id), queryFn: () => planRepository(team.id).load() });
   const header = (
     <header className={styles.header}>
@@ -98,10 +100,11 @@ export function TeamMyGoals({ team }: { team: TeamInfo }) {
       <Caption1>{t('checkIn.intro.team', { team: team.displayName })}</Caption1>
     </header>
   );
-  if (plan.isPending) return <LoadingView />;
+  if (plan.isPending || me.isLoading) return <LoadingView />;
   if (plan.error && !plan.data) return <ErrorView error={plan.error} onRetry={() => void plan.refetch()} />;
+  if (me.id === null) return <ErrorView error={me.error} onRetry={me.refetch} />;
   const snapshot = plan.data;
-  const count = snapshot ? ownGoals(snapshot, session.user.userPrincipalName).length : 0;
+  const count = snapshot ? ownGoals(snapshot, me.id).length : 0;
   return (
     <main className={styles.page}>
       {header}
@@ -115,15 +118,16 @@ export function TeamMyGoals({ team }: { team: TeamInfo }) {
 export function MyGoalsPage() {
   const styles = useStyles();
   const { t } = useI18n();
-  const { directory, planRepository, session } = useServices();
+  const { directory, planRepository } = useServices();
+  const me = useMe();
   const teams = useQuery({ queryKey: ['joined-teams'], queryFn: () => directory.joinedTeams() });
   const plans = useQueries({
     queries: (teams.data ?? []).map((team) => ({ queryKey: planQueryKey(team.id), queryFn: () => planRepository(team.id).load() })),
   });
   if (teams.isPending) return <LoadingView />;
   if (teams.error && !teams.data) return <ErrorView error={teams.error} onRetry={() => void teams.refetch()} />;
-  const loading = plans.some((p) => p.isPending);
-  const count = plans.reduce((n, p) => n + (p.data ? ownGoals(p.data, session.user.userPrincipalName).length : 0), 0);
+  const loading = plans.some((p) => p.isPending) || me.isLoading;
+  const count = plans.reduce((n, p) => n + (p.data ? ownGoals(p.data, me.id).length : 0), 0);
   return (
     <main className={styles.page} aria-busy={loading}>
       <header className={styles.header}>

@@ -3,13 +3,13 @@
  * changes that moving a goal up or down (or to another national goal) needs. No React, no I/O;
  * unit-tested in tests/unit/plan-filter.test.ts and tests/unit/plan-reorder.test.ts.
  */
-import { sortByOrder, type Area, type GoalStatus, type LocalGoal, type TariffArea } from '../../domain/plan';
+import { ownsGoal, sortByOrder, type Area, type GoalStatus, type LocalGoal, type PersonRef, type TariffArea } from '../../domain/plan';
 
 /** Filter value for "goals without an owner" (owner filter) or "without a bargaining area". */
 export const NONE = '__none__';
 
 export interface GoalFilter {
-  /** Owner's user principal name, NONE for goals without an owner, '' for any. */
+  /** An owner's Entra id (goals they own, alone or with others), NONE for goals without an owner, '' for any. */
   readonly owner: string;
   /** Effective status (the board's or the derived one), '' for any. */
   readonly status: GoalStatus | '';
@@ -40,7 +40,7 @@ export function normalizeText(text: string): string {
 export function buildSearchIndex(goals: readonly LocalGoal[]): Map<string, string> {
   const index = new Map<string, string>();
   for (const goal of goals) {
-    index.set(goal.id, normalizeText([goal.text, goal.nationalGoal ?? '', goal.owner?.displayName ?? '', goal.measure?.unit ?? ''].join('\n')));
+    index.set(goal.id, normalizeText([goal.text, goal.nationalGoal ?? '', goal.owners.map((o) => o.displayName).join(' '), goal.measure?.unit ?? ''].join('\n')));
   }
   return index;
 }
@@ -59,10 +59,8 @@ export function filterGoals(
   const words = normalizeText(filter.query).split(/\s+/).filter(Boolean);
   return goals.filter((goal) => {
     if (filter.areaId && goal.areaId !== filter.areaId) return false;
-    if (filter.owner) {
-      const upn = goal.owner?.userPrincipalName.toLowerCase() ?? NONE;
-      if (upn !== (filter.owner === NONE ? NONE : filter.owner.toLowerCase())) return false;
-    }
+    if (filter.owner === NONE && goal.owners.length > 0) return false;
+    if (filter.owner && filter.owner !== NONE && !ownsGoal(goal, filter.owner)) return false;
     if (filter.tariffArea && (goal.tariffArea ?? NONE) !== filter.tariffArea) return false;
     if (filter.status && statusOf(goal) !== filter.status) return false;
     if (words.length > 0) {
@@ -74,12 +72,10 @@ export function filterGoals(
 }
 
 /** The distinct owners of the goals, sorted by name, for the owner filter. */
-export function ownersOf(goals: readonly LocalGoal[]): Array<{ userPrincipalName: string; displayName: string }> {
-  const byUpn = new Map<string, { userPrincipalName: string; displayName: string }>();
-  for (const goal of goals) {
-    if (goal.owner) byUpn.set(goal.owner.userPrincipalName.toLowerCase(), { userPrincipalName: goal.owner.userPrincipalName, displayName: goal.owner.displayName });
-  }
-  return [...byUpn.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, 'nb'));
+export function ownersOf(goals: readonly LocalGoal[]): PersonRef[] {
+  const byId = new Map<string, PersonRef>();
+  for (const goal of goals) for (const owner of goal.owners) if (!byId.has(owner.id)) byId.set(owner.id, owner);
+  return [...byId.values()].sort((a, b) => a.displayName.localeCompare(b.displayName, 'nb'));
 }
 
 export interface SortOrderUpdate {

@@ -39,6 +39,8 @@ export const en = {
   'plan.dataIssues': '{count, plural, one {# value in the lists was not understood and is shown as empty.} other {# values in the lists were not understood and are shown as empty.}}',
   'goal.owner': 'Owner',
   'goal.noOwner': 'No owner',
+  'goal.owners': 'Owners',
+  'goal.unnamedPerson': 'Unnamed person',
   'goal.due': 'Due',
   'goal.duePlaceholder': 'YYYY-MM',
   'goal.noDue': 'No deadline',

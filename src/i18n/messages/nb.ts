@@ -41,6 +41,8 @@ export const nb: Messages = {
   'plan.dataIssues': '{count, plural, one {# verdi i listene ble ikke forstått og vises som tom.} other {# verdier i listene ble ikke forstått og vises som tomme.}}',
   'goal.owner': 'Ansvarlig',
   'goal.noOwner': 'Ingen ansvarlig',
+  'goal.owners': 'Ansvarlige',
+  'goal.unnamedPerson': 'Person uten navn',
   'goal.due': 'Frist',
   'goal.duePlaceholder': 'ÅÅÅÅ-MM',
   'goal.noDue': 'Ingen frist',

@@ -41,6 +41,8 @@ export const nn: Messages = {
   'plan.dataIssues': '{count, plural, one {# verdi i listene vart ikkje forstått og blir vist som tom.} other {# verdiar i listene vart ikkje forstått og blir viste som tomme.}}',
   'goal.owner': 'Ansvarleg',
   'goal.noOwner': 'Ingen ansvarleg',
+  'goal.owners': 'Ansvarlege',
+  'goal.unnamedPerson': 'Person utan namn',
   'goal.due': 'Frist',
   'goal.duePlaceholder': 'ÅÅÅÅ-MM',
   'goal.noDue': 'Ingen frist',

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { graphClientAs } from '../../../emulator/app-client';
+import { graphClientAs, sharePointRestAs } from '../../../emulator/app-client';
 import { SharePointPlanRepository } from '../../../src/adapters/sharepoint/plan-repository';
 import { REPO_ROOT } from '../../../scripts/dev-stack';
 import { e2ePorts } from './stack-env';
@@ -15,7 +15,8 @@ export function emulatorEndpoint() {
 }
 
 export function repositoryAs(userPrincipalName: string, teamId: string): SharePointPlanRepository {
-  return new SharePointPlanRepository(graphClientAs(emulatorEndpoint(), userPrincipalName), teamId);
+  const endpoint = emulatorEndpoint();
+  return new SharePointPlanRepository(graphClientAs(endpoint, userPrincipalName), teamId, { sharePoint: sharePointRestAs(endpoint, userPrincipalName) });
 }
 
 export function emulatorOrigin(): string {

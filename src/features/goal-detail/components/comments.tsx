@@ -24,7 +24,7 @@ export function Comments({ teamId, goal, comments }: { teamId: string; goal: Loc
   const styles = useStyles();
   const shared = useSectionStyles();
   const { t, formatDate } = useI18n();
-  const { planRepository, session } = useServices();
+  const { planRepository } = useServices();
   const queryClient = useQueryClient();
   const [text, setText] = useState('');
   const [missing, setMissing] = useState(false);
@@ -34,7 +34,7 @@ export function Comments({ teamId, goal, comments }: { teamId: string; goal: Loc
   const add = useMutation({
     mutationFn: (body: string) => {
       clientId.current ??= crypto.randomUUID();
-      return planRepository(teamId).addComment({ planId: goal.planId, goalId: goal.id, text: body, author: session.user, clientId: clientId.current });
+      return planRepository(teamId).addComment({ planId: goal.planId, goalId: goal.id, text: body, clientId: clientId.current });
     },
     onSuccess: (comment) => {
       queryClient.setQueryData<PlanSnapshot | null>(planQueryKey(teamId), (old) => withComment(old, comment));

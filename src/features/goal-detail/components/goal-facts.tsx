@@ -3,6 +3,7 @@ import type { Area, LocalGoal } from '../../../domain/plan';
 import type { GoalProgress } from '../../../domain/progress';
 import { StatusBadge } from '../../../components/status-badge';
 import type { ReactNode } from 'react';
+import { ownerNames, ownersLabel } from '../../../components/owner-names';
 import { useI18n } from '../../../i18n';
 import { GoalProgressBar } from '../../../components/goal-progress-bar';
 
@@ -25,7 +26,7 @@ export function GoalFacts({ goal, area, progress }: { goal: LocalGoal; area: Are
     [t('goalDetail.area'), area ? t('goalDetail.areaValue', { number: area.number, title: area.title }) : t('goalDetail.notSet')],
     [t('plan.nationalGoal'), goal.nationalGoal ?? t('goalDetail.noNationalGoal')],
     [t('goal.kind'), t(`kind.${goal.kind}`)],
-    [t('goal.owner'), goal.owner?.displayName ?? t('goal.noOwner')],
+    [ownersLabel(goal.owners, t), ownerNames(goal.owners, i18n)],
     [
       t('goal.due'),
       <span className={progress.overdue ? styles.overdue : undefined}>

@@ -13,6 +13,7 @@ import { useServices } from '../../../lib/services';
 import { GoalLink } from './goal-link';
 import { OverviewSection } from './section';
 import { usePageStyles } from '../../../components/layout-styles';
+import { ownersLine } from '../../../components/owner-names';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gap: tokens.spacingVerticalL, gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 420px), 1fr))' },
@@ -62,8 +63,8 @@ function AreaRow({ row }: { row: AreaOverview }) {
   );
 }
 
-function ownerText(goal: LocalGoal, t: I18n['t']): string {
-  return `${t('goal.owner')}: ${goal.owner?.displayName ?? t('goal.noOwner')}`;
+function ownerText(goal: LocalGoal, i18n: I18n): string {
+  return ownersLine(goal.owners, i18n);
 }
 
 function recurringText(goal: LocalGoal, progress: GoalProgress, i18n: I18n): string {
@@ -140,7 +141,7 @@ export function OverviewPage({ teamId, role }: { teamId: string; role: TeamRole 
                       {reason === 'overdue' ? ` · ${t('goal.overdue')}` : ''}
                     </Caption1>
                   )}
-                  <Caption1 className={styles.muted}>{ownerText(goal, t)}</Caption1>
+                  <Caption1 className={styles.muted}>{ownerText(goal, i18n)}</Caption1>
                 </div>
               </li>
             ))}
@@ -162,7 +163,7 @@ export function OverviewPage({ teamId, role }: { teamId: string; role: TeamRole 
                     {t('goal.dueOn', { date: formatDate(deadline) })} · {t('overview.deadlines.daysLeft', { days: daysLeft })}
                   </Caption1>
                   <StatusBadge status={progress.status} />
-                  <Caption1 className={styles.muted}>{ownerText(goal, t)}</Caption1>
+                  <Caption1 className={styles.muted}>{ownerText(goal, i18n)}</Caption1>
                 </div>
               </li>
             ))}
@@ -176,7 +177,7 @@ export function OverviewPage({ teamId, role }: { teamId: string; role: TeamRole 
                 <GoalLink goal={goal} />
                 <div className={styles.meta}>
                   <Caption1>{recurringText(goal, progress, i18n)}</Caption1>
-                  <Caption1 className={styles.muted}>{ownerText(goal, t)}</Caption1>
+                  <Caption1 className={styles.muted}>{ownerText(goal, i18n)}</Caption1>
                 </div>
               </li>
             ))}

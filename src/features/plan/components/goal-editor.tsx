@@ -11,9 +11,17 @@ import {
   MessageBar,
   MessageBarBody,
   Select,
+  Tag,
+  TagPicker,
+  TagPickerControl,
+  TagPickerGroup,
+  TagPickerInput,
+  TagPickerList,
+  TagPickerOption,
   Textarea,
   makeStyles,
   tokens,
+  type TagPickerProps,
 } from '@fluentui/react-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -21,6 +29,7 @@ import {
   GOAL_KINDS,
   dueProblem,
   GOAL_STATUSES,
+  MAX_GOAL_OWNERS,
   TARIFF_AREAS,
   type GoalKind,
   type GoalStatus,
@@ -28,10 +37,12 @@ import {
   type LocalGoal,
   type LocalGoalPatch,
   type Period,
+  type PersonRef,
   type PlanSnapshot,
   type TariffArea,
 } from '../../../domain/plan';
 import { useI18n } from '../../../i18n';
+import { personName } from '../../../components/owner-names';
 import { useServices } from '../../../lib/services';
 import { teamMembersKey } from '../../../hooks/use-team-role';
 import { planQueryKey } from '../../../hooks/use-plan';
@@ -48,7 +59,11 @@ const useStyles = makeStyles({
   // A native select is as wide as its longest option (long area and national-goal texts): keep it in its column.
   select: { width: '100%', minWidth: 0, maxWidth: '100%' },
   selectControl: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
+  optionEmail: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
 });
+
+/** The value of the list's only entry when no one can be chosen: never an owner. */
+const NO_CHOICE = '__no-choice__';
 
 /** The form's state: every field as the user typed it. */
 export interface GoalForm {
@@ -57,7 +72,8 @@ export interface GoalForm {
   nationalGoal: string;
   text: string;
   kind: GoalKind;
-  ownerUpn: string;
+  /** The owners' Entra ids, in the order chosen. */
+  ownerIds: string[];
   due: string;
   status: GoalStatus | '';
   unit: string;
@@ -77,7 +93,7 @@ export function formFromGoal(goal: LocalGoal): GoalForm {
     nationalGoal: goal.nationalGoal ?? '',
     text: goal.text,
     kind: goal.kind,
-    ownerUpn: goal.owner?.userPrincipalName ?? '',
+    ownerIds: goal.owners.map((o) => o.id),
     due: goal.due ?? '',
     status: goal.status ?? '',
     unit: goal.measure?.unit ?? '',
@@ -97,7 +113,7 @@ export function emptyForm(areaId: string, nationalGoal: string | null): GoalForm
     nationalGoal: nationalGoal ?? '',
     text: '',
     kind: 'milestone',
-    ownerUpn: '',
+    ownerIds: [],
     due: '',
     status: '',
     unit: '',
@@ -110,7 +126,31 @@ export function emptyForm(areaId: string, nationalGoal: string | null): GoalForm
   };
 }
 
-export type FormErrors = Partial<Record<keyof GoalForm, 'goal.validation.text' | 'goal.validation.due' | 'goal.validation.dueNoSuchDay' | 'goal.validation.number' | 'goal.validation.count'>>;
+export type FormErrors = Partial<
+  Record<
+    keyof GoalForm,
+    'goal.validation.text' | 'goal.validation.due' | 'goal.validation.dueNoSuchDay' | 'goal.validation.number' | 'goal.validation.count' | 'planEdit.validation.owners'
+  >
+>;
+
+/** A person the owner picker offers: a team member, or an owner the goal had who is no longer in the team. */
+export interface OwnerChoice extends PersonRef {
+  readonly inTeam: boolean;
+}
+
+const sortName = (p: PersonRef) => p.displayName.trim() || p.email?.trim() || '';
+
+/**
+ * The people who can own a goal: the team's members, and the goal's stored owners who are no
+ * longer members (kept with their stored name, so they stay visible and can be removed), sorted by
+ * name. A member's current name and e-mail win over what a goal stored.
+ */
+export function ownerChoices(members: readonly PersonRef[], stored: readonly PersonRef[], locale?: string): OwnerChoice[] {
+  const byId = new Map<string, OwnerChoice>();
+  for (const m of members) if (!byId.has(m.id)) byId.set(m.id, { id: m.id, displayName: m.displayName, email: m.email ?? null, inTeam: true });
+  for (const o of stored) if (!byId.has(o.id)) byId.set(o.id, { id: o.id, displayName: o.displayName, email: o.email ?? null, inTeam: false });
+  return [...byId.values()].sort((a, b) => sortName(a).localeCompare(sortName(b), locale));
+}
 
 const parseNumber = (s: string): number | null | undefined => {
   const trimmed = s.trim().replace(/\s/g, '').replace(',', '.');
@@ -120,10 +160,7 @@ const parseNumber = (s: string): number | null | undefined => {
 };
 
 /** Validates the form and turns it into a patch; pure, unit-tested. */
-export function patchFromForm(
-  form: GoalForm,
-  members: ReadonlyArray<{ userPrincipalName: string; displayName: string }>,
-): { patch: LocalGoalPatch; errors: FormErrors } {
+export function patchFromForm(form: GoalForm, people: readonly PersonRef[]): { patch: LocalGoalPatch; errors: FormErrors } {
   const errors: FormErrors = {};
   if (!form.text.trim()) errors.text = 'goal.validation.text';
   const due = form.due.trim();
@@ -141,13 +178,18 @@ export function patchFromForm(
   if (form.kind === 'recurring' && (count === undefined || count === null || !Number.isInteger(count) || count < 1)) {
     errors.count = 'goal.validation.count';
   }
-  const member = members.find((m) => m.userPrincipalName === form.ownerUpn);
+  const ownerIds = [...new Set(form.ownerIds)];
+  if (ownerIds.length > MAX_GOAL_OWNERS) errors.ownerIds = 'planEdit.validation.owners';
+  const owners = ownerIds.map((id): PersonRef => {
+    const person = people.find((p) => p.id === id);
+    return { id, displayName: person?.displayName ?? '', email: person?.email ?? null };
+  });
   const patch: LocalGoalPatch = {
     areaId: form.areaId,
     nationalGoal: form.nationalGoal || null,
     text: form.text.trim(),
     kind: form.kind,
-    owner: form.ownerUpn ? { userPrincipalName: form.ownerUpn, displayName: member?.displayName ?? form.ownerUpn } : null,
+    owners,
     due: due || null,
     status: form.status || null,
     measure:
@@ -188,7 +230,7 @@ export function GoalEditor({
   onClose: (result: EditorResult) => void;
 }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { directory } = useServices();
   const queryClient = useQueryClient();
   const members = useQuery({ queryKey: teamMembersKey(teamId), queryFn: () => directory.teamMembers(teamId), staleTime: 5 * 60_000 });
@@ -202,12 +244,13 @@ export function GoalEditor({
   const [failure, setFailure] = useState<'goal.saveFailed' | 'goal.deleted' | 'planEdit.createFailed' | 'save.denied' | null>(null);
   const [conflict, setConflict] = useState<LocalGoal | null>(null);
   const [creating, setCreating] = useState(false);
+  /** Owners the goal has had while the editor is open (its own, and those of a version reloaded after a conflict). */
+  const [storedOwners, setStoredOwners] = useState<readonly PersonRef[]>(goal?.owners ?? []);
+  const [ownerQuery, setOwnerQuery] = useState('');
   const busy = update.isPending || creating;
 
-  const people = [...(members.data ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName));
-  if (goal?.owner && !people.some((p) => p.userPrincipalName === goal.owner?.userPrincipalName)) {
-    people.push({ id: goal.owner.userPrincipalName, role: 'steward', ...goal.owner });
-  }
+  const people = ownerChoices(members.data ?? [], storedOwners, locale);
+  const personById = new Map(people.map((p) => [p.id, p]));
   const area = areas.find((a) => a.id === form.areaId);
   const nationalGoals = nationalGoalChoices(area, goal && goal.areaId === form.areaId ? goal.nationalGoal : null);
 
@@ -233,7 +276,7 @@ export function GoalEditor({
           nationalGoal: patch.nationalGoal ?? null,
           text: patch.text ?? '',
           kind: patch.kind ?? 'milestone',
-          owner: patch.owner ?? null,
+          owners: patch.owners ?? [],
           due: patch.due ?? null,
           status: patch.status ?? null,
           measure: patch.measure ?? null,
@@ -268,6 +311,7 @@ export function GoalEditor({
   };
 
   const reloadTheirs = (latest: LocalGoal) => {
+    setStoredOwners((known) => [...latest.owners, ...known]);
     setForm(formFromGoal(latest));
     setEtag(latest.etag ?? null);
     setConflict(null);
@@ -280,7 +324,23 @@ export function GoalEditor({
     void save(latest.etag ?? null);
   };
 
-  const errorText = (key: keyof GoalForm) => (errors[key] ? t(errors[key]) : undefined);
+  const errorText = (key: keyof GoalForm) => (errors[key] ? t(errors[key], { max: MAX_GOAL_OWNERS }) : undefined);
+
+  const onOwnerSelect: TagPickerProps['onOptionSelect'] = (_, data) => {
+    if (data.value === NO_CHOICE) return;
+    const ownerIds = data.selectedOptions.filter((id) => id !== NO_CHOICE);
+    setForm((f) => ({ ...f, ownerIds }));
+    // A too-long list that is short enough again no longer needs its message.
+    if (ownerIds.length <= MAX_GOAL_OWNERS) setErrors((e) => (e.ownerIds ? { ...e, ownerIds: undefined } : e));
+    setOwnerQuery('');
+  };
+  const query = ownerQuery.trim().toLocaleLowerCase(locale);
+  const ownerOptions = people.filter(
+    (p) =>
+      !form.ownerIds.includes(p.id) &&
+      (!query || p.displayName.toLocaleLowerCase(locale).includes(query) || (p.email ?? '').toLocaleLowerCase(locale).includes(query)),
+  );
+  const noChoiceText = t(members.isLoading ? 'planEdit.peopleLoading' : members.error ? 'planEdit.peopleFailed' : 'planEdit.noPeopleMatch');
 
   return (
     <>
@@ -320,17 +380,46 @@ export function GoalEditor({
                     </Select>
                   </Field>
                 </div>
+                <Field label={t('planEdit.owners')} hint={t('planEdit.ownersHint', { max: MAX_GOAL_OWNERS })} validationMessage={errorText('ownerIds')}>
+                  <TagPicker selectedOptions={form.ownerIds} onOptionSelect={onOwnerSelect}>
+                    <TagPickerControl>
+                      <TagPickerGroup aria-label={t('planEdit.selectedOwners')}>
+                        {form.ownerIds.map((id) => {
+                          const person = personById.get(id);
+                          const name = person ? personName(person, t) : t('goal.unnamedPerson');
+                          return (
+                            <Tag key={id} value={id} shape="rounded" aria-label={t('planEdit.removeOwner', { name })} title={person?.email ?? undefined}>
+                              {name}
+                            </Tag>
+                          );
+                        })}
+                      </TagPickerGroup>
+                      <TagPickerInput
+                        value={ownerQuery}
+                        onChange={(e) => setOwnerQuery(e.target.value)}
+                        placeholder={form.ownerIds.length === 0 ? t('planEdit.ownersPlaceholder') : undefined}
+                      />
+                    </TagPickerControl>
+                    <TagPickerList>
+                      {ownerOptions.length > 0 ? (
+                        ownerOptions.map((p) => {
+                          const name = personName(p, t);
+                          const detail = [p.email && p.email !== name ? p.email : null, p.inTeam ? null : t('planEdit.notInTeam')].filter(Boolean).join(' · ');
+                          return (
+                            <TagPickerOption key={p.id} value={p.id} text={name} secondaryContent={detail ? <span className={styles.optionEmail}>{detail}</span> : undefined}>
+                              {name}
+                            </TagPickerOption>
+                          );
+                        })
+                      ) : (
+                        <TagPickerOption value={NO_CHOICE} text={noChoiceText} aria-disabled>
+                          {noChoiceText}
+                        </TagPickerOption>
+                      )}
+                    </TagPickerList>
+                  </TagPicker>
+                </Field>
                 <div className={styles.row}>
-                  <Field label={t('goal.owner')}>
-                    <Select className={styles.select} select={{ className: styles.selectControl }} value={form.ownerUpn} onChange={(_, d) => set('ownerUpn', d.value)}>
-                      <option value="">{t('goal.noOwner')}</option>
-                      {people.map((p) => (
-                        <option key={p.userPrincipalName} value={p.userPrincipalName}>
-                          {p.displayName}
-                        </option>
-                      ))}
-                    </Select>
-                  </Field>
                   <Field label={t('goal.due')} validationMessage={errorText('due')} hint="2027-03 / 2027-03-01">
                     <Input value={form.due} onChange={(_, d) => set('due', d.value)} placeholder={t('goal.duePlaceholder')} />
                   </Field>

@@ -1,4 +1,4 @@
-import { Avatar, Body1, Button, Caption1, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { Avatar, AvatarGroup, AvatarGroupItem, Body1, Button, Caption1, Link, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDown20Regular, ArrowUp20Regular, Delete20Regular, Edit20Regular } from '@fluentui/react-icons';
 import { memo } from 'react';
 import { navigate, tabViewHash } from '../../../lib/navigation';
@@ -7,6 +7,7 @@ import type { GoalProgress } from '../../../domain/progress';
 import { useI18n } from '../../../i18n';
 import { GoalProgressBar } from '../../../components/goal-progress-bar';
 import { StatusBadge } from '../../../components/status-badge';
+import { ownersLine } from '../../../components/owner-names';
 
 const useStyles = makeStyles({
   item: {
@@ -80,10 +81,16 @@ export const GoalItem = memo(function GoalItem({
       <GoalProgressBar goal={goal} progress={progress} />
       <div className={styles.meta}>
         <span className={styles.owner}>
-          <Avatar size={20} name={goal.owner?.displayName} aria-hidden />
-          <Caption1>
-            {t('goal.owner')}: {goal.owner?.displayName ?? t('goal.noOwner')}
-          </Caption1>
+          {goal.owners.length > 1 ? (
+            <AvatarGroup size={20} layout="stack" aria-hidden>
+              {goal.owners.slice(0, 3).map((o) => (
+                <AvatarGroupItem key={o.id} name={o.displayName} />
+              ))}
+            </AvatarGroup>
+          ) : (
+            <Avatar size={20} name={goal.owners[0]?.displayName} aria-hidden />
+          )}
+          <Caption1>{ownersLine(goal.owners, i18n)}</Caption1>
         </span>
         <Caption1 className={progress.overdue ? styles.overdue : undefined}>
           {goal.due ? t('goal.dueOn', { date: formatDate(goal.due) }) : t('goal.noDue')}

@@ -1,7 +1,7 @@
 import { Button, Field, SearchBox, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Dismiss20Regular } from '@fluentui/react-icons';
 import { memo } from 'react';
-import { GOAL_STATUSES, TARIFF_AREAS, type Area, type GoalStatus, type TariffArea } from '../../../domain/plan';
+import { GOAL_STATUSES, TARIFF_AREAS, type Area, type GoalStatus, type PersonRef, type TariffArea } from '../../../domain/plan';
 import { useI18n } from '../../../i18n';
 import { NONE, isFilterActive, type GoalFilter } from '../plan-filter';
 
@@ -35,7 +35,7 @@ export const PlanFilters = memo(function PlanFilters({
   filter: GoalFilter;
   onChange: (filter: GoalFilter) => void;
   areas: readonly Area[];
-  owners: ReadonlyArray<{ userPrincipalName: string; displayName: string }>;
+  owners: readonly PersonRef[];
   shown: number;
   total: number;
 }) {
@@ -53,8 +53,8 @@ export const PlanFilters = memo(function PlanFilters({
             <option value="">{t('planEdit.all')}</option>
             <option value={NONE}>{t('planEdit.noOwner')}</option>
             {owners.map((o) => (
-              <option key={o.userPrincipalName} value={o.userPrincipalName}>
-                {o.displayName}
+              <option key={o.id} value={o.id}>
+                {o.displayName || o.email || o.id}
               </option>
             ))}
           </Select>

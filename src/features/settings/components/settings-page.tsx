@@ -2,6 +2,7 @@ import { Caption1, Title2, makeStyles, tokens } from '@fluentui/react-components
 import { EmptyView, ErrorView, LoadingView } from '../../../components/state-views';
 import { usePlan } from '../../../hooks/use-plan';
 import { useI18n } from '../../../i18n';
+import { PermissionsSection } from './permissions-section';
 import { PlanSettingsSection } from './plan-settings-section';
 import { ReminderChannelSection } from './reminder-channel-section';
 import { StorageHealthSection } from './storage-health-section';
@@ -21,7 +22,7 @@ const useStyles = makeStyles({
   },
 });
 
-/** The board's settings: plan metadata and language, reminder channel, and the lists' health. */
+/** The board's settings: plan metadata and language, reminder channel, the lists' health and who may change them. */
 export function SettingsPage({ teamId }: { teamId: string }) {
   const styles = useStyles();
   const { t } = useI18n();
@@ -44,6 +45,7 @@ export function SettingsPage({ teamId }: { teamId: string }) {
         <EmptyView title={t('plan.empty.board.title')} body={t('plan.empty.board.body')} />
       )}
       <StorageHealthSection teamId={teamId} className={styles.section} />
+      <PermissionsSection teamId={teamId} className={styles.section} />
     </main>
   );
 }

@@ -2,8 +2,9 @@ import { Badge, Body1, Button, MessageBar, MessageBarBody, Spinner, Subtitle1, m
 import { Wrench20Regular } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ListHealth, StorageHealth } from '../../../domain/ports';
+import type { ListHealth, OwnerUpgrade, StorageHealth } from '../../../domain/ports';
 import { planQueryKey } from '../../../hooks/use-plan';
+import { teamMembersKey } from '../../../hooks/use-team-role';
 import { useI18n } from '../../../i18n';
 import { useServices } from '../../../lib/services';
 
@@ -22,6 +23,8 @@ const useStyles = makeStyles({
     '& thead th': { fontWeight: tokens.fontWeightSemibold },
   },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+  results: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  unmatched: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingInlineStart: tokens.spacingHorizontalXL },
 });
 
 const COLOR: Record<ListHealth['state'], BadgeProps['color']> = {
@@ -34,26 +37,45 @@ const COLOR: Record<ListHealth['state'], BadgeProps['color']> = {
 
 export const healthKey = (teamId: string) => ['storage-health', teamId] as const;
 
-/** The team site's lists: what health() finds, and a Repair that runs provision(). */
+/**
+ * The team site's lists: what health() finds, and a Repair that runs provision() and then moves
+ * owners that older lists stored by user name to Entra ids (upgradeOwners).
+ */
 export function StorageHealthSection({ teamId, className }: { teamId: string; className: string }) {
   const styles = useStyles();
   const { t } = useI18n();
-  const { planRepository } = useServices();
+  const { planRepository, directory } = useServices();
   const queryClient = useQueryClient();
   const health = useQuery({ queryKey: healthKey(teamId), queryFn: () => planRepository(teamId).health(), staleTime: 0 });
   const [repairing, setRepairing] = useState(false);
   const [result, setResult] = useState<StorageHealth | 'failed' | null>(null);
+  const [owners, setOwners] = useState<OwnerUpgrade | 'failed' | null>(null);
 
   async function repair() {
     setRepairing(true);
     setResult(null);
+    setOwners(null);
     try {
-      const outcome = await planRepository(teamId).provision();
+      const repository = planRepository(teamId);
+      let outcome: StorageHealth;
+      try {
+        outcome = await repository.provision();
+      } catch {
+        setResult('failed');
+        return;
+      }
       setResult(outcome);
+      try {
+        // Fresh members (the same cache entry the rest of the app reads): owners are matched against them.
+        const members = await queryClient.fetchQuery({ queryKey: teamMembersKey(teamId), queryFn: () => directory.teamMembers(teamId) });
+        setOwners(await repository.upgradeOwners(members));
+      } catch {
+        setOwners('failed');
+      }
       await queryClient.invalidateQueries({ queryKey: healthKey(teamId) });
       await queryClient.invalidateQueries({ queryKey: planQueryKey(teamId) });
-    } catch {
-      setResult('failed');
+      // New lists start by inheriting the site's permissions: the permissions section looks again.
+      await queryClient.invalidateQueries({ queryKey: ['list-permissions', teamId] });
     } finally {
       setRepairing(false);
     }
@@ -110,7 +132,7 @@ export function StorageHealthSection({ teamId, className }: { teamId: string; cl
           {t('settings.health.check')}
         </Button>
       </div>
-      <div aria-live="polite">
+      <div aria-live="polite" className={styles.results}>
         {result === 'failed' && (
           <MessageBar intent="error">
             <MessageBarBody>{t('settings.health.repairFailed')}</MessageBarBody>
@@ -122,6 +144,28 @@ export function StorageHealthSection({ teamId, className }: { teamId: string; cl
               {changed.length > 0
                 ? `${t('settings.health.repairedResult', { count: changed.length })} ${changed.map((l) => `${l.displayName}: ${t(`settings.health.state.${l.state}`)}`).join(' · ')}`
                 : t('settings.health.nothingToRepair')}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {owners === 'failed' && (
+          <MessageBar intent="error">
+            <MessageBarBody>{t('settings.health.ownersFailed')}</MessageBarBody>
+          </MessageBar>
+        )}
+        {owners && owners !== 'failed' && owners.upgraded > 0 && (
+          <MessageBar intent="success">
+            <MessageBarBody>{t('settings.health.ownersUpgraded', { count: owners.upgraded })}</MessageBarBody>
+          </MessageBar>
+        )}
+        {owners && owners !== 'failed' && owners.unmatched.length > 0 && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              {t('settings.health.ownersUnmatched', { count: owners.unmatched.length })}
+              <ul className={styles.unmatched}>
+                {owners.unmatched.map((u) => (
+                  <li key={u.goalId}>{t('settings.health.ownersUnmatchedItem', { goal: u.goalText, stored: u.stored })}</li>
+                ))}
+              </ul>
             </MessageBarBody>
           </MessageBar>
         )}

@@ -1,0 +1,15 @@
+/** The signed-in user's Entra object id: what goals, roles and check-ins are matched on. */
+import { useQuery } from '@tanstack/react-query';
+import { useServices } from '../lib/services';
+
+export const meKey = ['me'] as const;
+
+/**
+ * The signed-in user as Graph's /me gives them (cached for the session). Until /me has answered,
+ * the id from the Teams context (the same Entra object id) is used, so 'My goals' shows at once.
+ */
+export function useMe(): { id: string | null; isLoading: boolean; error: unknown; refetch: () => void } {
+  const { directory, session } = useServices();
+  const me = useQuery({ queryKey: meKey, queryFn: () => directory.me(), staleTime: Infinity });
+  return { id: me.data?.id ?? session.user.id ?? null, isLoading: me.isLoading && !session.user.id, error: me.error, refetch: () => void me.refetch() };
+}
