@@ -15,8 +15,13 @@ import { useCheckInQueueSync } from '../hooks/use-check-in';
 import { Routes } from './routes';
 
 const useStyles = makeStyles({
-  // Long unbroken words (names, URLs, e-mail addresses) wrap instead of widening the page.
-  root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, overflowWrap: 'anywhere' },
+  // Long unbroken words (names, URLs, e-mail addresses) wrap instead of widening the page, in
+  // popovers and dialogs too: Fluent gives the provider's classes to every portal's mount node.
+  provider: { overflowWrap: 'anywhere' },
+  // Page size and background on a page element of its own, never on the provider: a portal node
+  // with the page's min-height would be an invisible full-screen layer over every dialog, taking
+  // the clicks meant for it while a popover (e.g. the owner picker's list) stays mounted.
+  root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
   refreshing: {
     position: 'fixed',
     insetInlineEnd: tokens.spacingHorizontalM,
@@ -95,16 +100,18 @@ export function App({ host, services, queryClient }: { host: TeamsHost; services
   }, [language, theme]);
   useEffect(() => host.notifySuccess(), [host]);
   return (
-    <FluentProvider theme={fluentThemeFor(theme)} className={styles.root} data-theme={theme} lang={LOCALES[language]}>
-      <I18nProvider language={language}>
-        <PersistQueryClientProvider client={queryClient} persistOptions={persist.options} onSuccess={() => void refreshRestored(queryClient)}>
-          <ServicesProvider services={services}>
-            <CheckInQueueSync />
-            <Routes host={host} />
-            <RefreshingIndicator queryClient={queryClient} since={persist.since} />
-          </ServicesProvider>
-        </PersistQueryClientProvider>
-      </I18nProvider>
+    <FluentProvider theme={fluentThemeFor(theme)} className={styles.provider} data-theme={theme} lang={LOCALES[language]}>
+      <div className={styles.root}>
+        <I18nProvider language={language}>
+          <PersistQueryClientProvider client={queryClient} persistOptions={persist.options} onSuccess={() => void refreshRestored(queryClient)}>
+            <ServicesProvider services={services}>
+              <CheckInQueueSync />
+              <Routes host={host} />
+              <RefreshingIndicator queryClient={queryClient} since={persist.since} />
+            </ServicesProvider>
+          </PersistQueryClientProvider>
+        </I18nProvider>
+      </div>
     </FluentProvider>
   );
 }

@@ -9,14 +9,13 @@
  * unchanged) and is found again by its unique comment.
  */
 import { expect, test } from '@playwright/test';
-import { DEMO_TEAMS, DEMO_TENANT_ID } from '../../emulator/seed/demo-tenant';
+import { DEMO_TEAMS, DEMO_TENANT_ID, demoPerson } from '../../emulator/seed/demo-tenant';
 import { attachNativeHost } from '../../host-sim/native-bridge';
 import { findTeam, tabLaunch, type EmulatorTeam, type EmulatorUser } from '../../host-sim/tab-context';
 import { repositoryAs } from './support/graph';
 import { hostStatus, openTab } from './support/host';
 import { E2E_APP_URL } from './support/stack-env';
 import { ownsGoal } from '../../src/domain/plan';
-import { demoPerson } from '../../emulator/seed/demo-tenant';
 
 const alver = DEMO_TEAMS.find((t) => t.planKey === 'alver');
 if (!alver) throw new Error('demo team missing');
@@ -79,7 +78,7 @@ test('on a phone the tab runs unframed through the native interface and a stewar
   // It reached the emulator, once, as the steward's.
   const stored = (await repo.checkInsOf(measured.id)).filter((c) => c.comment === comment);
   expect(stored).toHaveLength(1);
-  expect(stored[0]).toMatchObject({ value: null, author: { userPrincipalName: steward } });
+  expect(stored[0]).toMatchObject({ value: null, author: { id: demoPerson(steward).id } });
 });
 
 test('the host page tells how to open the current view as on a phone', async ({ page }) => {

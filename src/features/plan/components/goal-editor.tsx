@@ -248,6 +248,7 @@ export function GoalEditor({
   const [storedOwners, setStoredOwners] = useState<readonly PersonRef[]>(goal?.owners ?? []);
   const [ownerQuery, setOwnerQuery] = useState('');
   const busy = update.isPending || creating;
+  const [ownersOpen, setOwnersOpen] = useState(false);
 
   const people = ownerChoices(members.data ?? [], storedOwners, locale);
   const personById = new Map(people.map((p) => [p.id, p]));
@@ -381,7 +382,7 @@ export function GoalEditor({
                   </Field>
                 </div>
                 <Field label={t('planEdit.owners')} hint={t('planEdit.ownersHint', { max: MAX_GOAL_OWNERS })} validationMessage={errorText('ownerIds')}>
-                  <TagPicker selectedOptions={form.ownerIds} onOptionSelect={onOwnerSelect}>
+                  <TagPicker selectedOptions={form.ownerIds} onOptionSelect={onOwnerSelect} open={ownersOpen} onOpenChange={(_, data) => setOwnersOpen(data.open)}>
                     <TagPickerControl>
                       <TagPickerGroup aria-label={t('planEdit.selectedOwners')}>
                         {form.ownerIds.map((id) => {
@@ -396,7 +397,11 @@ export function GoalEditor({
                       </TagPickerGroup>
                       <TagPickerInput
                         value={ownerQuery}
-                        onChange={(e) => setOwnerQuery(e.target.value)}
+                        onChange={(e) => {
+                          setOwnerQuery(e.target.value);
+                          // Typing a name shows the matching people at once.
+                          setOwnersOpen(true);
+                        }}
                         placeholder={form.ownerIds.length === 0 ? t('planEdit.ownersPlaceholder') : undefined}
                       />
                     </TagPickerControl>
