@@ -8,7 +8,7 @@ import { DEMO_TEAMS } from '../../emulator/seed/demo-tenant';
 import { openTab, setHostTheme } from './support/host';
 import { expectNoSeriousA11yViolations } from './support/a11y';
 import { repositoryAs } from './support/graph';
-import { demoPerson } from '../../emulator/seed/demo-tenant';
+import { DEMO_GUEST_UPN, demoPerson } from '../../emulator/seed/demo-tenant';
 import { ownsGoal, type PlanSnapshot } from '../../src/domain/plan';
 
 const alver = DEMO_TEAMS.find((t) => t.planKey === 'alver');
@@ -73,6 +73,18 @@ test('a steward sees their own goals only and checks in with one button; stored 
   expect(stored[0]?.clientId).toMatch(/^[0-9a-f-]{36}$/);
   const done = (await repo.checkInsOf(milestone.id)).filter((c) => c.value === 1);
   expect(done).toHaveLength(1);
+});
+
+test('a guest (external UPN, own e-mail) and a user without a mailbox find their goals, matched by Entra id', async ({ page }) => {
+  for (const upn of [DEMO_GUEST_UPN, 'ola.nesse@org365.example']) {
+    const snapshot = await repositoryAs(upn, alver?.id ?? '').load();
+    const own = (snapshot?.goals ?? []).filter((g) => ownsGoal(g, demoPerson(upn).id));
+    expect(own.length, upn).toBeGreaterThan(0);
+    const tab = await openMyGoals(page, upn);
+    await expect(goals(tab)).toHaveCount(own.length);
+    const shown = await goals(tab).evaluateAll((items) => items.map((li) => li.getAttribute('data-goal-id')));
+    expect(shown.sort()).toEqual(own.map((g) => g.id).sort());
+  }
 });
 
 test('the personal tab lists Ingrid’s goals from both Alver and Asker', async ({ page }) => {
