@@ -25,6 +25,7 @@ function isFaultOptions(value: unknown): value is FaultOptions {
     num('randomSeed') &&
     num('failCount') &&
     (v.pathPattern === undefined || typeof v.pathPattern === 'string') &&
+    (v.commit === undefined || v.commit === 'before' || v.commit === 'after') &&
     (v.methods === undefined || (Array.isArray(v.methods) && v.methods.every((m) => typeof m === 'string'))) &&
     (v.scope === undefined || (Array.isArray(v.scope) && v.scope.every((s) => typeof s === 'string'))) &&
     (v.failureStatuses === undefined || (Array.isArray(v.failureStatuses) && v.failureStatuses.every((s) => typeof s === 'number')))

@@ -1,6 +1,6 @@
 import type { TenantStore } from '../state/tenant-store.ts';
 import type { UserState } from '../state/tenant-state.ts';
-import type { FaultInjector } from './faults.ts';
+import { DroppedResponse, type FaultInjector } from './faults.ts';
 import { GraphError, errorBody } from './graph-error.ts';
 import { JSON_CONTENT_TYPE } from './http-headers.ts';
 import type { RequestLog } from './request-log.ts';
@@ -38,6 +38,10 @@ export class GraphDispatcher {
       await this.faults.delay();
       response = await this.process(req);
     } catch (err) {
+      if (err instanceof DroppedResponse) {
+        this.log.add({ method: req.method, path: `/v1.0${req.path}`, status: 0, durationMs: Math.round(performance.now() - started), at: new Date().toISOString() });
+        throw err;
+      }
       response = this.errorResponse(err, ids);
     }
     if (response.body !== undefined) response.headers = { 'Content-Type': JSON_CONTENT_TYPE, ...response.headers };
@@ -59,12 +63,21 @@ export class GraphDispatcher {
     }
     if (req.path.toLowerCase() === '/$batch' && req.batchId === undefined) {
       if (req.method !== 'POST') throw new GraphError(405, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.');
-      const batchFault = this.faults.maybeFail({ method: req.method, path: req.path, scope: 'batch' });
-      if (batchFault) throw batchFault;
-      return this.runBatch(req, user, this);
+      const batchFault = this.faults.decide({ method: req.method, path: req.path, scope: 'batch' });
+      if (batchFault && !batchFault.afterCommit) throw batchFault.error;
+      const batched = await this.runBatch(req, user, this);
+      if (batchFault) throw batchFault.error;
+      return batched;
     }
-    const fault = this.faults.maybeFail({ method: req.method, path: req.path, scope: req.batchId === undefined ? 'request' : 'batchStep' });
-    if (fault) throw fault;
+    const fault = this.faults.decide({ method: req.method, path: req.path, scope: req.batchId === undefined ? 'request' : 'batchStep' });
+    if (fault && !fault.afterCommit) throw fault.error;
+    const response = await this.route(req, user);
+    // The write is stored; the answer is lost or replaced (commit: 'after').
+    if (fault) throw fault.error;
+    return response;
+  }
+
+  private route(req: GraphRequest, user: UserState): Promise<GraphResponse> | GraphResponse {
     const match = this.router.match(req.method, req.path);
     if (match.kind === 'methodNotAllowed') {
       throw new GraphError(405, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.');

@@ -22,8 +22,17 @@ export interface FaultOptions {
   pathPattern?: string;
   /** Fail only the next N matching requests (each drawn against failureRate), then let all through. */
   failCount?: number;
-  /** Default [429, 503]. */
+  /**
+   * Default [429, 503]. With `commit: 'after'`, 0 means no answer at all: the connection is closed
+   * without a response (inside a `$batch`, where one step cannot lose its answer alone, 504).
+   */
   failureStatuses?: number[];
+  /**
+   * 'before' (default): the failing request is refused untouched, as throttling does. 'after': it
+   * runs and its write is stored, then the answer is replaced by the failure (e.g. a 504 or a lost
+   * response after the server committed), so a client that sends a create again blindly writes twice.
+   */
+  commit?: 'before' | 'after';
   /** Default 1. */
   retryAfterSeconds?: number;
   /** Makes the choice of failing requests deterministic. */
@@ -38,6 +47,21 @@ export interface FaultTarget {
   /** Below /v1.0, without the query. */
   readonly path: string;
   readonly scope: FaultScope;
+}
+
+/** The server committed the request, then its answer was lost: the connection closes without one. */
+export class DroppedResponse extends Error {
+  constructor() {
+    super('Injected fault: response dropped after commit');
+    this.name = 'DroppedResponse';
+  }
+}
+
+export interface FaultDecision {
+  /** The answer that replaces the real one. */
+  readonly error: GraphError | DroppedResponse;
+  /** Run the request (and store its write) before failing. */
+  readonly afterCommit: boolean;
 }
 
 /** Decides, per Graph request, whether to delay it and whether to fail it. */
@@ -56,6 +80,8 @@ export class FaultInjector {
     if (!(rate >= 0 && rate <= 1)) throw new RangeError('failureRate must be between 0 and 1');
     const unknownScope = options.scope?.find((s) => !FAULT_SCOPES.includes(s));
     if (unknownScope !== undefined) throw new RangeError(`Unknown fault scope '${unknownScope}' (use ${FAULT_SCOPES.join(', ')})`);
+    if (options.commit !== undefined && options.commit !== 'before' && options.commit !== 'after') throw new RangeError("commit must be 'before' or 'after'");
+    if (options.failureStatuses?.includes(0) && options.commit !== 'after') throw new RangeError('failureStatuses 0 (no answer) needs commit: after');
     if (options.failCount !== undefined && !(Number.isInteger(options.failCount) && options.failCount >= 0)) {
       throw new RangeError('failCount must be a whole number of requests');
     }
@@ -74,16 +100,27 @@ export class FaultInjector {
     if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
   }
 
-  /** An injected failure for the request, or undefined to let it through. */
-  maybeFail(target: FaultTarget): GraphError | undefined {
+  /** An injected failure for the request (before or after it is committed), or undefined to let it through. */
+  decide(target: FaultTarget): FaultDecision | undefined {
     const rate = this.options.failureRate ?? 0;
     if (rate <= 0 || this.remaining <= 0 || !this.matches(target)) return undefined;
     if (this.random() >= rate) return undefined;
     this.remaining -= 1;
     const statuses = this.options.failureStatuses?.length ? this.options.failureStatuses : DEFAULT_STATUSES;
     const status = statuses[Math.floor(this.random() * statuses.length)] ?? 503;
+    const afterCommit = this.options.commit === 'after';
+    if (status === 0) {
+      if (!afterCommit) throw new RangeError('failureStatuses 0 (no answer) needs commit: after');
+      return { error: target.scope === 'batchStep' ? injectedError(504, target.path, '1') : new DroppedResponse(), afterCommit };
+    }
     const retryAfter = String(this.options.retryAfterSeconds ?? 1);
-    return injectedError(status, target.path, retryAfter);
+    return { error: injectedError(status, target.path, retryAfter), afterCommit };
+  }
+
+  /** An injected failure before the request runs, or undefined (for callers that never commit first). */
+  maybeFail(target: FaultTarget): GraphError | undefined {
+    const decision = this.decide(target);
+    return decision?.error instanceof GraphError ? decision.error : undefined;
   }
 
   private matches(target: FaultTarget): boolean {

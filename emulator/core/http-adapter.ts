@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleControl, type ControlContext } from '../control/control-routes.ts';
 import { INVALID_JSON, type GraphDispatcher } from './dispatcher.ts';
+import { DroppedResponse } from './faults.ts';
 import { GraphError, errorBody } from './graph-error.ts';
 import { CORS_HEADERS, JSON_CONTENT_TYPE } from './http-headers.ts';
 import type { GraphResponse } from './types.ts';
@@ -137,6 +138,11 @@ export function createRequestListener(dispatcher: GraphDispatcher, control: Cont
       );
       send(res, response, requestId, clientRequestId);
     } catch (err) {
+      // An injected lost answer (faults, commit: 'after'): the write is stored, the client gets none.
+      if (err instanceof DroppedResponse) {
+        res.destroy();
+        return;
+      }
       const graphError = err instanceof GraphError ? err : new GraphError(500, 'generalException', 'An unspecified error has occurred.');
       if (!(err instanceof GraphError)) console.error('[emulator] request failed:', err);
       if (!res.headersSent) send(res, { status: graphError.status, body: errorBody(graphError, requestId, clientRequestId) }, requestId, clientRequestId);

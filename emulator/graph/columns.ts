@@ -52,6 +52,20 @@ export function registerColumnsRoutes(router: Router): void {
       const { list } = requireList(ctx, 'manageLists');
       const column = findColumn(list, ctx.params.columnId ?? '');
       if (column.system && column.name !== 'Title') throw badRequest(`The system column '${column.name}' cannot be changed.`);
+      // Turning uniqueness on fails while duplicates exist: "This field contains duplicate values.
+      // Remove all duplicate values and try the operations again." (facts sheet §17; the status
+      // through Graph is not confirmed: 400, as for other refused column changes).
+      const body = ctx.req.body as { enforceUniqueValues?: unknown } | null;
+      if (body?.enforceUniqueValues === true && !column.enforceUniqueValues) {
+        const seen = new Set<string>();
+        for (const item of list.items) {
+          const value = item.fields[column.name];
+          if (value === undefined || value === null) continue;
+          const key = typeof value === 'string' ? value.toLowerCase() : String(value);
+          if (seen.has(key)) throw badRequest('This field contains duplicate values. Remove all duplicate values and try the operations again.');
+          seen.add(key);
+        }
+      }
       patchColumn(column, ctx.req.body, list.columns);
       touch(ctx, list);
       return ok(renderColumn(column));

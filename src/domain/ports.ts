@@ -86,7 +86,8 @@ export type NewArea = Omit<Area, 'id' | 'etag'>;
 export type NewCheckIn = Omit<CheckIn, 'id' | 'clientId' | 'author'> & { readonly clientId: string };
 export type NewComment = Omit<GoalComment, 'id' | 'created' | 'clientId' | 'author'> & { readonly clientId: string };
 export type NewSituationRow = Omit<SituationRow, 'id' | 'etag'>;
-export type NewPlan = Omit<Plan, 'id' | 'etag'>;
+/** Every create carries a client key (ClientId); the repository makes one when the caller gives none. */
+export type NewPlan = Omit<Plan, 'id' | 'etag'> & { readonly clientId?: string };
 
 export interface ListHealth {
   readonly key: string;

@@ -23,6 +23,32 @@ import { GraphRequestError, graphErrorFrom, toGraphRequestError } from './errors
 
 export type TokenSource = (scopes: readonly string[]) => Promise<string>;
 
+/**
+ * Whether the SDK's retry handler may send a request again after a 429, 503 or 504 (facts sheet
+ * §2: it retries those for every method). A POST (a create, or a `$batch` that may hold creates) is
+ * not idempotent: Graph documents no idempotency key (§17), and a 503 or 504 may come after the
+ * server committed it. So a POST is re-sent only after a 429 (throttled: refused before it ran);
+ * after a 503/504 the error goes to the caller, which looks for the item's key before it creates
+ * again (createExactlyOnce). GET, and PATCH/DELETE with If-Match, are safe to send again.
+ */
+export function mayResend(_delay: number, _attempt: number, request: RequestInfo, options: FetchOptions | undefined, response: Response): boolean {
+  const method = (options?.method ?? (typeof request === 'object' && 'method' in request ? request.method : 'GET')).toUpperCase();
+  if (method !== 'POST' || response.status === 429) return true;
+  // A `$batch` of reads only (e.g. loading a plan) changes nothing, so it may be sent again.
+  const url = typeof request === 'string' ? request : request.url;
+  return /\/\$batch(\?|$)/.test(url) && onlyReads(options?.body);
+}
+
+function onlyReads(body: unknown): boolean {
+  if (typeof body !== 'string') return false;
+  try {
+    const requests = (JSON.parse(body) as { requests?: Array<{ method?: string }> }).requests;
+    return Array.isArray(requests) && requests.length > 0 && requests.every((r) => (r.method ?? 'GET').toUpperCase() === 'GET');
+  } catch {
+    return false;
+  }
+}
+
 export interface GraphClientOptions {
   /** Absolute https URL of the version root, e.g. https://graph.microsoft.com/v1.0. */
   readonly baseUrl: string;
@@ -129,7 +155,7 @@ export function createGraphClient(options: GraphClientOptions): GraphApi {
   const maxRetryAfter = options.maxRetryAfterSeconds ?? 120;
 
   const auth = new AuthenticationHandler(new TokenAuthProvider(options.getToken, options.scopes ?? DEFAULT_SCOPES));
-  const retry = new RetryHandler(new RetryHandlerOptions(options.retryDelaySeconds ?? 1, options.maxRetries ?? 3));
+  const retry = new RetryHandler(new RetryHandlerOptions(options.retryDelaySeconds ?? 1, options.maxRetries ?? 3, mayResend));
   const telemetry = new TelemetryHandler();
   const http = new HTTPMessageHandler();
   auth.setNext(retry);
@@ -225,9 +251,11 @@ export function createGraphClient(options: GraphClientOptions): GraphApi {
       const retry: BatchStep[] = [];
       let waitSeconds = 0;
       for (const result of chunkResults.flat()) {
-        const throttled = result.status === 429 || result.status === 503 || result.status === 504;
+        const step = pending.find((s) => s.id === result.id);
+        // As for plain requests (mayResend): a POST step is sent again only after a 429; after a
+        // 503/504 it may have been committed, and its caller looks before creating again.
+        const throttled = result.status === 429 || ((result.status === 503 || result.status === 504) && step?.method !== 'POST');
         if (throttled && attempt < maxAttempts) {
-          const step = pending.find((s) => s.id === result.id);
           if (step) retry.push(step);
           const after = Number(result.headers['retry-after']);
           waitSeconds = Math.max(waitSeconds, Number.isFinite(after) && after > 0 ? after : 2 ** attempt);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestEmulator, type ErrorBody, type TestEmulator } from './support.ts';
+import { ALVER, createTestList, startTestEmulator, type ErrorBody, type TestEmulator } from './support.ts';
 
 let t: TestEmulator;
 beforeAll(async () => {
@@ -118,6 +118,27 @@ describe('fault injection', () => {
     const ok = await put({ failureRate: 0.5, scope: ['batch', 'request'], failCount: 4, methods: ['POST'], pathPattern: '^/sites/' });
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({ failureRate: 0.5, scope: ['batch', 'request'], failCount: 4, methods: ['POST'], pathPattern: '^/sites/' });
+    expect((await put({ commit: 'later' })).status).toBe(400);
+    expect((await put({ failureRate: 1, failureStatuses: [0] })).status).toBe(400);
     await put({});
+  });
+
+  it('should commit a write and then lose or replace its answer, when told to (commit: after)', async () => {
+    const list = await createTestList(t, 'Faults after commit', [{ name: 'Key', text: {} }]);
+    const items = async () => (await t.call<{ value: Array<{ fields: { Title: string } }> }>('GET', `/sites/${ALVER.siteId}/lists/${list}/items?$expand=fields`)).body.value.map((i) => i.fields.Title);
+    t.emu.setFaults({ failureRate: 1, failCount: 1, commit: 'after', failureStatuses: [504], methods: ['POST'], pathPattern: '/items$' });
+    const replaced = await t.call<ErrorBody>('POST', `/sites/${ALVER.siteId}/lists/${list}/items`, { body: { fields: { Title: 'a' } } });
+    expect(replaced.status).toBe(504);
+    expect(replaced.body.error.code).toBe('gatewayTimeout');
+    expect(await items()).toEqual(['a']);
+    t.emu.setFaults({ failureRate: 1, failCount: 1, commit: 'after', failureStatuses: [0], methods: ['POST'], pathPattern: '/items$' });
+    await expect(t.call('POST', `/sites/${ALVER.siteId}/lists/${list}/items`, { body: { fields: { Title: 'b' } } })).rejects.toThrow();
+    expect(await items()).toEqual(['a', 'b']);
+    expect(t.emu.requestLog().some((e) => e.status === 0 && e.method === 'POST')).toBe(true);
+    // Before (the default): refused untouched.
+    t.emu.setFaults({ failureRate: 1, failCount: 1, failureStatuses: [503], methods: ['POST'], pathPattern: '/items$' });
+    expect((await t.call('POST', `/sites/${ALVER.siteId}/lists/${list}/items`, { body: { fields: { Title: 'c' } } })).status).toBe(503);
+    expect(await items()).toEqual(['a', 'b']);
+    t.emu.setFaults({});
   });
 });

@@ -290,6 +290,49 @@ describe('SharePointPlanImporter', () => {
   });
 });
 
+describe('an import when answers are lost (the server committed)', () => {
+  it('stores every item once when a third of the creates inside its $batches answer 504 after committing', async () => {
+    const local = await emulator();
+    try {
+      const { graph, repo, importer } = clients(asker.id, asker.owners[0] as string, local);
+      const input = inputFrom(truth('asker'), 'replace');
+      local.setFaults({ failureRate: 0.34, randomSeed: 11, commit: 'after', failureStatuses: [504], scope: ['batchStep'], methods: ['POST'], pathPattern: '/items$' });
+      const result = await importer.importPlan(input);
+      local.setFaults({});
+      expect(local.requestLog().some((e) => e.status === 504)).toBe(true);
+      expect(result).toMatchObject({ goalsAdded: goalCount(input), areasAdded: input.areas.length });
+      const items = await itemsOf(graph, asker.id, input.importId);
+      const keys = items.map((i) => String(i.fields?.ClientId));
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(keys.length).toBe(1 + input.areas.length + goalCount(input) + input.situation.length);
+      expectShows(await repo.load(), input);
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('stores every item once when a whole $batch answer is lost and the import is run again with its importId', async () => {
+    const local = await emulator();
+    try {
+      const { graph, repo, importer } = clients(asker.id, asker.owners[0] as string, local);
+      const input = inputFrom(truth('asker'), 'replace');
+      // Once the import writes, the answer to its next $batch is lost after the server committed it.
+      const lose = () => local.setFaults({ failureRate: 1, failCount: 1, commit: 'after', failureStatuses: [0], scope: ['batch'] });
+      await expect(importer.importPlan(input, (p) => p.phase === 'writing' && lose())).rejects.toMatchObject({ status: expect.any(Number) });
+      local.setFaults({});
+      expect(local.requestLog().some((e) => e.status === 0)).toBe(true);
+      const again = await importer.importPlan(input);
+      expect(again.resumed).toBe(true);
+      const keys = (await itemsOf(graph, asker.id, input.importId)).map((i) => String(i.fields?.ClientId));
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(keys.length).toBe(1 + input.areas.length + goalCount(input) + input.situation.length);
+      expectShows(await repo.load(), input);
+    } finally {
+      await local.close();
+    }
+  });
+});
+
 describe('two imports into one team at once', () => {
   const board = asker.owners[0] as string;
   const other = asker.owners[1] as string;

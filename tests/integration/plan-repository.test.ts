@@ -202,10 +202,10 @@ describe('check-ins, comments and history', () => {
     const [third, fourth] = await Promise.all([repo.addCheckIn({ ...checkIn, clientId: 'c-other' }), repo.addCheckIn({ ...checkIn, clientId: 'c-other' })]);
     expect(again.id).toBe(first.id);
     const mine = (await repo.checkInsOf(goal.id)).filter((c) => c.comment === 'Møte på sjukeheimen');
-    // Two concurrent sends of one new key may race past the look-up; sequential retries never duplicate.
+    // Sequential retries and concurrent sends of one key alike store one item (ClientId is unique).
     expect(mine.filter((c) => c.clientId === 'c-123e4567')).toHaveLength(1);
-    expect(third.clientId).toBe('c-other');
-    expect(fourth.clientId).toBe('c-other');
+    expect(mine.filter((c) => c.clientId === 'c-other')).toHaveLength(1);
+    expect(third.id).toBe(fourth.id);
   });
 
   it('should record who made a check-in or comment from the token (createdBy), by Entra id, for a user without a mailbox and a guest', async () => {

@@ -20,6 +20,8 @@
  * plan, so it is resumable rather than atomic: it adds only what the plan lacks.
  */
 import { ensureOk, type BatchResult, type BatchStep, type GraphApi, type Page } from '../../graph/client';
+import { GraphRequestError } from '../../graph/errors';
+import { createExactlyOnce, isAmbiguousFailure } from '../../graph/idempotent';
 import { fieldEquals, withQuery } from '../../graph/odata';
 import {
   PlanAppearedError,
@@ -76,6 +78,13 @@ const CLIENT_ID_OF: Readonly<Record<ListKey, (item: ListItem) => string | undefi
 type Progress = (p: ImportProgress) => void;
 
 type CreateStep = BatchStep & { readonly clientId: string };
+
+/** The list a create step writes to (`/sites/{site}/lists/{list}/items`). */
+function listIdOf(step: CreateStep): string {
+  const id = /\/lists\/([^/]+)\/items$/.exec(step.url)?.[1];
+  if (!id) throw new Error(`Not a list item create: ${step.url}`);
+  return id;
+}
 
 /** A batch step that creates one item with its client key. */
 function createStep(siteLists: SiteLists, key: ListKey, clientId: string, fields: Record<string, unknown>): CreateStep {
@@ -180,7 +189,10 @@ export class SharePointPlanImporter implements PlanImporter {
       ...planFields({ ...input.plan, importState: pendingState(input.importId) }),
       ClientId: importKeys.plan(input.importId),
     };
-    const item = await this.graph.post<ListItem>(`/sites/${siteId}/lists/${listId}/items`, { fields });
+    const item = await createExactlyOnce({
+      create: () => this.graph.post<ListItem>(`/sites/${siteId}/lists/${listId}/items`, { fields }),
+      find: () => this.findByClientId(listId, fields.ClientId),
+    });
     return item.id;
   }
 
@@ -349,20 +361,38 @@ export class SharePointPlanImporter implements PlanImporter {
 
   /* ---- Graph helpers ---- */
 
-  /** Sends creates in batches of 20; returns clientId → item id of those created, throws the first failure after all ran. */
+  /**
+   * Sends creates in batches of 20; returns clientId → item id of those created, throws the first
+   * failure after all ran. Exactly once (graph/idempotent.ts): a step that failed ambiguously (no
+   * answer, 5xx, throttling that outlasted the retries) or was refused as a duplicate of its key is
+   * looked up by its ClientId before anything is sent again; only steps whose key is not stored are
+   * sent once more, in up to three rounds.
+   */
   private async runCreates(steps: readonly CreateStep[]): Promise<Map<string, string>> {
     const created = new Map<string, string>();
-    if (steps.length === 0) return created;
-    const results = await this.graph.batch(steps);
-    let failure: unknown = null;
-    for (const step of steps) {
-      try {
-        created.set(step.clientId, ensureOk<ListItem>(results.get(step.id)).id);
-      } catch (err) {
-        failure ??= err;
+    let pending = [...steps];
+    for (let round = 1; pending.length > 0; round++) {
+      const results = await this.graph.batch(pending);
+      const unsure: Array<{ step: CreateStep; error: unknown }> = [];
+      let failure: unknown = null;
+      for (const step of pending) {
+        try {
+          created.set(step.clientId, ensureOk<ListItem>(results.get(step.id)).id);
+        } catch (err) {
+          if (isAmbiguousFailure(err) || (err instanceof GraphRequestError && (err.status === 400 || err.status === 409))) unsure.push({ step, error: err });
+          else failure ??= err;
+        }
       }
+      const again: CreateStep[] = [];
+      for (const { step, error } of unsure) {
+        const found = await this.findByClientId(listIdOf(step), step.clientId);
+        if (found) created.set(step.clientId, found.id);
+        else if (isAmbiguousFailure(error) && round < 3) again.push(step);
+        else failure ??= error;
+      }
+      if (failure) throw failure;
+      pending = again;
     }
-    if (failure) throw failure;
     return created;
   }
 

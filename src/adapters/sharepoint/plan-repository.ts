@@ -8,6 +8,7 @@
  * silent overwrite.
  */
 import { ensureOk, type GraphApi, type Page } from '../../graph/client';
+import { createExactlyOnce } from '../../graph/idempotent';
 import { GraphRequestError } from '../../graph/errors';
 import { fieldEquals, withQuery } from '../../graph/odata';
 import type { LocalGoal, LocalGoalPatch, Plan, PlanSnapshot, SituationRow, Area, CheckIn, GoalComment, GoalVersion } from '../../domain/plan';
@@ -68,6 +69,13 @@ const ENTITY: Record<ListKey, string> = {
 export interface PlanRepositoryOptions {
   /** A SharePoint REST client for the site at this URL (list permissions; Graph cannot set them). */
   readonly sharePoint?: (webUrl: string) => SharePointRest;
+  /** Wait before sending a create again after an ambiguous failure (tests shorten it). */
+  readonly retryDelayMs?: (attempt: number, error: unknown) => number;
+}
+
+/** A new client key for a create (RFC 4122 v4, as crypto.randomUUID gives in browsers and Node). */
+export function newClientId(): string {
+  return crypto.randomUUID();
 }
 
 export class SharePointPlanRepository implements PlanRepository {
@@ -203,7 +211,7 @@ export class SharePointPlanRepository implements PlanRepository {
   }
 
   async createPlan(plan: NewPlan): Promise<Plan> {
-    const item = await this.create('plans', planFields(plan));
+    const item = await this.createOnce('plans', plan.clientId ?? newClientId(), planFields(plan));
     return toPlan(item, new IssueCollector());
   }
 
@@ -213,7 +221,7 @@ export class SharePointPlanRepository implements PlanRepository {
   }
 
   async createArea(area: NewArea): Promise<Area> {
-    return toArea(await this.create('areas', areaFields(area)));
+    return toArea(await this.createOnce('areas', area.clientId ?? newClientId(), areaFields(area)));
   }
 
   async updateArea(id: string, patch: Partial<NewArea>, options?: WriteOptions): Promise<Area> {
@@ -221,7 +229,7 @@ export class SharePointPlanRepository implements PlanRepository {
   }
 
   async createGoal(goal: NewLocalGoal): Promise<LocalGoal> {
-    return toGoal(await this.create('goals', goalFields(goal)), new IssueCollector());
+    return toGoal(await this.createOnce('goals', goal.clientId ?? newClientId(), goalFields(goal)), new IssueCollector());
   }
 
   async updateGoal(id: string, patch: LocalGoalPatch, options?: WriteOptions): Promise<LocalGoal> {
@@ -285,7 +293,7 @@ export class SharePointPlanRepository implements PlanRepository {
   }
 
   async createSituationRow(row: NewSituationRow): Promise<SituationRow> {
-    return toSituationRow(await this.create('situation', situationFields(row)));
+    return toSituationRow(await this.createOnce('situation', row.clientId ?? newClientId(), situationFields(row)));
   }
 
   async updateSituationRow(id: string, patch: Partial<NewSituationRow>, options?: WriteOptions): Promise<SituationRow> {
@@ -310,19 +318,24 @@ export class SharePointPlanRepository implements PlanRepository {
   }
 
   /**
-   * Creates an item once per client key: an item with this ClientId that already exists (because
-   * an earlier attempt reached SharePoint but its answer was lost, or a queued write is replayed)
-   * is returned instead of a duplicate. ClientId is indexed, so the look-up stays valid on large lists.
+   * Creates an item exactly once per client key (graph/idempotent.ts): the create is sent with its
+   * ClientId, a column that enforces unique values, so a second create with the key (a retry after
+   * a lost answer, a replayed queued write, or a concurrent one) is refused and resolves to the
+   * stored item; after an ambiguous failure the key is looked up before anything is sent again.
+   * ClientId is indexed, so the look-up stays valid on large lists.
    */
   private async createOnce(key: ListKey, clientId: string, fields: Record<string, unknown>): Promise<ListItem> {
-    const existing = await this.withRepair(async () => {
-      const siteLists = await this.requireLists(key);
-      return this.graph.getAll<ListItem>(
-        withQuery(this.itemsPath(siteLists, key), { expand: 'fields', filter: fieldEquals('ClientId', clientId), top: 1 }),
-      );
+    return createExactlyOnce({
+      create: () => this.create(key, { ...fields, ClientId: clientId }),
+      find: async () => {
+        const siteLists = await this.requireLists(key);
+        const found = await this.graph.getAll<ListItem>(
+          withQuery(this.itemsPath(siteLists, key), { expand: 'fields', filter: fieldEquals('ClientId', clientId), top: 1 }),
+        );
+        return found[0] ?? null;
+      },
+      ...(this.options.retryDelayMs ? { delayMs: this.options.retryDelayMs } : {}),
     });
-    if (existing[0]) return existing[0];
-    return this.create(key, { ...fields, ClientId: clientId });
   }
 
   private itemsPath(siteLists: SiteLists, key: ListKey): string {

@@ -19,6 +19,8 @@ export interface ColumnSpec {
   readonly displayName: string;
   readonly type: ColumnType;
   readonly indexed?: boolean;
+  /** No two items may hold the same value (enforceUniqueValues; needs indexed, facts sheet §17). */
+  readonly unique?: boolean;
 }
 
 export type ListKey = 'plans' | 'areas' | 'goals' | 'checkIns' | 'situation' | 'comments';
@@ -79,7 +81,12 @@ const choice = (labels: Record<string, string>): ColumnType => ({ kind: 'choice'
 const planId: ColumnSpec = { name: 'PlanId', displayName: 'Plan-ID', type: text(), indexed: true };
 const sortOrder: ColumnSpec = { name: 'SortOrder', displayName: 'Rekkefølge', type: number };
 /** Key chosen by the writing client, so that a retried create is stored once (added in v2). */
-const clientId: ColumnSpec = { name: 'ClientId', displayName: 'Klient-ID', type: text(), indexed: true };
+/**
+ * The client's key for the create that made the item: unique, so a create sent twice (a retry
+ * after a lost answer, a replayed queued check-in, two people's concurrent sends) stores one item
+ * and the second is refused (graph/idempotent.ts).
+ */
+const clientId: ColumnSpec = { name: 'ClientId', displayName: 'Klient-ID', type: text(), indexed: true, unique: true };
 
 export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
   plans: {
@@ -224,6 +231,7 @@ export function toColumnDefinition(column: ColumnSpec): Record<string, unknown> 
     name: column.name,
     displayName: column.displayName,
     indexed: column.indexed ?? false,
+    ...(column.unique ? { enforceUniqueValues: true } : {}),
   };
   switch (column.type.kind) {
     case 'text':

@@ -28,6 +28,16 @@ interface GraphColumn {
   readonly id: string;
   readonly name: string;
   readonly text?: { readonly allowMultipleLines?: boolean; readonly textType?: string };
+  readonly indexed?: boolean;
+  readonly enforceUniqueValues?: boolean;
+}
+
+/** Columns the spec wants unique that exist without the constraint (created before it, or changed in Lists). */
+function notUniqueColumns(spec: ListSpec, columns: ReadonlyMap<string, GraphColumn>): GraphColumn[] {
+  return spec.columns
+    .filter((c) => c.unique)
+    .flatMap((c) => columns.get(c.name) ?? [])
+    .filter((c) => c.enforceUniqueValues !== true);
 }
 
 /** Multi-line columns of the spec that exist but are not plain text (created before v2 of the schema or changed in Lists). */
@@ -150,6 +160,18 @@ export class SiteListsManager {
           body: { text: { textType: 'plain' } },
         });
       }
+      for (const column of notUniqueColumns(spec, have)) {
+        // Update columnDefinition (https://learn.microsoft.com/en-us/graph/api/columndefinition-update);
+        // SharePoint refuses it while duplicates exist, which then stays visible as 'outdated'.
+        repaired.add(key);
+        repairs.push({
+          id: `${key}-${column.name}-unique`,
+          method: 'PATCH',
+          url: `/sites/${siteId}/lists/${ref.id}/columns/${column.id}`,
+          headers: { 'Content-Type': 'application/json' },
+          body: { indexed: true, enforceUniqueValues: true },
+        });
+      }
       for (const column of spec.columns) {
         if (!have.has(column.name)) {
           repaired.add(key);
@@ -167,8 +189,10 @@ export class SiteListsManager {
       const results = await this.graph.batch(repairs);
       for (const step of repairs) {
         const result = results.get(step.id);
-        // 409: the column was added concurrently by someone else — that is what we wanted.
-        if (result?.status !== 409) ensureOk(result);
+        // 409: the column was added concurrently by someone else — that is what we wanted. A 400 on
+        // making a column unique: duplicates exist (older lists); health keeps showing it.
+        if (result?.status === 409 || (result?.status === 400 && step.id.endsWith('-unique'))) continue;
+        ensureOk(result);
       }
     }
 
@@ -190,7 +214,7 @@ export class SiteListsManager {
     const steps: BatchStep[] = [...lists].map(([key, ref]) => ({
       id: key,
       method: 'GET',
-      url: `/sites/${siteId}/lists/${ref.id}/columns?$select=id,name,text`,
+      url: `/sites/${siteId}/lists/${ref.id}/columns?$select=id,name,text,indexed,enforceUniqueValues`,
     }));
     const out = new Map<ListKey, Map<string, GraphColumn>>();
     if (steps.length === 0) return out;
@@ -207,7 +231,7 @@ export class SiteListsManager {
     const missingColumns = columns ? spec.columns.filter((c) => !columns.has(c.name)).map((c) => c.name) : [];
     // With the columns at hand the version is what they match; else what the marker says.
     const version = columns ? versionOf(spec, columns) : ref.version;
-    const outdated = version < spec.version || (columns !== null && richTextColumns(spec, columns).length > 0);
+    const outdated = version < spec.version || (columns !== null && (richTextColumns(spec, columns).length > 0 || notUniqueColumns(spec, columns).length > 0));
     return {
       key: spec.key,
       displayName: ref.displayName,

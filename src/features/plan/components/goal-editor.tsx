@@ -249,6 +249,7 @@ export function GoalEditor({
   const [ownerQuery, setOwnerQuery] = useState('');
   const busy = update.isPending || creating;
   const [ownersOpen, setOwnersOpen] = useState(false);
+  const [createKey] = useState(() => crypto.randomUUID());
 
   const people = ownerChoices(members.data ?? [], storedOwners, locale);
   const personById = new Map(people.map((p) => [p.id, p]));
@@ -272,6 +273,8 @@ export function GoalEditor({
       setCreating(true);
       try {
         await createGoal({
+          // One key per dialog: saving again after a failure stores the goal once, not twice.
+          clientId: createKey,
           planId,
           areaId: form.areaId,
           nationalGoal: patch.nationalGoal ?? null,
