@@ -9,7 +9,7 @@ export default mergeConfig(
   base,
   defineConfig({
     test: {
-      exclude: ['tests/e2e/**', 'tests/build/**', 'tests/package/**', 'tests/import/cli.test.ts', 'node_modules/**'],
+      exclude: ['tests/e2e/**', 'tests/build/**', 'tests/package/**', 'tests/import/cli.test.ts', 'tests/emulator/crash.test.ts', 'node_modules/**'],
       // One worker, modules kept between test files: Stryker activates a mutant by a global switch,
       // so re-importing every module for each mutant would only cost time.
       isolate: false,

@@ -107,7 +107,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const server = createServer({ key: certs.key, cert: certs.cert });
   const port = await listen(server, options.port ?? DEFAULT_PORT, host);
   const sharePoint = new SharePointRest(store, log, faults, { cors: options.sharePointRestCors ?? true });
-  server.on('request', createRequestListener(dispatcher, { store, log, faults }, `localhost:${port}`, sharePoint));
+  // Acknowledged writes are durable once the tenant is being saved (a fresh seed is saved as a whole when it ends).
+  const durable = (): Promise<void> => (persistence && persisting ? persistence.commit() : Promise.resolve());
+  server.on('request', createRequestListener(dispatcher, { store, log, faults }, `localhost:${port}`, sharePoint, durable));
 
   let closed: Promise<void> | undefined;
   const origin = `https://localhost:${port}`;

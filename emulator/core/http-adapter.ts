@@ -78,7 +78,17 @@ function sendSharePoint(res: ServerResponse, response: SpRestResponse): void {
  * Turns Node HTTP requests into Graph requests (/v1.0), SharePoint REST requests
  * (/sites/<name>/_api/…, sharepoint-rest/) or control requests (/_emulator).
  */
-export function createRequestListener(dispatcher: GraphDispatcher, control: ControlContext, fallbackHost: string, sharePoint?: SharePointRest) {
+/**
+ * `durable` resolves once every change made so far is on disk: a write is answered only after it
+ * (state/persistence.ts, group commit), so an acknowledged write survives a kill -9.
+ */
+export function createRequestListener(
+  dispatcher: GraphDispatcher,
+  control: ControlContext,
+  fallbackHost: string,
+  sharePoint?: SharePointRest,
+  durable: () => Promise<void> = () => Promise.resolve(),
+) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const requestId = randomUUID();
     const headers = lowerCaseHeaders(req);
@@ -101,6 +111,7 @@ export function createRequestListener(dispatcher: GraphDispatcher, control: Cont
           body: parseJson(raw),
           host: headers.host ?? fallbackHost,
         });
+        if (req.method !== 'GET') await durable();
         sendSharePoint(res, response);
         return;
       }
@@ -136,6 +147,8 @@ export function createRequestListener(dispatcher: GraphDispatcher, control: Cont
         },
         { requestId, clientRequestId },
       );
+      // Writes (and a $batch, which may hold them) are acknowledged only once they are durable.
+      if (method !== 'GET') await durable();
       send(res, response, requestId, clientRequestId);
     } catch (err) {
       // An injected lost answer (faults, commit: 'after'): the write is stored, the client gets none.

@@ -7,13 +7,19 @@ const DEBOUNCE_MS = 250;
 const MAX_WAIT_MS = 2000;
 
 /**
- * Keeps <dataDir>/tenant.json in step with the tenant: writes are debounced and atomic (temp file,
- * fsync, rename, fsync of the directory), so a crash mid-write leaves the previous file intact.
+ * Keeps <dataDir>/tenant.json in step with the tenant. Every save is atomic (temp file, fsync,
+ * rename, fsync of the directory), so a crash mid-write leaves the previous file intact. Writes
+ * that the emulator acknowledges wait for `commit()` (group commit: the requests that changed the
+ * tenant in the same turn of the event loop share one save), so after `kill -9` at any moment every
+ * acknowledged write is on disk and nothing half-applied is; other changes (the control API, a
+ * seed) are saved debounced.
  */
 export class StatePersistence {
   private timer: NodeJS.Timeout | undefined;
   private firstPending = 0;
   private state: TenantState | undefined;
+  private waiters: Array<{ resolve: () => void; reject: (err: unknown) => void }> = [];
+  private commitQueued = false;
 
   constructor(private readonly dataDir: string) {}
 
@@ -53,6 +59,26 @@ export class StatePersistence {
     const wait = Math.max(0, Math.min(DEBOUNCE_MS, this.firstPending + MAX_WAIT_MS - now));
     this.timer = setTimeout(() => this.flush(), wait);
     this.timer.unref();
+  }
+
+  /** Resolves once every change scheduled so far is on disk; rejects when it could not be saved. */
+  commit(): Promise<void> {
+    if (!this.state && !this.commitQueued) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ resolve, reject });
+      if (this.commitQueued) return;
+      this.commitQueued = true;
+      setImmediate(() => {
+        this.commitQueued = false;
+        const waiting = this.waiters.splice(0);
+        try {
+          this.flush();
+          for (const w of waiting) w.resolve();
+        } catch (err) {
+          for (const w of waiting) w.reject(err);
+        }
+      });
+    });
   }
 
   /** Writes any pending state now. */
