@@ -68,6 +68,9 @@ function contentSecurityPolicyMeta(): Plugin {
 // public/ (the favicon) is copied into dist/ as it is.
 export default defineConfig({
   plugins: [react(), contentSecurityPolicyMeta()],
+  // The import's parse worker (src/import/parse-worker.ts) is a module worker: the importer loads
+  // its parsers with dynamic import() and pdf.js reads import.meta, neither of which an iife keeps.
+  worker: { format: 'es' },
   build: {
     outDir: 'dist',
     sourcemap: true,

@@ -9,7 +9,8 @@ export type ImportErrorCode =
   | 'CORRUPT_PDF'
   | 'ENCRYPTED_PDF'
   | 'NO_TEXT'
-  | 'NOT_A_PLAN';
+  | 'NOT_A_PLAN'
+  | 'TIMEOUT';
 
 export const IMPORT_ERROR_CODES: readonly ImportErrorCode[] = [
   'EMPTY_FILE',
@@ -21,6 +22,7 @@ export const IMPORT_ERROR_CODES: readonly ImportErrorCode[] = [
   'ENCRYPTED_PDF',
   'NO_TEXT',
   'NOT_A_PLAN',
+  'TIMEOUT',
 ];
 
 export type MessageLanguage = 'nb' | 'nn' | 'en';
@@ -36,6 +38,7 @@ export const importMessages: Readonly<Record<MessageLanguage, Readonly<Record<Im
     ENCRYPTED_PDF: 'PDF-filen er passordbeskyttet. Fjern passordet og prøv igjen.',
     NO_TEXT: 'Fant ingen tekst i filen (er det en skannet PDF?).',
     NOT_A_PLAN: 'Dokumentet ser ikke ut som en handlingsplan: fant ingen satsingsområder eller mål.',
+    TIMEOUT: 'Det tok for lang tid å lese filen (over {seconds} sekunder), så lesingen ble stoppet. Prøv en .docx- eller .txt-versjon av planen.',
   },
   nn: {
     EMPTY_FILE: 'Fila er tom.',
@@ -47,6 +50,7 @@ export const importMessages: Readonly<Record<MessageLanguage, Readonly<Record<Im
     ENCRYPTED_PDF: 'PDF-fila er passordverna. Fjern passordet og prøv igjen.',
     NO_TEXT: 'Fann ingen tekst i fila (er det ein skanna PDF?).',
     NOT_A_PLAN: 'Dokumentet ser ikkje ut som ein handlingsplan: fann ingen satsingsområde eller mål.',
+    TIMEOUT: 'Det tok for lang tid å lese fila (over {seconds} sekund), så lesinga vart stoppa. Prøv ein .docx- eller .txt-versjon av planen.',
   },
   en: {
     EMPTY_FILE: 'The file is empty.',
@@ -58,6 +62,7 @@ export const importMessages: Readonly<Record<MessageLanguage, Readonly<Record<Im
     ENCRYPTED_PDF: 'The PDF file is password-protected. Remove the password and try again.',
     NO_TEXT: 'No text found in the file (is it a scanned PDF?).',
     NOT_A_PLAN: 'The document does not look like an action plan: no priority areas or goals found.',
+    TIMEOUT: 'Reading the file took too long (over {seconds} seconds), so it was stopped. Try a .docx or .txt version of the plan.',
   },
 };
 

@@ -131,6 +131,8 @@ test('going through the tab makes no request outside the app, the emulator and t
     });
   });
   const seen = record(page);
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
 
   // Overview, a goal from the latest check-ins, then each screen from the tab bar.
   const tab = await open(page, { team: alver.displayName, view: 'tab' }, 'Overview');
@@ -147,6 +149,8 @@ test('going through the tab makes no request outside the app, the emulator and t
   const pdf = await pdfFromText(new Uint8Array(readFileSync(new URL('../../fixtures/plans/alver.txt', import.meta.url))));
   await tab.locator('input[type="file"]').setInputFiles({ name: 'handlingsplan.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
   await expect(tab.getByRole('heading', { level: 1 })).toHaveText('Check the import', { timeout: 30_000 });
+  // The file was read in the import's Web Worker (the page never parses it), from the app's origin.
+  expect(workers.some((url) => url.startsWith(`${APP}/assets/parse-worker-`)), workers.join(', ')).toBe(true);
 
   await open(page, { view: 'personal' }, 'My goals');
   await open(page, { team: alver.displayName, view: 'config' }, 'Add the action plan to this channel');
