@@ -20,6 +20,9 @@ export interface RunnerOptions {
   /** fetch for SharePoint REST and options for Graph's (e.g. an undici dispatcher trusting a local CA). */
   readonly fetch?: typeof fetch;
   readonly fetchOptions?: GraphClientOptions['fetchOptions'];
+  /** Retries of throttled requests (the Graph client's defaults when absent). */
+  readonly maxRetries?: number;
+  readonly retryDelaySeconds?: number;
 }
 
 export interface Runner {
@@ -34,6 +37,8 @@ export function createRunner(options: RunnerOptions): Runner {
     getToken: options.getToken,
     scopes: GRAPH_SCOPES,
     ...(options.fetchOptions ? { fetchOptions: options.fetchOptions } : {}),
+    ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+    ...(options.retryDelaySeconds !== undefined ? { retryDelaySeconds: options.retryDelaySeconds } : {}),
   });
   const sharePoint = (webUrl: string) => new SharePointRest({ webUrl, getToken: options.getToken, ...(options.fetch ? { fetch: options.fetch } : {}) });
   return {
