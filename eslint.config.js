@@ -27,11 +27,16 @@ export default tseslint.config(
     plugins: { 'import-x': importX, 'react-hooks': reactHooks },
     // Imports are resolved as TypeScript resolves them (with or without an extension, index files),
     // so the boundaries below see every import, however it is written.
-    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+      // Imported TypeScript modules are parsed too, so that no-cycle follows them.
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
-      'import-x/no-cycle': 'off',
+      // No import cycles (a cycle hides which layer depends on which).
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   {
@@ -49,6 +54,12 @@ export default tseslint.config(
             { target: srcOutsideRunner, from: './src/runner', message: 'src/runner is the Node runners\' composition root: the tab does not import it.' },
             // The runners share the core and adapters, never React or the tab's shell.
             { target: './src/runner', from: ['./src/features', './src/app', './src/components', './src/hooks', './src/lib', './src/teams', './src/i18n'], message: 'src/runner has no React and no Teams host.' },
+            // The importer turns bytes into a draft: no UI, no Graph, no host, no sign-in.
+            { target: './src/import', from: ['./src/features', './src/app', './src/components', './src/hooks', './src/lib', './src/graph', './src/adapters', './src/teams', './src/auth', './src/i18n', './src/runner'], message: 'import/ is a pure importer: bytes in, draft out.' },
+            // Sign-in knows tokens only.
+            { target: './src/auth', from: ['./src/features', './src/app', './src/components', './src/hooks', './src/lib', './src/adapters', './src/teams', './src/import', './src/domain', './src/i18n'], message: 'auth/ gives tokens and knows nothing else of the app.' },
+            // The Teams host seam knows the host only.
+            { target: './src/teams', from: ['./src/features', './src/app', './src/components', './src/hooks', './src/lib', './src/graph', './src/adapters', './src/auth', './src/import', './src/domain'], message: 'teams/ is the host seam: no data, no sign-in, no UI.' },
             // The domain core is pure.
             {
               target: './src/domain',

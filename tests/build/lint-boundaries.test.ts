@@ -2,6 +2,7 @@
  * The architecture's import boundaries (eslint.config.js) catch an import however it is written:
  * with or without a file extension, through an index file, statically or dynamically.
  */
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +49,30 @@ describe('lint boundaries', () => {
     expect(react).toHaveLength(1);
     expect(react[0]).toMatch(/src\/runner has no React/);
     expect(await boundaryErrors('src/runner/__probe.ts', "import { createRunner } from './composition-root';\nimport { SharePointPlanRepository } from '../adapters/sharepoint/plan-repository';\nexport const x = [createRunner, SharePointPlanRepository];\n")).toEqual([]);
+  });
+
+  it('should keep the importer, sign-in and the host seam in their lanes', async () => {
+    expect(await boundaryErrors('src/import/__probe.ts', "import { createGraphClient } from '../graph/client';\nexport const x = createGraphClient;\n")).toEqual([
+      expect.stringMatching(/import\/ is a pure importer/),
+    ]);
+    expect(await boundaryErrors('src/auth/__probe.ts', "import { ownsGoal } from '../domain/plan';\nexport const x = ownsGoal;\n")).toEqual([expect.stringMatching(/auth\/ gives tokens/)]);
+    expect(await boundaryErrors('src/teams/__probe.ts', "import { useServices } from '../lib/services';\nexport const x = useServices;\n")).toEqual([expect.stringMatching(/teams\/ is the host seam/)]);
+  });
+
+  it('should refuse an import cycle', async () => {
+    // Two real files (no-cycle follows imports on disk), removed again at once.
+    const dir = path.join(root, 'src/domain');
+    const a = path.join(dir, '__cycle-a.ts');
+    const b = path.join(dir, '__cycle-b.ts');
+    writeFileSync(a, "import { b } from './__cycle-b';\nexport const a = (): unknown => b;\n");
+    writeFileSync(b, "import { a } from './__cycle-a';\nexport const b = (): unknown => a;\n");
+    try {
+      const [result] = await eslint.lintFiles([a]);
+      expect(result?.messages.map((m) => m.ruleId)).toContain('import-x/no-cycle');
+    } finally {
+      rmSync(a, { force: true });
+      rmSync(b, { force: true });
+    }
   });
 
   it('should allow what the architecture allows', async () => {
