@@ -6,6 +6,7 @@ import { readConfig, type RawEnv } from './app/config';
 import { App, createQueryClient } from './app/app';
 import { createServices, createTokenSource } from './app/services';
 import { StandaloneNotice } from './app/standalone-notice';
+import { localDayOf } from './domain/calendar';
 
 async function main(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement);
@@ -27,10 +28,7 @@ async function main(): Promise<void> {
     user: { id: user.id, userPrincipalName: user.userPrincipalName ?? user.loginHint ?? '', displayName: user.displayName ?? user.userPrincipalName ?? '' },
     team: host.context.team ? { id: host.context.team.groupId, displayName: host.context.team.displayName } : null,
     // The user's local calendar day (a Norwegian just after midnight is already on the new day).
-    today: () => {
-      const now = new Date();
-      return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-    },
+    today: () => localDayOf(new Date()),
     deepLink: (subPageId, label) => {
       if (!config.teamsAppId) return null;
       const webUrl = `${window.location.origin}${window.location.pathname}#/tab`;

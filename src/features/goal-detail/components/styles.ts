@@ -25,9 +25,4 @@ export function useSectionStyles() {
 }
 
 /** The local calendar day (YYYY-MM-DD) of an ISO timestamp, for formatDate. */
-export function localDay(timestamp: string): string {
-  const d = new Date(timestamp);
-  if (Number.isNaN(d.getTime())) return timestamp.slice(0, 10);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+export { localDay } from '../../../domain/calendar';
