@@ -159,4 +159,88 @@ export interface TenantState {
   users: UserState[];
   teams: TeamState[];
   sites: SiteState[];
+  /** Planner plans, buckets and tasks (graph/planner.ts). Absent in tenants saved before Planner: empty. */
+  planner?: PlannerState;
+}
+
+/** Planner data, flat; each object has a `version` that makes its weak etag (bumped on every change). */
+export interface PlannerState {
+  plans: PlannerPlanState[];
+  buckets: PlannerBucketState[];
+  tasks: PlannerTaskState[];
+}
+
+export interface PlannerPlanState {
+  /** 28 characters, case-sensitive. */
+  id: string;
+  title: string;
+  /** The container group (= team) id. */
+  groupId: string;
+  createdDateTime: string;
+  createdById: string;
+  version: number;
+}
+
+export interface PlannerBucketState {
+  id: string;
+  name: string;
+  planId: string;
+  orderHint: string;
+  version: number;
+}
+
+export interface PlannerAssignmentState {
+  orderHint: string;
+  assignedById: string;
+  assignedDateTime: string;
+}
+
+export interface PlannerChecklistItemState {
+  title: string;
+  isChecked: boolean;
+  orderHint: string;
+  lastModifiedDateTime: string;
+  lastModifiedById: string;
+}
+
+export interface PlannerReferenceState {
+  alias: string | null;
+  type: string | null;
+  previewPriority: string;
+  lastModifiedDateTime: string;
+  lastModifiedById: string;
+}
+
+export interface PlannerTaskDetailsState {
+  description: string;
+  previewType: string;
+  /** By client GUID. */
+  checklist: Record<string, PlannerChecklistItemState>;
+  /** By percent-encoded URL, as the client sent the key. */
+  references: Record<string, PlannerReferenceState>;
+  version: number;
+}
+
+export interface PlannerTaskState {
+  id: string;
+  planId: string;
+  bucketId: string | null;
+  title: string;
+  orderHint: string;
+  assigneePriority: string;
+  percentComplete: number;
+  priority: number;
+  startDateTime: string | null;
+  dueDateTime: string | null;
+  completedDateTime: string | null;
+  completedById: string | null;
+  createdDateTime: string;
+  createdById: string;
+  previewType: string;
+  appliedCategories: Record<string, boolean>;
+  /** By user id. */
+  assignments: Record<string, PlannerAssignmentState>;
+  conversationThreadId: string | null;
+  version: number;
+  details: PlannerTaskDetailsState;
 }
