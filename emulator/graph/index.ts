@@ -3,6 +3,7 @@ import { registerColumnsRoutes } from './columns.ts';
 import { registerListItemsRoutes } from './list-items.ts';
 import { registerListsRoutes } from './lists.ts';
 import { registerMeRoutes } from './me.ts';
+import { registerPlannerRoutes } from './planner.ts';
 import { registerSitesRoutes } from './sites.ts';
 import { registerTeamsRoutes } from './teams.ts';
 
@@ -14,6 +15,7 @@ export const GRAPH_AREAS: readonly ((router: Router) => void)[] = [
   registerListsRoutes,
   registerColumnsRoutes,
   registerListItemsRoutes,
+  registerPlannerRoutes,
 ];
 
 export function createGraphRouter(): Router {
