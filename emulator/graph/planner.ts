@@ -692,16 +692,20 @@ function applyChecklist(ctx: HandlerContext, details: PlannerTaskDetailsState, v
  * the key is an http(s) URL with `. : % @ #` encoded; `"@odata.type": "microsoft.graph.externalReference"`
  * is required on every value in a PATCH; `null` removes. At most 10 (403 MaximumReferencesOnTask).
  */
+/** The decoded key, or '' when it is not valid percent-encoding. */
+function safeDecode(key: string): string {
+  try {
+    return decodeURIComponent(key);
+  } catch {
+    return '';
+  }
+}
+
 function applyReferences(ctx: HandlerContext, details: PlannerTaskDetailsState, value: unknown, now: string): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badRequest("The value of 'references' is not valid.");
   for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
     if (key === '@odata.type') continue;
-    let decoded = '';
-    try {
-      decoded = decodeURIComponent(key);
-    } catch {
-      decoded = '';
-    }
+    const decoded = safeDecode(key);
     if (/[.:@#]/.test(key) || /%(?![0-9A-Fa-f]{2})/.test(key) || !/^https?:\/\/./i.test(decoded)) {
       throw badRequest(`The reference key '${key}' is not a percent-encoded http(s) URL.`);
     }
