@@ -16,23 +16,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { ListPermission, PermissionsHealth } from '../../../domain/ports';
 import { useI18n } from '../../../i18n';
+import { useSettingsTableStyles } from './table-styles';
 import { useServices } from '../../../lib/services';
 
 const useStyles = makeStyles({
-  tableWrap: { overflowX: 'auto' },
-  table: {
-    width: '100%',
-    borderCollapse: 'collapse',
-    '& th, & td': {
-      textAlign: 'start',
-      verticalAlign: 'top',
-      padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-      overflowWrap: 'anywhere',
-    },
-    '& thead th': { fontWeight: tokens.fontWeightSemibold },
-  },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   results: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, outlineStyle: 'none' },
   command: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalS },
   code: {
@@ -76,7 +63,7 @@ type CopyState = 'copied' | 'failed' | null;
  * it (no answer from SharePoint REST, or SharePoint refusing), it shows the administrator's command.
  */
 export function PermissionsSection({ teamId, className }: { teamId: string; className: string }) {
-  const styles = useStyles();
+  const styles = { ...useSettingsTableStyles(), ...useStyles() };
   const { t } = useI18n();
   const { planRepository } = useServices();
   const queryClient = useQueryClient();

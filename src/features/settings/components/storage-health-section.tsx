@@ -6,23 +6,10 @@ import type { ListHealth, OwnerUpgrade, StorageHealth } from '../../../domain/po
 import { planQueryKey } from '../../../hooks/use-plan';
 import { teamMembersKey } from '../../../hooks/use-team-role';
 import { useI18n } from '../../../i18n';
+import { useSettingsTableStyles } from './table-styles';
 import { useServices } from '../../../lib/services';
 
 const useStyles = makeStyles({
-  tableWrap: { overflowX: 'auto' },
-  table: {
-    width: '100%',
-    borderCollapse: 'collapse',
-    '& th, & td': {
-      textAlign: 'start',
-      verticalAlign: 'top',
-      padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-      overflowWrap: 'anywhere',
-    },
-    '& thead th': { fontWeight: tokens.fontWeightSemibold },
-  },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   results: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   unmatched: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingInlineStart: tokens.spacingHorizontalXL },
 });
@@ -42,7 +29,7 @@ export const healthKey = (teamId: string) => ['storage-health', teamId] as const
  * owners that older lists stored by user name to Entra ids (upgradeOwners).
  */
 export function StorageHealthSection({ teamId, className }: { teamId: string; className: string }) {
-  const styles = useStyles();
+  const styles = { ...useSettingsTableStyles(), ...useStyles() };
   const { t } = useI18n();
   const { planRepository, directory } = useServices();
   const queryClient = useQueryClient();
