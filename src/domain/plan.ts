@@ -60,8 +60,35 @@ export interface Plan {
    * plan is never shown). Absent where it does not matter (e.g. a plan being created).
    */
   readonly importState?: string | null;
+  /** The team's Planner plan and the bucket of each area, by id (names may be changed in Planner), or null before the first tasks. */
+  readonly planner?: PlannerBinding | null;
   /** Concurrency token of the stored item. */
   readonly etag?: string;
+}
+
+export interface PlannerBinding {
+  /** The Planner plan's id in the team's Microsoft 365 group. */
+  readonly planId: string;
+  /** Bucket id by area id. */
+  readonly buckets: Readonly<Record<string, string>>;
+}
+
+/** What a goal and its own Planner task both held after the last sync (planner-sync.ts). */
+export interface TaskSyncBase {
+  readonly title: string;
+  readonly dueDay: string | null;
+  /** Sorted Entra ids. */
+  readonly assigneeIds: readonly string[];
+  readonly completed: boolean;
+}
+
+/** A Planner task linked to a goal, as the goal stores it. */
+export interface TaskLink {
+  readonly taskId: string;
+  /** The task the goal itself became; its title, due day and assignees follow the goal. Others are the goal's activities. */
+  readonly main: boolean;
+  /** What the goal and the task both held after the last sync; null before the first. */
+  readonly base: TaskSyncBase | null;
 }
 
 export interface Area {
@@ -108,6 +135,8 @@ export interface LocalGoal {
   readonly recurrence: Recurrence | null;
   readonly tariffArea: TariffArea | null;
   readonly sortOrder: number;
+  /** The goal's Planner tasks (issue 11); absent or empty when it has none. */
+  readonly tasks?: readonly TaskLink[];
   /** Key chosen by the client that wrote the item (the importer's resume key), when it set one. */
   readonly clientId?: string;
   readonly etag?: string;
@@ -128,6 +157,13 @@ export interface CheckIn {
   readonly author: PersonRef | null;
   /** Key chosen by the client that made it; a retried or queued check-in with the same key is stored once. */
   readonly clientId?: string;
+  /** Set when the check-in records what happened in a Planner task: the task and who did it there (the author is whoever synced it). */
+  readonly via?: PlannerOrigin | null;
+}
+
+export interface PlannerOrigin {
+  readonly taskId: string;
+  readonly actor: PersonRef | null;
 }
 
 export interface GoalComment {
@@ -190,7 +226,7 @@ export interface DataIssue {
 export type LocalGoalPatch = Partial<
   Pick<
     LocalGoal,
-    'text' | 'nationalGoal' | 'areaId' | 'kind' | 'owners' | 'due' | 'status' | 'measure' | 'recurrence' | 'tariffArea' | 'sortOrder'
+    'text' | 'nationalGoal' | 'areaId' | 'kind' | 'owners' | 'due' | 'status' | 'measure' | 'recurrence' | 'tariffArea' | 'sortOrder' | 'tasks'
   >
 >;
 
@@ -255,7 +291,8 @@ export function dueProblem(due: string): DueProblem {
   return day >= 1 && day <= daysInMonth ? null : 'noSuchDay';
 }
 
-type GoalField = keyof LocalGoalPatch;
+/** The fields people see changing in a goal's history (its Planner links are bookkeeping). */
+type GoalField = Exclude<keyof LocalGoalPatch, 'sortOrder' | 'tasks'>;
 const TRACKED: readonly GoalField[] = ['text', 'nationalGoal', 'areaId', 'kind', 'owners', 'due', 'status', 'measure', 'recurrence', 'tariffArea'];
 
 /** A field's value as compared between versions: owners by their ids only (a renamed person is no change). */

@@ -11,7 +11,7 @@
  * documented: titles are cut at 255 characters (SharePoint's Title limit), with the full text in
  * the task's description.
  */
-import type { LocalGoal } from './plan';
+import type { LocalGoal, TaskSyncBase } from './plan';
 
 export const PLANNER_LIMITS = {
   assigneesPerTask: 20,
@@ -139,13 +139,7 @@ export function exceededLimits(
 }
 
 /** The fields a goal and its task share, as the sync compares them. */
-export interface SyncedFields {
-  readonly title: string;
-  readonly dueDay: string | null;
-  /** Sorted Entra ids. */
-  readonly assigneeIds: readonly string[];
-  readonly completed: boolean;
-}
+export type SyncedFields = TaskSyncBase;
 
 export type SyncField = keyof SyncedFields;
 const SYNC_FIELDS: readonly SyncField[] = ['title', 'dueDay', 'assigneeIds', 'completed'];

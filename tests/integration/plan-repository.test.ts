@@ -63,6 +63,7 @@ describe('SharePointPlanRepository', () => {
       adoptedDate: '2026-02-19', // the demo seed's adoption date for Alver (the truth file has none)
       language: truth.language,
       importState: null,
+      planner: null,
       reminderChannelId: null,
       reminderChannelName: null,
     });
@@ -305,11 +306,11 @@ describe('schema versions', () => {
       const asker = team('asker');
       const { graph, repo } = repoAs(local, asker.owners[0] as string, asker.id);
       const { LISTS, toColumnDefinition } = await import('../../src/adapters/sharepoint/schema');
-      // A v2 plans list: no ImportState column, v2 marker, one plan.
-      const v2 = LISTS.plans.columns.filter((c) => c.name !== 'ImportState').map(toColumnDefinition);
+      // A v2 plans list: no ImportState column (v3) nor Planner columns (v4), v2 marker, one plan.
+      const v2 = LISTS.plans.columns.filter((c) => !['ImportState', 'PlannerPlanId', 'PlannerBuckets'].includes(c.name)).map(toColumnDefinition);
       const plans = await graph.post<{ id: string }>(`/groups/${asker.id}/sites/root/lists`, {
         displayName: LISTS.plans.displayName,
-        description: LISTS.plans.description.replace(':v3]', ':v2]'),
+        description: LISTS.plans.description.replace(':v4]', ':v2]'),
         columns: v2,
         list: { template: 'genericList' },
       });
@@ -319,10 +320,10 @@ describe('schema versions', () => {
         { name: 'OwnerUpn', displayName: 'Ansvarlig (brukernavn)', text: {}, indexed: true },
         { name: 'OwnerName', displayName: 'Ansvarlig', text: {} },
       ];
-      const v1 = [...LISTS.goals.columns.filter((c) => !['ClientId', 'OwnerIds', 'Owners'].includes(c.name)).map(toColumnDefinition), ...legacyOwnerColumns];
+      const v1 = [...LISTS.goals.columns.filter((c) => !['ClientId', 'OwnerIds', 'Owners', 'PlannerTasks'].includes(c.name)).map(toColumnDefinition), ...legacyOwnerColumns];
       const list = await graph.post<{ id: string }>(`/groups/${asker.id}/sites/root/lists`, {
         displayName: LISTS.goals.displayName,
-        description: LISTS.goals.description.replace(':v3]', ':v1]'),
+        description: LISTS.goals.description.replace(':v4]', ':v1]'),
         columns: v1,
         list: { template: 'genericList' },
       });
@@ -335,8 +336,8 @@ describe('schema versions', () => {
       ];
       for (const fields of legacy) await graph.post(`/groups/${asker.id}/sites/root/lists/${list.id}/items`, { fields });
       const before = await repo.health();
-      expect(before.lists.find((l) => l.key === 'goals')).toMatchObject({ state: 'outdated', missingColumns: ['OwnerIds', 'Owners', 'ClientId'], version: 1 });
-      expect(before.lists.find((l) => l.key === 'plans')).toMatchObject({ state: 'outdated', missingColumns: ['ImportState'], version: 2 });
+      expect(before.lists.find((l) => l.key === 'goals')).toMatchObject({ state: 'outdated', missingColumns: ['OwnerIds', 'Owners', 'ClientId', 'PlannerTasks'], version: 1 });
+      expect(before.lists.find((l) => l.key === 'plans')).toMatchObject({ state: 'outdated', missingColumns: ['ImportState', 'PlannerPlanId', 'PlannerBuckets'], version: 2 });
       // A v2 plan (no ImportState column at all) is a complete plan.
       expect((await repo.load())?.plan).toMatchObject({ union: 'Fagforbundet Asker', periodFrom: 2024, importState: null });
       local.clearLog();
@@ -346,7 +347,7 @@ describe('schema versions', () => {
       expect(writes.filter((e) => e.method === 'PATCH' && /\/lists\/[^/]+$/.test(e.path))).toEqual([]);
       expect(writes.filter((e) => e.method === 'POST' && e.path.endsWith('/columns')).length).toBeGreaterThanOrEqual(2);
       expect(result.lists.find((l) => l.key === 'goals')?.state).toBe('repaired');
-      expect(result.lists.find((l) => l.key === 'plans')).toMatchObject({ state: 'repaired', version: 3 });
+      expect(result.lists.find((l) => l.key === 'plans')).toMatchObject({ state: 'repaired', version: 4 });
       expect(result.lists.find((l) => l.key === 'areas')?.state).toBe('created');
       const health = await repo.health();
       expect(health.lists.map((l) => l.key).sort()).toEqual(result.lists.map((l) => l.key).sort());
@@ -357,8 +358,8 @@ describe('schema versions', () => {
       // The marker written at creation stays; the version is read from the columns.
       const site = await graph.get<{ value: Array<{ id: string; description: string }> }>(`/groups/${asker.id}/sites/root/lists?$select=id,description`);
       expect(site.value.find((l) => l.id === plans.id)?.description).toContain('[handlingsplan:plans:v2]');
-      expect(health.lists.find((l) => l.key === 'plans')?.version).toBe(3);
-      expect(health.lists.find((l) => l.key === 'goals')?.version).toBe(3);
+      expect(health.lists.find((l) => l.key === 'plans')?.version).toBe(4);
+      expect(health.lists.find((l) => l.key === 'goals')?.version).toBe(4);
       const upgraded = await repo.load();
       expect(upgraded?.plan).toMatchObject({ union: 'Fagforbundet Asker', periodFrom: 2024, periodTo: 2025, importState: null });
       // Until the owners are upgraded they show as issues, never as someone matched by e-mail.

@@ -162,6 +162,57 @@ describe('goal mapping', () => {
   });
 });
 
+describe('Planner links', () => {
+  const A = '9eac2ecf-d749-5b51-ab14-7dcdf3193713';
+  const base = { title: 'Verve 125', dueDay: '2027-12-31', assigneeIds: [A], completed: false };
+
+  it('should round-trip a plan’s Planner plan and buckets, and a goal’s tasks with their sync base', () => {
+    const planner = { planId: 'xqQg5FS2LkCp935s-FIFm2QAFkHM', buckets: { '3': 'hsOf2dhOJkqyYYZEtdzDe2QAIUCR' } };
+    const issues = new IssueCollector();
+    expect(toPlan({ id: '1', fields: { Title: 'F', PeriodFrom: 2026, PeriodTo: 2027, ...planFields({ planner }) } }, issues).planner).toEqual(planner);
+    const tasks = [
+      { taskId: '01gzSlKkIUSUl6DF_EilrmQAKDhh', main: true, base },
+      { taskId: '01gzSlKkIUSUl6DF_EilrmQAKDhi', main: false, base: null },
+    ];
+    expect(toGoal({ id: '7', fields: goalFields({ ...goal, tasks }) }, issues).tasks).toEqual(tasks);
+    expect(issues.issues).toEqual([]);
+    // Unlinking the last task clears the column; a goal without tasks has no `tasks` at all.
+    expect(goalFields({ tasks: [] })).toEqual({ PlannerTasks: '' });
+    expect('tasks' in toGoal({ id: '7', fields: goalFields(goal) }, issues)).toBe(false);
+    expect(planFields({ planner: null })).toEqual({ PlannerPlanId: '', PlannerBuckets: '' });
+  });
+
+  it('should report unreadable Planner columns and skip entries that are not links', () => {
+    const issues = new IssueCollector();
+    expect(toGoal({ id: '7', fields: { ...goalFields(goal), PlannerTasks: '{broken' } }, issues).tasks).toBeUndefined();
+    const mixed = JSON.stringify([{ taskId: 'ok_1', main: true, base: { title: 1 } }, { taskId: 'bad id with spaces' }, 'x', null]);
+    expect(toGoal({ id: '8', fields: { ...goalFields(goal), PlannerTasks: mixed } }, issues).tasks).toEqual([{ taskId: 'ok_1', main: true, base: null }]);
+    expect(toPlan({ id: '1', fields: { PeriodFrom: 2026, PlannerPlanId: 'bad id', PlannerBuckets: '{}' } }, issues).planner).toBeNull();
+    expect(toPlan({ id: '2', fields: { PeriodFrom: 2026, PlannerPlanId: 'p_1', PlannerBuckets: '[1]' } }, issues).planner).toEqual({ planId: 'p_1', buckets: {} });
+    expect(issues.issues.map((i) => [i.list, i.itemId, i.field])).toEqual([
+      ['goals', '7', 'PlannerTasks'],
+      ['plans', '1', 'PlannerPlanId'],
+      ['plans', '2', 'PlannerBuckets'],
+    ]);
+  });
+
+  it('should keep who did it in Planner on a check-in, apart from its author', () => {
+    const fields = checkInFields({
+      planId: '1',
+      goalId: '7',
+      date: '2026-05-01',
+      value: 1,
+      comment: 'Fullført i Planner',
+      clientId: 'c1',
+      via: { taskId: 't1', actor: { id: A, displayName: 'Kari Eide' } },
+    });
+    expect(fields).toMatchObject({ PlannerTaskId: 't1', ActorId: A, ActorName: 'Kari Eide' });
+    const createdBy = { user: { id: '62aa6ed1-425b-56f2-8ed7-3664e9fd7083', displayName: 'Ola Nesse' } };
+    expect(toCheckIn({ id: '3', createdBy, fields })).toMatchObject({ author: createdBy.user, via: { taskId: 't1', actor: { id: A, displayName: 'Kari Eide' } } });
+    expect(toCheckIn({ id: '4', fields: { ...fields, ActorId: '' } }).via).toEqual({ taskId: 't1', actor: null });
+  });
+});
+
 describe('plan import state and client keys', () => {
   const plan = { union: 'Fagforbundet Alver', periodFrom: 2026, periodTo: 2027, adoptedDate: null, language: 'nn' as const };
 
@@ -229,8 +280,12 @@ describe('schema version from columns', () => {
   it('is the current version with every column, else the version before the earliest missing addition', async () => {
     const { LISTS, versionOf } = await import('../../src/adapters/sharepoint/schema');
     const names = (key: keyof typeof LISTS, without: string[] = []) => new Set(LISTS[key].columns.map((c) => c.name).filter((n) => !without.includes(n)));
-    expect(versionOf(LISTS.plans, names('plans'))).toBe(3);
+    expect(versionOf(LISTS.plans, names('plans'))).toBe(4);
+    expect(versionOf(LISTS.plans, names('plans', ['PlannerBuckets']))).toBe(3);
     expect(versionOf(LISTS.plans, names('plans', ['ImportState']))).toBe(2);
+    expect(versionOf(LISTS.goals, names('goals', ['PlannerTasks']))).toBe(3);
+    expect(versionOf(LISTS.checkIns, names('checkIns'))).toBe(3);
+    expect(versionOf(LISTS.checkIns, names('checkIns', ['ActorName']))).toBe(2);
     expect(versionOf(LISTS.plans, names('plans', ['ImportState', 'ClientId']))).toBe(1);
     expect(versionOf(LISTS.goals, names('goals', ['ClientId']))).toBe(1);
     expect(versionOf(LISTS.goals, names('goals', ['Target']))).toBe(0);

@@ -46,3 +46,29 @@ describe('mutation score per part', () => {
     expect(() => groupScores(report({ 'src/domain/a.ts': file(['Killed']) }))).toThrow(/No mutants in src\/graph/);
   });
 });
+
+describe('merging a part run into the incremental file', () => {
+  it('replaces the part’s files and keeps every mutant naming the same tests by file and name', async () => {
+    const { mergeIncremental } = await import('../../scripts/mutate');
+    const mutant = (id: string, coveredBy: string[], killedBy: string[] = []) => ({ id, status: killedBy.length ? 'Killed' : 'Survived', coveredBy, killedBy });
+    const into = {
+      files: { 'src/domain/a.ts': { mutants: [mutant('1', ['0', '1'], ['1'])] }, 'src/import/b.ts': { mutants: [mutant('2', ['0'])] } },
+      testFiles: { 'tests/a.test.ts': { source: 'old', tests: [{ id: '0', name: 'first' }, { id: '1', name: 'second' }] } },
+    };
+    // The part run numbered its tests afresh, and found one test the report did not have.
+    const part = {
+      files: { 'src/import/b.ts': { mutants: [mutant('9', ['5', '7'], ['7'])] } },
+      testFiles: {
+        'tests/a.test.ts': { source: 'new', tests: [{ id: '5', name: 'second' }, { id: '6', name: 'first' }] },
+        'tests/b.test.ts': { source: 'b', tests: [{ id: '7', name: 'third' }] },
+      },
+    };
+    const merged = mergeIncremental(into, part);
+    expect(merged.files['src/domain/a.ts']).toEqual(into.files['src/domain/a.ts']);
+    expect(merged.files['src/import/b.ts']?.mutants).toEqual([{ id: '9', status: 'Killed', coveredBy: ['1', '2'], killedBy: ['2'] }]);
+    expect(merged.testFiles?.['tests/b.test.ts']?.tests).toEqual([{ id: '2', name: 'third' }]);
+    expect(merged.testFiles?.['tests/a.test.ts']).toEqual({ source: 'new', tests: [{ id: '0', name: 'first' }, { id: '1', name: 'second' }] });
+    // The report it was merged into is left as it was.
+    expect(into.testFiles['tests/a.test.ts'].source).toBe('old');
+  });
+});

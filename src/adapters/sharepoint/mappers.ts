@@ -16,9 +16,13 @@ import type {
   Period,
   Plan,
   PlanLanguage,
+  PlannerBinding,
+  PlannerOrigin,
   Recurrence,
   SituationRow,
   TariffArea,
+  TaskLink,
+  TaskSyncBase,
 } from '../../domain/plan';
 import { MAX_GOAL_OWNERS, dueProblem } from '../../domain/plan';
 import type { NewArea, NewCheckIn, NewComment, NewLocalGoal, NewPlan, NewSituationRow } from '../../domain/ports';
@@ -165,8 +169,77 @@ export function toPlan(item: ListItem, issues: IssueCollector): Plan {
     reminderChannelId: optStr(f, 'ReminderChannelId'),
     reminderChannelName: optStr(f, 'ReminderChannelName'),
     importState: optStr(f, 'ImportState'),
+    planner: plannerBindingOf(f, item.id, issues),
     etag: item.eTag,
   };
+}
+
+/** A Planner id (28 characters, facts sheet §7; checked loosely: any id-like text). */
+const PLANNER_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The plan's Planner plan and buckets (v4 columns), or null when it has none or they are unreadable. */
+function plannerBindingOf(f: Fields, itemId: string, issues: IssueCollector): PlannerBinding | null {
+  const planId = optStr(f, 'PlannerPlanId');
+  if (planId === null) return null;
+  if (!PLANNER_ID.test(planId)) {
+    issues.add('plans', itemId, 'PlannerPlanId', planId, 'invalidValue');
+    return null;
+  }
+  const raw = optStr(f, 'PlannerBuckets');
+  const buckets: Record<string, string> = {};
+  if (raw !== null) {
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new TypeError('not an object');
+      for (const [areaId, bucketId] of Object.entries(parsed)) if (typeof bucketId === 'string' && PLANNER_ID.test(bucketId)) buckets[areaId] = bucketId;
+    } catch {
+      issues.add('plans', itemId, 'PlannerBuckets', raw, 'invalidValue');
+    }
+  }
+  return { planId, buckets };
+}
+
+/** The goal's `tasks` property: absent when it has none, so that goals without Planner tasks keep their shape. */
+function tasksOf(links: TaskLink[]): { tasks?: TaskLink[] } {
+  return links.length ? { tasks: links } : {};
+}
+
+/** A goal's Planner task links (v4 column), skipping any entry that is not one. */
+function taskLinksOf(f: Fields, itemId: string, issues: IssueCollector): TaskLink[] {
+  const raw = optStr(f, 'PlannerTasks');
+  if (raw === null) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    issues.add('goals', itemId, 'PlannerTasks', raw, 'invalidValue');
+    return [];
+  }
+  if (!Array.isArray(parsed)) {
+    issues.add('goals', itemId, 'PlannerTasks', raw, 'invalidValue');
+    return [];
+  }
+  const links: TaskLink[] = [];
+  for (const entry of parsed as unknown[]) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const e = entry as Record<string, unknown>;
+    if (typeof e.taskId !== 'string' || !PLANNER_ID.test(e.taskId)) continue;
+    links.push({ taskId: e.taskId, main: e.main === true, base: syncBaseOf(e.base) });
+  }
+  return links;
+}
+
+function syncBaseOf(value: unknown): TaskSyncBase | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v.title !== 'string' || typeof v.completed !== 'boolean') return null;
+  if (v.dueDay !== null && typeof v.dueDay !== 'string') return null;
+  if (!Array.isArray(v.assigneeIds) || !v.assigneeIds.every((id) => typeof id === 'string')) return null;
+  return { title: v.title, dueDay: v.dueDay, assigneeIds: v.assigneeIds as string[], completed: v.completed };
+}
+
+export function taskLinksValue(links: readonly TaskLink[]): string {
+  return links.length ? JSON.stringify(links.map((l) => ({ taskId: l.taskId, main: l.main, base: l.base }))) : '';
 }
 
 /** True for a plan item an import is still writing: its ImportState is not empty. */
@@ -229,6 +302,7 @@ export function toGoal(item: ListItem, issues: IssueCollector): LocalGoal {
     recurrence,
     tariffArea: choiceOf(TARIFF_BY_LABEL, f, 'TariffArea', 'goals', item.id, issues),
     sortOrder: num(f, 'SortOrder') ?? Number(item.id),
+    ...tasksOf(taskLinksOf(f, item.id, issues)),
     ...clientIdOf(f),
     etag: item.eTag,
     modified: item.lastModifiedDateTime,
@@ -304,7 +378,16 @@ export function toCheckIn(item: ListItem): CheckIn {
     // Authorship is what SharePoint recorded from the token, never a field the client wrote.
     author: personOf(item.createdBy),
     clientId: optStr(f, 'ClientId') ?? undefined,
+    ...plannerOriginOf(f),
   };
+}
+
+/** `via` for a check-in that records what happened in Planner (v3 columns); absent for others. */
+function plannerOriginOf(f: Fields): { via?: PlannerOrigin } {
+  const taskId = optStr(f, 'PlannerTaskId');
+  if (taskId === null) return {};
+  const actorId = optStr(f, 'ActorId');
+  return { via: { taskId, actor: actorId !== null && ENTRA_ID.test(actorId) ? { id: actorId, displayName: optStr(f, 'ActorName') ?? '' } : null } };
 }
 
 export function toComment(item: ListItem): GoalComment {
@@ -362,6 +445,10 @@ export function planFields(plan: Partial<NewPlan>): Record<string, unknown> {
   if (plan.reminderChannelId !== undefined) out.ReminderChannelId = plan.reminderChannelId ?? '';
   if (plan.reminderChannelName !== undefined) out.ReminderChannelName = plan.reminderChannelName ?? '';
   if (plan.importState !== undefined) out.ImportState = plan.importState ?? '';
+  if (plan.planner !== undefined) {
+    out.PlannerPlanId = plan.planner?.planId ?? '';
+    out.PlannerBuckets = plan.planner ? JSON.stringify(plan.planner.buckets) : '';
+  }
   return out;
 }
 
@@ -403,6 +490,7 @@ export function goalFields(goal: LocalGoalPatch & Partial<Pick<NewLocalGoal, 'pl
   }
   if (goal.tariffArea !== undefined) out.TariffArea = goal.tariffArea ? TARIFF_LABELS[goal.tariffArea] : null;
   if (goal.sortOrder !== undefined) out.SortOrder = goal.sortOrder;
+  if (goal.tasks !== undefined) out.PlannerTasks = taskLinksValue(goal.tasks);
   return out;
 }
 
@@ -415,6 +503,9 @@ export function checkInFields(checkIn: NewCheckIn): Record<string, unknown> {
     CheckInValue: checkIn.value,
     CheckInComment: checkIn.comment,
     ClientId: checkIn.clientId,
+    ...(checkIn.via
+      ? { PlannerTaskId: checkIn.via.taskId, ActorId: checkIn.via.actor?.id ?? '', ActorName: checkIn.via.actor?.displayName ?? '' }
+      : {}),
   };
 }
 

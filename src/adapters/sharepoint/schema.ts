@@ -92,9 +92,9 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
   plans: {
     key: 'plans',
     displayName: 'Handlingsplan',
-    description: 'Fagforeningens vedtatte handlingsplan. Vedlikeholdes av appen Handlingsplan. [handlingsplan:plans:v3]',
-    version: 3,
-    addedIn: { ClientId: 2, ImportState: 3 },
+    description: 'Fagforeningens vedtatte handlingsplan. Vedlikeholdes av appen Handlingsplan. [handlingsplan:plans:v4]',
+    version: 4,
+    addedIn: { ClientId: 2, ImportState: 3, PlannerPlanId: 4, PlannerBuckets: 4 },
     titleMeaning: 'Fagforening',
     columns: [
       { name: 'PeriodFrom', displayName: 'Periode fra', type: number },
@@ -109,6 +109,9 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
        * items, so that load() skips it until the one write that clears it (added in v3).
        */
       { name: 'ImportState', displayName: 'Importstatus', type: text() },
+      /** The team's Planner plan by id, and each area's bucket as JSON `{areaId: bucketId}` (added in v4). */
+      { name: 'PlannerPlanId', displayName: 'Planner-plan (ID)', type: text() },
+      { name: 'PlannerBuckets', displayName: 'Planner-bøtter (ID)', type: text(true) },
     ],
   },
   areas: {
@@ -129,11 +132,11 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
   goals: {
     key: 'goals',
     displayName: 'Lokale mål',
-    description: 'Fagforeningens egne mål. Vedlikeholdes av appen Handlingsplan. [handlingsplan:goals:v3]',
-    version: 3,
+    description: 'Fagforeningens egne mål. Vedlikeholdes av appen Handlingsplan. [handlingsplan:goals:v4]',
+    version: 4,
     // v3 keeps owners by Entra id (OwnerIds, Owners); v1–v2 kept one owner by user name in OwnerUpn
     // and OwnerName, which stay in older lists until upgradeOwners has moved them.
-    addedIn: { ClientId: 2, OwnerIds: 3, Owners: 3 },
+    addedIn: { ClientId: 2, OwnerIds: 3, Owners: 3, PlannerTasks: 4 },
     titleMeaning: 'Mål (kort)',
     columns: [
       planId,
@@ -156,14 +159,16 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
       { name: 'TariffArea', displayName: 'Tariffområde', type: choice(TARIFF_LABELS) },
       sortOrder,
       clientId,
+      /** The goal's Planner tasks as JSON `[{taskId, main, base}]`, `base` being what both sides held at the last sync (added in v4). */
+      { name: 'PlannerTasks', displayName: 'Planner-oppgaver (ID)', type: text(true) },
     ],
   },
   checkIns: {
     key: 'checkIns',
     displayName: 'Innrapporteringer',
-    description: 'Fremdrift rapportert på lokale mål. Vedlikeholdes av appen Handlingsplan. [handlingsplan:checkIns:v2]',
-    version: 2,
-    addedIn: { ClientId: 2 },
+    description: 'Fremdrift rapportert på lokale mål. Vedlikeholdes av appen Handlingsplan. [handlingsplan:checkIns:v3]',
+    version: 3,
+    addedIn: { ClientId: 2, PlannerTaskId: 3, ActorId: 3, ActorName: 3 },
     titleMeaning: 'Rapport',
     columns: [
       planId,
@@ -172,6 +177,13 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
       { name: 'CheckInValue', displayName: 'Verdi', type: number },
       { name: 'CheckInComment', displayName: 'Kommentar', type: text(true) },
       clientId,
+      /**
+       * For a check-in that records what happened in Planner (added in v3): the task, and who did it
+       * there by Entra id and name (the item's author is whoever ran the sync).
+       */
+      { name: 'PlannerTaskId', displayName: 'Planner-oppgave (ID)', type: text() },
+      { name: 'ActorId', displayName: 'Utført av (ID)', type: text() },
+      { name: 'ActorName', displayName: 'Utført av', type: text() },
     ],
   },
   situation: {
