@@ -88,7 +88,7 @@ for (const sample of [...SAMPLES, ...EXTRAS]) {
   describe(sample.name, () => {
     for (const type of TYPES) {
       it(`${type}: meets the accuracy thresholds`, async () => {
-        const s = score(sample.truthPath, await draftFor(sample, type));
+        const s = await score(sample.truthPath, await draftFor(sample, type));
         results.push({ plan: sample.name, type, score: s });
         expectThresholds(s, type, KNOWN_GAPS[`${sample.name}.${type}`]);
         expect(s.union_ok).toBe(true);

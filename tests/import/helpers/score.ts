@@ -1,5 +1,6 @@
 /** Runs the official scorer (fixtures/plans/score_import.py) on a draft. */
-import { execFileSync } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,15 +35,48 @@ let n = 0;
  */
 const scored = new Map<string, Score>();
 
-export function score(truthPath: string, draft: PlanDraft): Score {
+/**
+ * The scorer runs in one Python process per test process (score_server.py), started on first use:
+ * starting Python and the scorer for every draft cost most of a second each.
+ */
+let server: { child: ChildProcessWithoutNullStreams; waiting: Array<{ resolve: (line: string) => void; reject: (e: Error) => void }> } | null = null;
+
+function scorerProcess() {
+  if (server) return server;
+  const child = spawn('python3', [join(import.meta.dirname, 'score_server.py'), SCORER], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const waiting: Array<{ resolve: (line: string) => void; reject: (e: Error) => void }> = [];
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  createInterface({ input: child.stdout }).on('line', (line) => waiting.shift()?.resolve(line));
+  child.on('exit', (code) => {
+    for (const w of waiting.splice(0)) w.reject(new Error(`the scorer exited (${code}): ${stderr}`));
+    server = null;
+  });
+  // Never keeps the test process alive.
+  child.unref();
+  (child.stdin as unknown as { unref?: () => void }).unref?.();
+  (child.stdout as unknown as { unref?: () => void }).unref?.();
+  (child.stderr as unknown as { unref?: () => void }).unref?.();
+  server = { child, waiting };
+  return server;
+}
+
+export async function score(truthPath: string, draft: PlanDraft): Promise<Score> {
   const text = JSON.stringify(draft);
   const key = createHash('sha256').update(truthPath).update('\0').update(text).digest('hex');
   const known = scored.get(key);
   if (known) return known;
   const draftPath = join(dir, `draft-${n++}.json`);
   writeFileSync(draftPath, text);
-  const out = execFileSync('python3', [SCORER, truthPath, draftPath], { encoding: 'utf8' });
-  const result = JSON.parse(out) as Score;
+  const proc = scorerProcess();
+  const line = await new Promise<string>((resolve, reject) => {
+    proc.waiting.push({ resolve, reject });
+    proc.child.stdin.write(`${truthPath}\t${draftPath}\n`);
+  });
+  const result = JSON.parse(line) as Score & { error?: string };
+  if (result.error) throw new Error(`score_import.py: ${result.error}`);
   scored.set(key, result);
   return result;
 }
