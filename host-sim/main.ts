@@ -4,10 +4,12 @@
  *
  * State lives in the URL (`?user=&team=&channel=&theme=&locale=&view=&subEntityId=`), so a link
  * reproduces a view. Changing user, team, channel, locale or view reloads the tab; changing the
- * theme pushes `themeChange` to the running tab.
+ * theme pushes `themeChange` to the running tab. The view 'planner' shows the team's Planner board
+ * (planner-board.ts, Graph through this page's /v1.0 proxy) instead of the tab.
  */
 import { DEMO_TENANT_ID } from '../emulator/seed/demo-tenant';
 import { parseTabDeepLink } from '../src/teams/deep-link';
+import { createPlannerBoard, type PlannerBoard } from './planner-board';
 import {
   buildLegacyContext,
   isTabRequest,
@@ -25,6 +27,7 @@ import {
   VIEWS,
   type EmulatorTeam,
   type EmulatorUser,
+  type HostView,
   type View,
 } from './tab-context';
 
@@ -34,7 +37,7 @@ interface SimState {
   channelId: string;
   theme: SimTheme;
   locale: string;
-  view: View;
+  view: HostView;
   subEntityId: string;
   /** Another document on the tab origin to load instead of the app's entry (test pages); '' = default. */
   tabPath: string;
@@ -81,6 +84,7 @@ let state: SimState;
 let frame: HTMLIFrameElement | null = null;
 let session: TabSession | null = null;
 let contextForFrame: ContextInput | null = null;
+let board: PlannerBoard | null = null;
 
 // ---------------------------------------------------------------- status and log
 
@@ -209,21 +213,29 @@ function renderPickers(): void {
   ui.view.value = state.view;
   const personal = state.view === 'personal';
   ui.team.disabled = personal;
-  ui.channel.disabled = personal;
+  ui.channel.disabled = personal || state.view === 'planner';
   ui.save.hidden = state.view !== 'config';
+  ui.phone.disabled = state.view === 'planner';
   document.documentElement.dataset.theme = state.theme;
 }
 
 // ---------------------------------------------------------------- the tab frame
 
 function loadTab(): void {
+  const view = state.view;
+  board?.destroy();
+  board = null;
+  if (view === 'planner') {
+    showPlannerBoard();
+    return;
+  }
   const team = teams.find((t) => t.id === state.teamId);
   const channel = team?.channels.find((c) => c.id === state.channelId) ?? team?.channels[0];
   const launch = tabLaunch({
     entryUrl: tabEntryUrl(),
     tenantId: config.tenantId,
     users,
-    view: state.view,
+    view,
     user: state.user,
     team,
     channelId: channel?.id,
@@ -252,6 +264,33 @@ function loadTab(): void {
   log('note', `load ${src} (${input.frameContext}) as ${upn}`);
   if (warning) setStatus(`⚠ ${warning}`, 'warning');
   else setStatus('Loading tab…');
+}
+
+/** The view 'planner': the team's Planner board in place of the tab, read and written as the selected user. */
+function showPlannerBoard(): void {
+  frame?.remove();
+  frame = null;
+  session = null;
+  contextForFrame = null;
+  ui.save.disabled = true;
+  const team = teams.find((t) => t.id === state.teamId);
+  const user = users.find((u) => sameUpn(u.userPrincipalName, state.user));
+  const who = user?.displayName ?? state.user;
+  ui.tabTitle.textContent = `${team?.displayName ?? '?'} · Planner (as ${who})`;
+  if (!team) {
+    setStatus('No team selected', 'error');
+    return;
+  }
+  board = createPlannerBoard({
+    graphBase: '/v1.0',
+    user: state.user,
+    team: { id: team.id, displayName: team.displayName },
+    log: (text) => log('note', text),
+  });
+  ui.frameHost.append(board.element);
+  log('note', `Planner board of ${team.displayName} as ${state.user}`);
+  if (!teamsOf(state.user).some((t) => t.id === team.id)) setStatus(`⚠ ${who} is not a member of ${team.displayName}`, 'warning');
+  else setStatus('Planner board', 'ok');
 }
 
 function postToTab(message: unknown): void {
@@ -314,7 +353,7 @@ function newSession(): TabSession {
       return 'only https links and deep links to this app can be opened here';
     },
     onNavigateWithinApp({ pageId, subPageId }) {
-      const view: View = pageId === PERSONAL_ENTITY_ID ? 'personal' : state.view === 'config' ? 'tab' : state.view;
+      const view: HostView = pageId === PERSONAL_ENTITY_ID ? 'personal' : state.view === 'config' ? 'tab' : state.view;
       setTimeout(() => navigate({ view, subEntityId: subPageId ?? '' }), 0);
     },
     onLifecycle(func, args) {

@@ -5,7 +5,7 @@
  *
  *   emulator   https://localhost:<emulatorPort>   Graph at /v1.0, control at /_emulator
  *   app        https://localhost:<appPort>        the tab; proxies /v1.0, /_emulator and /sites/<name>/_api to the emulator
- *   host page  https://localhost:<hostPort>       host-sim/; proxies /_emulator to the emulator
+ *   host page  https://localhost:<hostPort>       host-sim/; proxies /_emulator and /v1.0 (its Planner view) to the emulator
  *
  * The app gets its configuration through Vite env (VITE_GRAPH_BASE_URL, VITE_AUTH_MODE,
  * VITE_TEAMS_HOST_ORIGINS, VITE_TEAMS_APP_ID); the host page through a `define`.
@@ -219,7 +219,7 @@ export async function startDevStack(options: DevStackOptions): Promise<DevStack>
         port: options.hostPort,
         strictPort: true,
         https,
-        proxy: { '/_emulator': proxyTo(emulatorTarget) },
+        proxy: { '/_emulator': proxyTo(emulatorTarget), '/v1.0': proxyTo(emulatorTarget) },
         fs: { allow: [root] },
         watch: watch ? { ignored: IGNORED } : null,
         hmr: watch,
