@@ -75,6 +75,14 @@ export class AccessDeniedError extends Error {
   }
 }
 
+export interface GoalUpdate {
+  readonly id: string;
+  readonly patch: LocalGoalPatch;
+  readonly ifMatch?: string | null;
+}
+
+export type GoalUpdateResult = { readonly id: string; readonly ok: true; readonly goal: LocalGoal } | { readonly id: string; readonly ok: false; readonly error: Error };
+
 export interface WriteOptions {
   /** Send the item's eTag so that a stale write is rejected with ConflictError. Default true. */
   readonly ifMatch?: string | null;
@@ -162,6 +170,12 @@ export interface PlanRepository {
   updateGoal(id: string, patch: LocalGoalPatch, options?: WriteOptions): Promise<LocalGoal>;
   deleteGoal(id: string, options?: WriteOptions): Promise<void>;
   getGoal(id: string): Promise<LocalGoal>;
+  /**
+   * Changes many goals in `$batch` requests (20 a request, a few in parallel), each with its own
+   * If-Match; one goal's refusal (ConflictError, NotFoundError, AccessDeniedError) is its result,
+   * not a failure of the others. Results in input order.
+   */
+  updateGoals(updates: readonly GoalUpdate[]): Promise<GoalUpdateResult[]>;
 
   updateArea(id: string, patch: Partial<NewArea>, options?: WriteOptions): Promise<Area>;
 

@@ -18,7 +18,7 @@ import { GraphPlannerBoard, PlannerLimitError, referenceKey, type NewTask } from
 import { GraphRequestError } from '../../src/graph/errors';
 import type { PlanSnapshot } from '../../src/domain/plan';
 import { taskForGoal, type TaskDraft } from '../../src/domain/planner';
-import { emulator, repoAs, team } from './support';
+import { ROUND_TRIP_LATENCY_MS, countRoundTrips, emulator, repoAs, team } from './support';
 
 let emu: RunningEmulator;
 const alver = team('alver');
@@ -93,31 +93,8 @@ describe('the team’s Planner board', () => {
 });
 
 /** Latency for counting round trips: requests sent together overlap in the log, sequential ones do not. */
-const LATENCY_MS = 40;
-
-/**
- * Sequential round trips in the emulator's log: outer requests (plain or `$batch`) whose time spans
- * overlap were sent together (parallel `$batch` chunks) and count as one; each later one that starts
- * after the wave so far ended starts a new one. Needs latency so that parallel requests overlap.
- */
-function roundTrips(emulatorLog: ReturnType<RunningEmulator['requestLog']>): number {
-  const spans = emulatorLog
-    .filter((e) => e.batchId === undefined)
-    .map((e) => ({ start: Date.parse(e.at) - e.durationMs, end: Date.parse(e.at) }))
-    .sort((a, b) => a.start - b.start);
-  let waves = 0;
-  let waveEnd = -Infinity;
-  for (const span of spans) {
-    // A request starting (allowing for the log's millisecond rounding) before the wave ended ran alongside it.
-    if (span.start >= waveEnd - LATENCY_MS / 4) {
-      waves++;
-      waveEnd = span.end;
-    } else {
-      waveEnd = Math.max(waveEnd, span.end);
-    }
-  }
-  return waves;
-}
+const LATENCY_MS = ROUND_TRIP_LATENCY_MS;
+const roundTrips = (log: ReturnType<RunningEmulator['requestLog']>) => countRoundTrips(log);
 
 /** Inner and plain requests of the log with this method and path (below /v1.0, without the query). */
 const requestsTo = (method: string, path: RegExp) => emu.requestLog().filter((e) => e.method === method && path.test(e.path.replace(/^\/v1\.0/, '').replace(/\?.*$/, '')));

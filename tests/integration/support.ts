@@ -24,3 +24,30 @@ export function repoAs(emu: RunningEmulator, upn: string, teamId: string, option
 export function outerRequests(emu: RunningEmulator) {
   return emu.requestLog().filter((e) => e.batchId === undefined);
 }
+
+/** Latency to give the emulator while counting round trips: requests sent together overlap in its log, sequential ones do not. */
+export const ROUND_TRIP_LATENCY_MS = 40;
+
+/**
+ * Sequential round trips in the emulator's log: outer requests (plain or `$batch`) whose time spans
+ * overlap were sent together (parallel `$batch` chunks, parallel look-ups) and count as one; each
+ * later one that starts after the wave so far ended starts a new one. Needs the latency above.
+ */
+export function countRoundTrips(log: ReturnType<RunningEmulator['requestLog']>, latencyMs = ROUND_TRIP_LATENCY_MS): number {
+  const spans = log
+    .filter((e) => e.batchId === undefined)
+    .map((e) => ({ start: Date.parse(e.at) - e.durationMs, end: Date.parse(e.at) }))
+    .sort((a, b) => a.start - b.start);
+  let waves = 0;
+  let waveEnd = -Infinity;
+  for (const span of spans) {
+    // A request starting (allowing for the log's millisecond rounding) before the wave ended ran alongside it.
+    if (span.start >= waveEnd - latencyMs / 4) {
+      waves++;
+      waveEnd = span.end;
+    } else {
+      waveEnd = Math.max(waveEnd, span.end);
+    }
+  }
+  return waves;
+}

@@ -21,6 +21,8 @@ import {
   type NewLocalGoal,
   type NewPlan,
   type NewSituationRow,
+  type GoalUpdate,
+  type GoalUpdateResult,
   type OwnerUpgrade,
   type PermissionsHealth,
   type PlanRepository,
@@ -234,6 +236,43 @@ export class SharePointPlanRepository implements PlanRepository {
 
   async updateGoal(id: string, patch: LocalGoalPatch, options?: WriteOptions): Promise<LocalGoal> {
     return toGoal(await this.update('goals', id, goalFields(patch), options), new IssueCollector());
+  }
+
+  async updateGoals(updates: readonly GoalUpdate[]): Promise<GoalUpdateResult[]> {
+    if (updates.length === 0) return [];
+    const send = async (batch: ReadonlyArray<{ update: GoalUpdate; index: number }>) => {
+      const siteLists = await this.requireLists('goals');
+      const path = this.itemsPath(siteLists, 'goals');
+      return this.graph.batch(
+        batch.map(({ update, index }) => ({
+          id: String(index),
+          method: 'PATCH' as const,
+          url: `${path}/${encodeURIComponent(update.id)}/fields`,
+          headers: { 'Content-Type': 'application/json', ...(update.ifMatch ? { 'If-Match': update.ifMatch } : {}) },
+          body: goalFields(update.patch),
+        })),
+      );
+    };
+    const results: GoalUpdateResult[] = new Array<GoalUpdateResult>(updates.length);
+    let pending = updates.map((update, index) => ({ update, index }));
+    // A column someone deleted in Microsoft Lists is put back once, then those goals are sent again.
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      const answers = await send(pending);
+      const again: typeof pending = [];
+      for (const job of pending) {
+        try {
+          const fields = ensureOk<Fields>(answers.get(String(job.index)));
+          const etag = typeof fields['@odata.etag'] === 'string' ? fields['@odata.etag'] : undefined;
+          results[job.index] = { id: job.update.id, ok: true, goal: toGoal({ id: job.update.id, eTag: etag, fields }, new IssueCollector()) };
+        } catch (err) {
+          if (attempt === 0 && isUnknownFieldError(err)) again.push(job);
+          else results[job.index] = { id: job.update.id, ok: false, error: this.translate(err, 'goals', job.update.id) as Error };
+        }
+      }
+      if (again.length > 0) await this.site.provision();
+      pending = again;
+    }
+    return results;
   }
 
   async deleteGoal(id: string, options?: WriteOptions): Promise<void> {

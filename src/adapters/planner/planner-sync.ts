@@ -1,0 +1,415 @@
+/**
+ * The plan and the team's Planner board kept in step (issue 11): the board turns goals into tasks
+ * (with owners assigned on the way), and a sync brings what happened in Planner into the plan and
+ * the plan's changes into Planner. The decisions are the domain's (domain/planner-sync.ts); this
+ * class reads both sides, applies them, and reports what it did and what the board must settle.
+ *
+ * Who may do what: the board creates tasks and writes goals (the goals list is the board's, see
+ * list-permissions.ts); a steward's sync brings Planner's work in as check-ins only (stewards add
+ * their own check-ins), and leaves field changes and conflicts for the board's next sync.
+ *
+ * Exactly once: tasks by their reference to the goal (bulk-create.ts); check-ins by a client key
+ * derived from the Planner event (the ClientId column is unique); a task created whose link was not
+ * written (the goal's write failed or the tab closed) is adopted by its reference on the next sync.
+ */
+import { mapBounded } from '../../graph/client';
+import type { LocalGoal, PersonRef, PlanSnapshot, PlannerBinding, TaskLink } from '../../domain/plan';
+import { MAX_GOAL_OWNERS } from '../../domain/plan';
+import { exceededLimits, taskForGoal, type PlannerLimit } from '../../domain/planner';
+import { goalFields, syncGoal, type ObservedTask, type PlannerEvent } from '../../domain/planner-sync';
+import { ConflictError, type GoalUpdate, type PlanRepository, type TeamMember, type TeamRole } from '../../domain/ports';
+import type { BoardTaskFull, CreateTaskResult, NewTask, PlanStatus, TaskUpdate } from './planner-board';
+import { referenceKey } from './planner-resources';
+
+/** What the sync needs of a Planner board (GraphPlannerBoard; tests may give another). */
+export interface PlannerBoardPort {
+  planStatus(planId: string): Promise<PlanStatus>;
+  ensurePlan(groupId: string, title: string): Promise<{ id: string; title: string }>;
+  ensureBucket(planId: string, name: string): Promise<{ id: string; name: string }>;
+  bucketsOf(planId: string): Promise<Array<{ id: string; name: string }>>;
+  readBoard(planId: string): Promise<BoardTaskFull[]>;
+  createTasks(planId: string, items: readonly NewTask[]): Promise<CreateTaskResult[]>;
+  updateTask(taskId: string, etag: string, change: TaskUpdate): Promise<unknown>;
+  deleteTask(taskId: string, etag: string): Promise<void>;
+}
+
+/** Text the sync writes into Planner and the plan, in the plan's language (the caller translates). */
+export interface PlannerTexts {
+  /** The Planner plan's title, e.g. 'Handlingsplan 2026–2027'. */
+  readonly planTitle: string;
+  /** The alias of a task's reference back to its goal. */
+  readonly goalLabel: string;
+  readonly occurrenceTitle: (n: number, total: number) => string;
+  readonly measureLine?: (goal: LocalGoal) => string | null;
+  /** A check-in's comment for what happened in Planner (who did it is kept apart, in `via`). */
+  readonly checkInComment: (event: PlannerEvent) => string;
+}
+
+export interface PlannerSyncContext {
+  readonly repo: PlanRepository;
+  readonly board: PlannerBoardPort;
+  /** The team's Microsoft 365 group (= the team's id). */
+  readonly groupId: string;
+  /** The goal's deep link in Teams: its reference key is the task's key. */
+  readonly goalUrl: (goalId: string) => string;
+  readonly texts: PlannerTexts;
+  /** The team's members, for names of owners and of who did something in Planner. */
+  readonly members: readonly TeamMember[];
+  /** Whoever runs the sync: the board applies everything, a steward brings check-ins only. */
+  readonly role: TeamRole;
+  /** The local calendar day. */
+  readonly today: string;
+}
+
+/** The team's Planner plan can no longer be reached: deleted, or converted to a premium plan. */
+export class PlannerPlanUnreachableError extends Error {
+  constructor(readonly planId: string) {
+    super(`The Planner plan ${planId} can no longer be reached through Microsoft Graph`);
+    this.name = 'PlannerPlanUnreachableError';
+  }
+}
+
+export interface TaskPreviewRow {
+  readonly goalId: string;
+  readonly title: string;
+  readonly areaTitle: string;
+  readonly assigneeIds: readonly string[];
+  readonly dueDay: string | null;
+  readonly checklistItems: number;
+}
+
+export interface TaskPreview {
+  /** Whether the team's Planner plan is to be created first. */
+  readonly createsPlan: boolean;
+  /** Areas that get a bucket. */
+  readonly newBuckets: readonly string[];
+  readonly tasks: readonly TaskPreviewRow[];
+  /** Goals left out: they have their task already. */
+  readonly alreadyLinked: readonly string[];
+  /** Planner limits the creates would exceed (known only when the plan's counts are given). */
+  readonly limits: readonly PlannerLimit[];
+}
+
+export interface CreateTasksReport {
+  readonly planId: string;
+  readonly created: number;
+  /** Goals whose task existed already (a create resent after a lost answer, or adopted). */
+  readonly existing: number;
+  readonly failed: ReadonlyArray<{ readonly goalId: string; readonly error: Error }>;
+  readonly alreadyLinked: number;
+}
+
+export interface SyncConflict {
+  readonly goalId: string;
+  readonly goalText: string;
+  readonly taskId: string;
+  readonly field: 'title' | 'dueDay' | 'assigneeIds' | 'completed';
+  readonly goalValue: unknown;
+  readonly taskValue: unknown;
+}
+
+export interface SyncReport {
+  readonly state: 'synced' | 'notConnected' | 'unreachable';
+  readonly checkIns: number;
+  readonly tasksUpdated: number;
+  readonly goalsUpdated: number;
+  readonly unlinked: number;
+  readonly adopted: number;
+  readonly conflicts: readonly SyncConflict[];
+  /** Goals or tasks changed by someone else during the sync: the next sync takes them up. */
+  readonly deferred: number;
+  readonly failures: ReadonlyArray<{ readonly goalId: string; readonly error: Error }>;
+}
+
+const EMPTY_REPORT: Omit<SyncReport, 'state'> = { checkIns: 0, tasksUpdated: 0, goalsUpdated: 0, unlinked: 0, adopted: 0, conflicts: [], deferred: 0, failures: [] };
+
+const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
+
+export class PlannerSync {
+  constructor(private readonly ctx: PlannerSyncContext) {}
+
+  /** The goal with these owners (at most MAX_GOAL_OWNERS), or as it is without. */
+  private withOwners(goal: LocalGoal, owners: readonly PersonRef[] | null): LocalGoal {
+    return owners ? { ...goal, owners: owners.slice(0, MAX_GOAL_OWNERS) } : goal;
+  }
+
+  private draftOf(goal: LocalGoal) {
+    const year = Number(this.ctx.today.slice(0, 4));
+    return taskForGoal(goal, { year, occurrenceTitle: this.ctx.texts.occurrenceTitle, ...(this.ctx.texts.measureLine ? { measureLine: this.ctx.texts.measureLine } : {}) });
+  }
+
+  /** What `createTasks` would do, without writing anything. `counts` are the plan's, when known. */
+  preview(
+    snapshot: PlanSnapshot,
+    goalIds: readonly string[],
+    owners: readonly PersonRef[] | null,
+    counts?: { readonly tasks: number; readonly activeTasks: number; readonly buckets: number },
+  ): TaskPreview {
+    const chosen = snapshot.goals.filter((g) => goalIds.includes(g.id));
+    const alreadyLinked = chosen.filter((g) => g.tasks?.some((t) => t.main)).map((g) => g.id);
+    const toCreate = chosen.filter((g) => !alreadyLinked.includes(g.id));
+    const binding = snapshot.plan.planner ?? null;
+    const areaIds = [...new Set(toCreate.map((g) => g.areaId))];
+    const newBucketAreas = areaIds.filter((id) => !binding?.buckets[id]);
+    const areaTitle = (id: string) => snapshot.areas.find((a) => a.id === id)?.title ?? '';
+    return {
+      createsPlan: !binding,
+      newBuckets: newBucketAreas.map(areaTitle),
+      tasks: toCreate.map((goal) => {
+        const draft = this.draftOf(this.withOwners(goal, owners));
+        return { goalId: goal.id, title: draft.title, areaTitle: areaTitle(goal.areaId), assigneeIds: draft.assigneeIds, dueDay: draft.dueDay, checklistItems: draft.checklist.length };
+      }),
+      alreadyLinked,
+      limits: counts ? exceededLimits(counts, { tasks: toCreate.length, buckets: newBucketAreas.length }) : [],
+    };
+  }
+
+  /**
+   * Turns goals into Planner tasks: the team's plan and a bucket per area are created the first
+   * time (then found by id), the goals get `owners` when given, and each goal's task is created
+   * once and linked to it. A plan that can no longer be reached is an error unless `newPlan`,
+   * which creates a basic plan in its place.
+   */
+  async createTasks(snapshot: PlanSnapshot, goalIds: readonly string[], owners: readonly PersonRef[] | null, options: { newPlan?: boolean } = {}): Promise<CreateTasksReport> {
+    const { repo, board, texts } = this.ctx;
+    let binding: PlannerBinding | null = snapshot.plan.planner ?? null;
+    // The stored plan's state and its buckets in one round trip.
+    const [status, storedBuckets] = binding ? await Promise.all([board.planStatus(binding.planId), board.bucketsOf(binding.planId).catch(() => [])]) : ['ok', []];
+    if (binding && status === 'unreachable') {
+      if (!options.newPlan) throw new PlannerPlanUnreachableError(binding.planId);
+      binding = null;
+    }
+    const planId = binding?.planId ?? (await board.ensurePlan(this.ctx.groupId, texts.planTitle)).id;
+    const chosen = snapshot.goals.filter((g) => goalIds.includes(g.id));
+    const alreadyLinked = chosen.filter((g) => g.tasks?.some((t) => t.main));
+    const goals = chosen.filter((g) => !alreadyLinked.includes(g)).map((g) => this.withOwners(g, owners));
+
+    // Buckets by id: one renamed in Planner is still the area's; one deleted is made again.
+    const buckets: Record<string, string> = { ...(binding?.planId === planId ? binding.buckets : {}) };
+    const existing = new Set((binding ? storedBuckets : await board.bucketsOf(planId)).map((b) => b.id));
+    const missing = [...new Set(goals.map((g) => g.areaId))].filter((areaId) => !buckets[areaId] || !existing.has(buckets[areaId] as string));
+    await Promise.all(
+      missing.map(async (areaId) => {
+        const area = snapshot.areas.find((a) => a.id === areaId);
+        buckets[areaId] = (await board.ensureBucket(planId, area?.title ?? texts.planTitle)).id;
+      }),
+    );
+    if (!binding || binding.planId !== planId || missing.length > 0) {
+      // Only the Planner columns are written (a field PATCH), so nobody's edit of the plan is lost.
+      await repo.updatePlan(snapshot.plan.id, { planner: { planId, buckets } });
+    }
+
+    const results = await board.createTasks(
+      planId,
+      goals.map((goal) => ({ bucketId: buckets[goal.areaId] as string, draft: this.draftOf(goal), goalUrl: this.ctx.goalUrl(goal.id), goalLabel: texts.goalLabel })),
+    );
+    const failed: Array<{ goalId: string; error: Error }> = [];
+    const updates: GoalUpdate[] = [];
+    results.forEach((result, i) => {
+      const goal = goals[i] as LocalGoal;
+      if (!result.ok) {
+        failed.push({ goalId: goal.id, error: result.error });
+        return;
+      }
+      const link: TaskLink = { taskId: result.task.id, main: true, base: goalFields(goal) };
+      updates.push({
+        id: goal.id,
+        patch: { tasks: [...(goal.tasks ?? []).filter((t) => t.taskId !== link.taskId), link], ...(owners ? { owners: goal.owners } : {}) },
+        ifMatch: goal.etag ?? null,
+      });
+    });
+    failed.push(...(await this.writeGoals(updates)));
+    const ok = results.filter((r): r is Extract<CreateTaskResult, { ok: true }> => r.ok);
+    return { planId, created: ok.filter((r) => r.created).length, existing: ok.filter((r) => !r.created).length, failed, alreadyLinked: alreadyLinked.length };
+  }
+
+  /**
+   * Writes goals; one changed by someone meanwhile is read again and its change applied to what
+   * is there now (links merged), once. Returns the goals that could not be written.
+   */
+  private async writeGoals(updates: readonly GoalUpdate[]): Promise<Array<{ goalId: string; error: Error }>> {
+    const failed: Array<{ goalId: string; error: Error }> = [];
+    const results = await this.ctx.repo.updateGoals(updates);
+    const retry: GoalUpdate[] = [];
+    for (const [i, result] of results.entries()) {
+      if (result.ok) continue;
+      const update = updates[i] as GoalUpdate;
+      if (!(result.error instanceof ConflictError)) {
+        failed.push({ goalId: result.id, error: result.error });
+        continue;
+      }
+      try {
+        const fresh = await this.ctx.repo.getGoal(update.id);
+        const mine = update.patch.tasks ?? [];
+        const theirs = (fresh.tasks ?? []).filter((t) => !mine.some((m) => m.taskId === t.taskId));
+        retry.push({ id: update.id, patch: { ...update.patch, ...(update.patch.tasks ? { tasks: [...theirs, ...mine] } : {}) }, ifMatch: fresh.etag ?? null });
+      } catch (error) {
+        failed.push({ goalId: update.id, error: asError(error) });
+      }
+    }
+    if (retry.length > 0) {
+      for (const result of await this.ctx.repo.updateGoals(retry)) if (!result.ok) failed.push({ goalId: result.id, error: result.error });
+    }
+    return failed;
+  }
+
+  private person(id: string): PersonRef {
+    const member = this.ctx.members.find((m) => m.id === id);
+    return member ? { id, displayName: member.displayName, ...(member.email !== undefined ? { email: member.email } : {}) } : { id, displayName: '' };
+  }
+
+  /** One sync of the plan and its Planner board (on opening the tab, on demand, from the runner). */
+  async sync(snapshot: PlanSnapshot): Promise<SyncReport> {
+    const { repo, board } = this.ctx;
+    const binding = snapshot.plan.planner ?? null;
+    if (!binding) return { state: 'notConnected', ...EMPTY_REPORT };
+    let boardTasks: BoardTaskFull[];
+    try {
+      boardTasks = await board.readBoard(binding.planId);
+    } catch (error) {
+      if ((await board.planStatus(binding.planId).catch(() => 'ok')) === 'unreachable') return { state: 'unreachable', ...EMPTY_REPORT };
+      throw error;
+    }
+    const tasks = new Map<string, BoardTaskFull>(boardTasks.map((t) => [t.id, t]));
+    const observed = new Map<string, ObservedTask>(
+      boardTasks.map((t) => [
+        t.id,
+        {
+          id: t.id,
+          title: t.title,
+          dueDay: t.dueDay,
+          assigneeIds: t.assigneeIds,
+          percentComplete: t.percentComplete,
+          completedAt: t.completedDateTime,
+          completedBy: t.completedBy,
+          checklist: t.checklist.map((c) => ({ key: c.key, title: c.title, isChecked: c.isChecked, modifiedAt: c.lastModifiedDateTime, modifiedBy: c.lastModifiedBy })),
+        },
+      ]),
+    );
+
+    // Tasks that refer to a goal but are not linked (the link's write was lost): adopted.
+    const linked = new Set(snapshot.goals.flatMap((g) => (g.tasks ?? []).map((t) => t.taskId)));
+    let adopted = 0;
+    const goals = snapshot.goals.map((goal) => {
+      const key = referenceKey(this.ctx.goalUrl(goal.id));
+      const found = boardTasks.filter((t) => !linked.has(t.id) && t.referenceKeys.includes(key));
+      if (found.length === 0) return { goal, links: goal.tasks ?? [], adoptedHere: false };
+      adopted += found.length;
+      let hasMain = (goal.tasks ?? []).some((t) => t.main);
+      const links = [...(goal.tasks ?? [])];
+      for (const task of found) {
+        links.push({ taskId: task.id, main: !hasMain, base: null });
+        hasMain = true;
+      }
+      return { goal, links, adoptedHere: true };
+    });
+
+    const board_ = this.ctx.role === 'board';
+    let checkIns = 0;
+    let tasksUpdated = 0;
+    let deferred = 0;
+    let unlinked = 0;
+    const conflicts: SyncConflict[] = [];
+    const failures: Array<{ goalId: string; error: Error }> = [];
+    const goalUpdates: GoalUpdate[] = [];
+
+    for (const { goal, links, adoptedHere } of goals) {
+      if (links.length === 0) continue;
+      const plan = syncGoal(goal, links, observed, snapshot.checkIns, this.ctx.today);
+      const made = await mapBounded(plan.checkIns, 4, async (c) => {
+        try {
+          await repo.addCheckIn({
+            planId: goal.planId,
+            goalId: goal.id,
+            date: c.date,
+            value: c.value,
+            comment: this.ctx.texts.checkInComment(c.event),
+            clientId: c.clientId,
+            via: { taskId: c.taskId, actor: c.actorId ? this.person(c.actorId) : null },
+          });
+          return true;
+        } catch (error) {
+          failures.push({ goalId: goal.id, error: asError(error) });
+          return false;
+        }
+      });
+      checkIns += made.filter(Boolean).length;
+      if (!board_) continue;
+
+      for (const conflict of plan.conflicts) conflicts.push({ goalId: goal.id, goalText: goal.text, ...conflict });
+      for (const { taskId, change } of plan.taskChanges) {
+        const task = tasks.get(taskId);
+        const base = links.find((l) => l.taskId === taskId)?.base ?? null;
+        if (!task) continue;
+        try {
+          await board.updateTask(taskId, task.etag, { ...change, ...(change.assigneeIds && base ? { baseAssigneeIds: base.assigneeIds } : {}) });
+          tasksUpdated++;
+        } catch (error) {
+          failures.push({ goalId: goal.id, error: asError(error) });
+        }
+      }
+      unlinked += plan.unlinked.length;
+      if (plan.linksChanged || plan.goalChange || adoptedHere) {
+        const change = plan.goalChange;
+        goalUpdates.push({
+          id: goal.id,
+          patch: {
+            tasks: plan.links,
+            ...(change?.text !== undefined ? { text: change.text } : {}),
+            ...(change?.due !== undefined ? { due: change.due } : {}),
+            ...(change?.ownerIds ? { owners: change.ownerIds.map((id) => goal.owners.find((o) => o.id === id) ?? this.person(id)) } : {}),
+          },
+          ifMatch: goal.etag ?? null,
+        });
+      }
+    }
+    // A goal changed by someone during the sync is not overwritten: the next sync compares again.
+    const results = goalUpdates.length ? await repo.updateGoals(goalUpdates) : [];
+    let goalsUpdated = 0;
+    for (const result of results) {
+      if (result.ok) goalsUpdated++;
+      else if (result.error instanceof ConflictError) deferred++;
+      else failures.push({ goalId: result.id, error: result.error });
+    }
+    return { state: 'synced', checkIns, tasksUpdated, goalsUpdated, unlinked, adopted, conflicts, deferred, failures };
+  }
+
+  /**
+   * Settles a conflict: 'plan' writes the goal's value to the task, 'planner' the task's to the
+   * goal; either way both hold the same afterwards and the link's base records it.
+   */
+  async resolve(goal: LocalGoal, taskId: string, field: SyncConflict['field'], keep: 'plan' | 'planner'): Promise<void> {
+    const binding = (await this.ctx.repo.load())?.plan.planner;
+    if (!binding) return;
+    const task = (await this.ctx.board.readBoard(binding.planId)).find((t) => t.id === taskId);
+    const link = goal.tasks?.find((t) => t.taskId === taskId);
+    if (!task || !link) return;
+    const mine = goalFields(goal);
+    const theirs = { title: task.title, dueDay: task.dueDay, assigneeIds: task.assigneeIds, completed: task.completed };
+    const value = keep === 'plan' ? mine[field] : theirs[field];
+    if (keep === 'plan') {
+      await this.ctx.board.updateTask(taskId, task.etag, {
+        [field]: value,
+        ...(field === 'assigneeIds' ? { baseAssigneeIds: task.assigneeIds } : {}),
+      } as TaskUpdate);
+    }
+    const base = { ...(link.base ?? mine), [field]: value };
+    const patch = {
+      tasks: (goal.tasks ?? []).map((t) => (t.taskId === taskId ? { ...t, base } : t)),
+      ...(keep === 'planner' && field === 'title' ? { text: task.title } : {}),
+      ...(keep === 'planner' && field === 'dueDay' ? { due: task.dueDay } : {}),
+      ...(keep === 'planner' && field === 'assigneeIds' ? { owners: task.assigneeIds.slice(0, MAX_GOAL_OWNERS).map((id) => this.person(id)) } : {}),
+    };
+    const [result] = await this.ctx.repo.updateGoals([{ id: goal.id, patch, ifMatch: goal.etag ?? null }]);
+    if (result && !result.ok) throw result.error;
+  }
+
+  /** Deletes a goal's Planner tasks (the board chose to when deleting the goal). */
+  async deleteTasksOf(goal: LocalGoal, binding: PlannerBinding): Promise<number> {
+    const ids = new Set((goal.tasks ?? []).map((t) => t.taskId));
+    if (ids.size === 0) return 0;
+    const tasks = (await this.ctx.board.readBoard(binding.planId)).filter((t) => ids.has(t.id));
+    for (const task of tasks) await this.ctx.board.deleteTask(task.id, task.etag);
+    return tasks.length;
+  }
+}
