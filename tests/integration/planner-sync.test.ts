@@ -35,7 +35,7 @@ async function syncAs(upn: string, role: TeamRole, today = '2026-12-02') {
   const members = await new GraphDirectory(graph).teamMembers(alver.id);
   const board = new GraphPlannerBoard(graph, demoPerson(upn).id, () => 10);
   const snapshot = (await repo.load()) as PlanSnapshot;
-  return { repo, snapshot, sync: new PlannerSync({ repo, board, groupId: alver.id, goalUrl, texts, members, role, today }) };
+  return { repo, snapshot, sync: new PlannerSync({ repo, board, groupId: alver.id, goalUrl, taskUrl: (id) => `https://tasks.office.com/${alver.id}/Home/Task/${id}`, texts, members, role, today }) };
 }
 
 /** A Graph client as a user of the team, for what people do in Planner itself. */
@@ -58,12 +58,12 @@ describe('goals become Planner tasks', () => {
     const ids = snapshot.goals.map((g) => g.id);
     const owner = { id: demoPerson(stewardUpn).id, displayName: demoPerson(stewardUpn).displayName };
     const withoutOwner = snapshot.goals.filter((g) => g.owners.length === 0).map((g) => g.id);
-    const preview = sync.preview(snapshot, ids, null, { tasks: 0, activeTasks: 0, buckets: 0 });
+    const preview = await sync.preview(snapshot, ids, null);
     expect(preview.createsPlan).toBe(true);
     expect(preview.tasks).toHaveLength(ids.length);
     expect(new Set(preview.newBuckets)).toEqual(new Set(snapshot.areas.filter((a) => snapshot.goals.some((g) => g.areaId === a.id)).map((a) => a.title)));
     expect(preview.limits).toEqual([]);
-    expect(sync.preview(snapshot, ids, null, { tasks: 8990, activeTasks: 0, buckets: 0 }).limits).toEqual(['tasksInPlan']);
+    expect(sync.previewWith(snapshot, ids, null, { tasks: 8990, activeTasks: 0, buckets: 0 }).limits).toEqual(['tasksInPlan']);
 
     // Owners first for the goals without one, then every goal's task.
     const assigned = await sync.createTasks(snapshot, withoutOwner, [owner]);
@@ -98,6 +98,13 @@ describe('goals become Planner tasks', () => {
     // The goals without an owner got the one assigned.
     expect(after.goals.filter((g) => withoutOwner.includes(g.id)).every((g) => g.owners[0]?.id === owner.id)).toBe(true);
     expect(withoutOwner.length).toBeGreaterThan(0);
+    // The goal page's view of a goal's tasks.
+    const shown = after.goals.find((g) => g.kind === 'recurring') as LocalGoal;
+    const views = await sync.tasksOf(shown, after.plan.planner as NonNullable<typeof after.plan.planner>);
+    expect(views).toEqual([
+      expect.objectContaining({ id: shown.tasks?.[0]?.taskId, main: true, percentComplete: 0, checklistDone: 0, webUrl: `https://tasks.office.com/${alver.id}/Home/Task/${shown.tasks?.[0]?.taskId}` }),
+    ]);
+    expect(views[0]?.checklistTotal).toBeGreaterThan(1);
     // Again: nothing new.
     const again = await sync.createTasks(after, ids, null);
     expect(again).toMatchObject({ created: 0, alreadyLinked: ids.length });

@@ -15,10 +15,22 @@
 import { mapBounded } from '../../graph/client';
 import type { LocalGoal, PersonRef, PlanSnapshot, PlannerBinding, TaskLink } from '../../domain/plan';
 import { MAX_GOAL_OWNERS } from '../../domain/plan';
-import { exceededLimits, taskForGoal, type PlannerLimit } from '../../domain/planner';
-import { goalFields, syncGoal, type ObservedTask, type PlannerEvent } from '../../domain/planner-sync';
+import { exceededLimits, taskForGoal } from '../../domain/planner';
+import { goalFields, syncGoal, type ObservedTask } from '../../domain/planner-sync';
 import { ConflictError, type GoalUpdate, type PlanRepository, type TeamMember, type TeamRole } from '../../domain/ports';
-import type { BoardTaskFull, CreateTaskResult, NewTask, PlanStatus, TaskUpdate } from './planner-board';
+import type { BoardTask, BoardTaskFull, CreateTaskResult, NewTask, PlanStatus, TaskUpdate } from './planner-board';
+import {
+  PlannerPlanUnreachableError,
+  type CreateTasksReport,
+  type PlannerPort,
+  type PlannerTaskView,
+  type PlannerTexts,
+  type SyncConflict,
+  type SyncReport,
+  type TaskPreview,
+} from '../../domain/planner-port';
+
+export { PlannerPlanUnreachableError, type PlannerTexts } from '../../domain/planner-port';
 import { referenceKey } from './planner-resources';
 
 /** What the sync needs of a Planner board (GraphPlannerBoard; tests may give another). */
@@ -28,21 +40,10 @@ export interface PlannerBoardPort {
   ensureBucket(planId: string, name: string): Promise<{ id: string; name: string }>;
   bucketsOf(planId: string): Promise<Array<{ id: string; name: string }>>;
   readBoard(planId: string): Promise<BoardTaskFull[]>;
+  tasks(planId: string): Promise<BoardTask[]>;
   createTasks(planId: string, items: readonly NewTask[]): Promise<CreateTaskResult[]>;
   updateTask(taskId: string, etag: string, change: TaskUpdate): Promise<unknown>;
   deleteTask(taskId: string, etag: string): Promise<void>;
-}
-
-/** Text the sync writes into Planner and the plan, in the plan's language (the caller translates). */
-export interface PlannerTexts {
-  /** The Planner plan's title, e.g. 'Handlingsplan 2026–2027'. */
-  readonly planTitle: string;
-  /** The alias of a task's reference back to its goal. */
-  readonly goalLabel: string;
-  readonly occurrenceTitle: (n: number, total: number) => string;
-  readonly measureLine?: (goal: LocalGoal) => string | null;
-  /** A check-in's comment for what happened in Planner (who did it is kept apart, in `via`). */
-  readonly checkInComment: (event: PlannerEvent) => string;
 }
 
 export interface PlannerSyncContext {
@@ -52,6 +53,8 @@ export interface PlannerSyncContext {
   readonly groupId: string;
   /** The goal's deep link in Teams: its reference key is the task's key. */
   readonly goalUrl: (goalId: string) => string;
+  /** A link that opens a task in Planner on the web. */
+  readonly taskUrl: (taskId: string, planId: string) => string;
   readonly texts: PlannerTexts;
   /** The team's members, for names of owners and of who did something in Planner. */
   readonly members: readonly TeamMember[];
@@ -61,71 +64,11 @@ export interface PlannerSyncContext {
   readonly today: string;
 }
 
-/** The team's Planner plan can no longer be reached: deleted, or converted to a premium plan. */
-export class PlannerPlanUnreachableError extends Error {
-  constructor(readonly planId: string) {
-    super(`The Planner plan ${planId} can no longer be reached through Microsoft Graph`);
-    this.name = 'PlannerPlanUnreachableError';
-  }
-}
-
-export interface TaskPreviewRow {
-  readonly goalId: string;
-  readonly title: string;
-  readonly areaTitle: string;
-  readonly assigneeIds: readonly string[];
-  readonly dueDay: string | null;
-  readonly checklistItems: number;
-}
-
-export interface TaskPreview {
-  /** Whether the team's Planner plan is to be created first. */
-  readonly createsPlan: boolean;
-  /** Areas that get a bucket. */
-  readonly newBuckets: readonly string[];
-  readonly tasks: readonly TaskPreviewRow[];
-  /** Goals left out: they have their task already. */
-  readonly alreadyLinked: readonly string[];
-  /** Planner limits the creates would exceed (known only when the plan's counts are given). */
-  readonly limits: readonly PlannerLimit[];
-}
-
-export interface CreateTasksReport {
-  readonly planId: string;
-  readonly created: number;
-  /** Goals whose task existed already (a create resent after a lost answer, or adopted). */
-  readonly existing: number;
-  readonly failed: ReadonlyArray<{ readonly goalId: string; readonly error: Error }>;
-  readonly alreadyLinked: number;
-}
-
-export interface SyncConflict {
-  readonly goalId: string;
-  readonly goalText: string;
-  readonly taskId: string;
-  readonly field: 'title' | 'dueDay' | 'assigneeIds' | 'completed';
-  readonly goalValue: unknown;
-  readonly taskValue: unknown;
-}
-
-export interface SyncReport {
-  readonly state: 'synced' | 'notConnected' | 'unreachable';
-  readonly checkIns: number;
-  readonly tasksUpdated: number;
-  readonly goalsUpdated: number;
-  readonly unlinked: number;
-  readonly adopted: number;
-  readonly conflicts: readonly SyncConflict[];
-  /** Goals or tasks changed by someone else during the sync: the next sync takes them up. */
-  readonly deferred: number;
-  readonly failures: ReadonlyArray<{ readonly goalId: string; readonly error: Error }>;
-}
-
 const EMPTY_REPORT: Omit<SyncReport, 'state'> = { checkIns: 0, tasksUpdated: 0, goalsUpdated: 0, unlinked: 0, adopted: 0, conflicts: [], deferred: 0, failures: [] };
 
 const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 
-export class PlannerSync {
+export class PlannerSync implements PlannerPort {
   constructor(private readonly ctx: PlannerSyncContext) {}
 
   /** The goal with these owners (at most MAX_GOAL_OWNERS), or as it is without. */
@@ -138,8 +81,15 @@ export class PlannerSync {
     return taskForGoal(goal, { year, occurrenceTitle: this.ctx.texts.occurrenceTitle, ...(this.ctx.texts.measureLine ? { measureLine: this.ctx.texts.measureLine } : {}) });
   }
 
+  async preview(snapshot: PlanSnapshot, goalIds: readonly string[], owners: readonly PersonRef[] | null): Promise<TaskPreview> {
+    const binding = snapshot.plan.planner ?? null;
+    if (!binding || (await this.ctx.board.planStatus(binding.planId)) === 'unreachable') return this.previewWith(snapshot, goalIds, owners, { tasks: 0, activeTasks: 0, buckets: 0 });
+    const [tasks, buckets] = await Promise.all([this.ctx.board.tasks(binding.planId), this.ctx.board.bucketsOf(binding.planId)]);
+    return this.previewWith(snapshot, goalIds, owners, { tasks: tasks.length, activeTasks: tasks.filter((t) => !t.completed).length, buckets: buckets.length });
+  }
+
   /** What `createTasks` would do, without writing anything. `counts` are the plan's, when known. */
-  preview(
+  previewWith(
     snapshot: PlanSnapshot,
     goalIds: readonly string[],
     owners: readonly PersonRef[] | null,
@@ -402,6 +352,29 @@ export class PlannerSync {
     };
     const [result] = await this.ctx.repo.updateGoals([{ id: goal.id, patch, ifMatch: goal.etag ?? null }]);
     if (result && !result.ok) throw result.error;
+  }
+
+  async tasksOf(goal: LocalGoal, binding: PlannerBinding): Promise<PlannerTaskView[]> {
+    const links = goal.tasks ?? [];
+    if (links.length === 0) return [];
+    const tasks = await this.ctx.board.readBoard(binding.planId);
+    return links.flatMap((link) => {
+      const task = tasks.find((t) => t.id === link.taskId);
+      if (!task) return [];
+      return [
+        {
+          id: task.id,
+          title: task.title,
+          main: link.main,
+          percentComplete: task.percentComplete,
+          dueDay: task.dueDay,
+          assigneeIds: task.assigneeIds,
+          checklistDone: task.checklist.filter((c) => c.isChecked).length,
+          checklistTotal: task.checklist.length,
+          webUrl: this.ctx.taskUrl(task.id, binding.planId),
+        },
+      ];
+    });
   }
 
   /** Deletes a goal's Planner tasks (the board chose to when deleting the goal). */
