@@ -54,7 +54,7 @@ export default tseslint.config(
             { target: srcOutsideRunner, from: './src/runner', message: 'src/runner is the Node runners\' composition root: the tab does not import it.' },
             // The runners share the core and adapters, never React or the tab's shell.
             // (The catalogues and formatter in src/i18n are shared; only its React provider is not.)
-            { target: './src/runner', from: ['./src/features', './src/app', './src/components', './src/hooks', './src/lib', './src/teams', './src/i18n/index.tsx'], message: 'src/runner has no React and no Teams host.' },
+            { target: './src/runner', from: ['./src/features', './src/app', './src/components', './src/hooks', './src/lib', './src/teams', './src/i18n/index.tsx'], message: 'src/runner has no React and no Teams host (it translates with src/i18n/catalogue.ts).' },
             // The importer turns bytes into a draft: no UI, no Graph, no host, no sign-in.
             { target: './src/import', from: ['./src/features', './src/app', './src/components', './src/hooks', './src/lib', './src/graph', './src/adapters', './src/teams', './src/auth', './src/i18n', './src/runner'], message: 'import/ is a pure importer: bytes in, draft out.' },
             // Sign-in knows tokens only.

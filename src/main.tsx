@@ -27,6 +27,7 @@ async function main(): Promise<void> {
   const services = createServices(config, getToken, {
     user: { id: user.id, userPrincipalName: user.userPrincipalName ?? user.loginHint ?? '', displayName: user.displayName ?? user.userPrincipalName ?? '' },
     team: host.context.team ? { id: host.context.team.groupId, displayName: host.context.team.displayName } : null,
+    tenantId: user.tenantId ?? null,
     // The user's local calendar day (a Norwegian just after midnight is already on the new day).
     today: () => localDayOf(new Date()),
     deepLink: (subPageId, label) => {

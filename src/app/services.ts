@@ -7,6 +7,12 @@ import { SharePointPlanRepository } from '../adapters/sharepoint/plan-repository
 import { SharePointPlanImporter } from '../adapters/sharepoint/plan-import';
 import { SharePointRest } from '../adapters/sharepoint/sharepoint-rest';
 import { GraphDirectory } from '../adapters/teams/graph-directory';
+import { GraphPlannerBoard } from '../adapters/planner/planner-board';
+import { goalReferenceUrl, plannerTaskUrl } from '../adapters/planner/planner-resources';
+import { PlannerSync } from '../adapters/planner/planner-sync';
+import type { PersonRef } from '../domain/plan';
+import type { PlannerPort } from '../domain/planner-port';
+import { plannerTexts } from '../i18n/planner-texts';
 import { GRAPH_SCOPES } from '../auth/graph-scopes';
 import type { PlanRepository } from '../domain/ports';
 import type { Services, Session } from '../lib/services';
@@ -15,18 +21,48 @@ import type { AppConfig } from './config';
 export function createServices(config: AppConfig, getToken: TokenSource, session: Session): Services {
   const graph = createGraphClient({ baseUrl: config.graphBaseUrl, getToken, scopes: GRAPH_SCOPES });
   const repositories = new Map<string, PlanRepository>();
+  const directory = new GraphDirectory(graph);
+  const planRepository = (teamId: string): PlanRepository => {
+    let repo = repositories.get(teamId);
+    if (!repo) {
+      repo = new SharePointPlanRepository(graph, teamId, { sharePoint: (webUrl) => new SharePointRest({ webUrl, getToken }) });
+      repositories.set(teamId, repo);
+    }
+    return repo;
+  };
+  let me: Promise<PersonRef> | null = null;
+  const planner = (teamId: string, context: Parameters<Services['planner']>[1]): PlannerPort => {
+    // The board recognises the user's own tasks by their Entra id (a create whose answer was lost).
+    const sync = async () => {
+      me ??= directory.me();
+      const user = await me;
+      return new PlannerSync({
+        repo: planRepository(teamId),
+        board: new GraphPlannerBoard(graph, user.id),
+        groupId: teamId,
+        goalUrl: (goalId) => goalReferenceUrl(config.teamsAppId, goalId),
+        taskUrl: (taskId) => plannerTaskUrl(session.tenantId ?? 'organizations', taskId),
+        texts: plannerTexts,
+        members: context.members,
+        role: context.role,
+        today: session.today(),
+      });
+    };
+    return {
+      preview: async (snapshot, goalIds, owners) => (await sync()).preview(snapshot, goalIds, owners),
+      createTasks: async (snapshot, goalIds, owners, options) => (await sync()).createTasks(snapshot, goalIds, owners, options),
+      sync: async (snapshot) => (await sync()).sync(snapshot),
+      resolve: async (goal, taskId, field, keep) => (await sync()).resolve(goal, taskId, field, keep),
+      tasksOf: async (goal, binding) => (await sync()).tasksOf(goal, binding),
+      deleteTasksOf: async (goal, binding) => (await sync()).deleteTasksOf(goal, binding),
+    };
+  };
   return {
     session,
-    directory: new GraphDirectory(graph),
-    planRepository: (teamId) => {
-      let repo = repositories.get(teamId);
-      if (!repo) {
-        repo = new SharePointPlanRepository(graph, teamId, { sharePoint: (webUrl) => new SharePointRest({ webUrl, getToken }) });
-        repositories.set(teamId, repo);
-      }
-      return repo;
-    },
+    directory,
+    planRepository,
     planImporter: (teamId) => new SharePointPlanImporter(graph, teamId),
+    planner,
   };
 }
 

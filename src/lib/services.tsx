@@ -3,7 +3,8 @@
  * adapters and provides them here; features never see the Graph client.
  */
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Directory, PlanRepository } from '../domain/ports';
+import type { Directory, PlanRepository, TeamMember, TeamRole } from '../domain/ports';
+import type { PlannerPort } from '../domain/planner-port';
 import type { PlanImporter } from '../domain/plan-import';
 
 /** Who signed in, as the host says: the sign-in name is for tokens and local storage only, never to match people. */
@@ -18,6 +19,8 @@ export interface Session {
   readonly user: SessionUser;
   /** The team whose plan the tab shows, or null in a personal context. */
   readonly team: { readonly id: string; readonly displayName: string } | null;
+  /** The user's Microsoft Entra tenant, when the host says (links into Planner name it). */
+  readonly tenantId?: string | null;
   /** Today's date (YYYY-MM-DD); a seam so that tests can pin it. */
   readonly today: () => string;
   /**
@@ -35,6 +38,11 @@ export interface Services {
   planRepository(teamId: string): PlanRepository;
   /** Writes an imported plan into the team's lists (all-or-nothing; see domain/plan-import.ts). */
   planImporter(teamId: string): PlanImporter;
+  /**
+   * The team's Planner board and its sync with the plan, for someone in this role (a steward's sync
+   * brings Planner's work in as check-ins only); `members` give names to the people Planner names.
+   */
+  planner(teamId: string, context: { readonly role: TeamRole; readonly members: readonly TeamMember[] }): PlannerPort;
 }
 
 const ServicesContext = createContext<Services | null>(null);

@@ -211,3 +211,24 @@ export function detailsBody(draft: TaskDraft, key: string, goalLabel: string): R
 export const tasksPath = (planId: string) => `/planner/plans/${encodeURIComponent(planId)}/tasks`;
 export const taskPath = (taskId: string) => `/planner/tasks/${encodeURIComponent(taskId)}`;
 export const detailsPath = (taskId: string) => `${taskPath(taskId)}/details`;
+
+/**
+ * The URL a goal's tasks refer to, and so the tasks' key: a Teams deep link to the plan tab's goal
+ * page (facts sheet §10: `https://teams.microsoft.com/l/entity/<appId>/<entityId>?context=…`, the
+ * configurable tab saving entityId 'handlingsplan'). It holds only what never changes for a goal
+ * (no label, no fallback URL, no channel), so the tab and the unattended runner make the same key.
+ * That Teams opens a channel tab from a link without its channelId is not confirmed; the link's
+ * first job is to be the key.
+ */
+export function goalReferenceUrl(appId: string, goalId: string): string {
+  const context = encodeURIComponent(JSON.stringify({ subEntityId: `goal:${goalId}` }));
+  return `https://teams.microsoft.com/l/entity/${encodeURIComponent(appId || 'handlingsplan')}/handlingsplan?context=${context}`;
+}
+
+/**
+ * A link that opens a task in Planner on the web (`tasks.office.com/<tenant>/Home/Task/<id>`, the
+ * long-standing address that Planner redirects to its current one; not in Graph's documentation).
+ */
+export function plannerTaskUrl(tenantId: string, taskId: string): string {
+  return `https://tasks.office.com/${encodeURIComponent(tenantId)}/Home/Task/${encodeURIComponent(taskId)}`;
+}

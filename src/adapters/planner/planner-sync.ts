@@ -13,7 +13,7 @@
  * written (the goal's write failed or the tab closed) is adopted by its reference on the next sync.
  */
 import { mapBounded } from '../../graph/client';
-import type { LocalGoal, PersonRef, PlanSnapshot, PlannerBinding, TaskLink } from '../../domain/plan';
+import type { LocalGoal, PersonRef, Plan, PlanSnapshot, PlannerBinding, TaskLink } from '../../domain/plan';
 import { MAX_GOAL_OWNERS } from '../../domain/plan';
 import { exceededLimits, taskForGoal } from '../../domain/planner';
 import { goalFields, syncGoal, type ObservedTask } from '../../domain/planner-sync';
@@ -55,7 +55,8 @@ export interface PlannerSyncContext {
   readonly goalUrl: (goalId: string) => string;
   /** A link that opens a task in Planner on the web. */
   readonly taskUrl: (taskId: string, planId: string) => string;
-  readonly texts: PlannerTexts;
+  /** The texts in a plan's language. */
+  readonly texts: (plan: Plan) => PlannerTexts;
   /** The team's members, for names of owners and of who did something in Planner. */
   readonly members: readonly TeamMember[];
   /** Whoever runs the sync: the board applies everything, a steward brings check-ins only. */
@@ -76,9 +77,9 @@ export class PlannerSync implements PlannerPort {
     return owners ? { ...goal, owners: owners.slice(0, MAX_GOAL_OWNERS) } : goal;
   }
 
-  private draftOf(goal: LocalGoal) {
+  private draftOf(goal: LocalGoal, texts: PlannerTexts) {
     const year = Number(this.ctx.today.slice(0, 4));
-    return taskForGoal(goal, { year, occurrenceTitle: this.ctx.texts.occurrenceTitle, ...(this.ctx.texts.measureLine ? { measureLine: this.ctx.texts.measureLine } : {}) });
+    return taskForGoal(goal, { year, occurrenceTitle: texts.occurrenceTitle, ...(texts.measureLine ? { measureLine: texts.measureLine } : {}) });
   }
 
   async preview(snapshot: PlanSnapshot, goalIds: readonly string[], owners: readonly PersonRef[] | null): Promise<TaskPreview> {
@@ -106,7 +107,7 @@ export class PlannerSync implements PlannerPort {
       createsPlan: !binding,
       newBuckets: newBucketAreas.map(areaTitle),
       tasks: toCreate.map((goal) => {
-        const draft = this.draftOf(this.withOwners(goal, owners));
+        const draft = this.draftOf(this.withOwners(goal, owners), this.ctx.texts(snapshot.plan));
         return { goalId: goal.id, title: draft.title, areaTitle: areaTitle(goal.areaId), assigneeIds: draft.assigneeIds, dueDay: draft.dueDay, checklistItems: draft.checklist.length };
       }),
       alreadyLinked,
@@ -121,7 +122,8 @@ export class PlannerSync implements PlannerPort {
    * which creates a basic plan in its place.
    */
   async createTasks(snapshot: PlanSnapshot, goalIds: readonly string[], owners: readonly PersonRef[] | null, options: { newPlan?: boolean } = {}): Promise<CreateTasksReport> {
-    const { repo, board, texts } = this.ctx;
+    const { repo, board } = this.ctx;
+    const texts = this.ctx.texts(snapshot.plan);
     let binding: PlannerBinding | null = snapshot.plan.planner ?? null;
     // The stored plan's state and its buckets in one round trip.
     const [status, storedBuckets] = binding ? await Promise.all([board.planStatus(binding.planId), board.bucketsOf(binding.planId).catch(() => [])]) : ['ok', []];
@@ -151,7 +153,7 @@ export class PlannerSync implements PlannerPort {
 
     const results = await board.createTasks(
       planId,
-      goals.map((goal) => ({ bucketId: buckets[goal.areaId] as string, draft: this.draftOf(goal), goalUrl: this.ctx.goalUrl(goal.id), goalLabel: texts.goalLabel })),
+      goals.map((goal) => ({ bucketId: buckets[goal.areaId] as string, draft: this.draftOf(goal, texts), goalUrl: this.ctx.goalUrl(goal.id), goalLabel: texts.goalLabel })),
     );
     const failed: Array<{ goalId: string; error: Error }> = [];
     const updates: GoalUpdate[] = [];
@@ -273,7 +275,7 @@ export class PlannerSync implements PlannerPort {
             goalId: goal.id,
             date: c.date,
             value: c.value,
-            comment: this.ctx.texts.checkInComment(c.event),
+            comment: this.ctx.texts(snapshot.plan).checkInComment(c.event),
             clientId: c.clientId,
             via: { taskId: c.taskId, actor: c.actorId ? this.person(c.actorId) : null },
           });

@@ -12,8 +12,11 @@ import { situation } from './situation';
 import { settings } from './settings';
 import { config } from './config';
 import { checkIns } from './check-ins';
+import { planner } from './planner';
+import { plannerAssign } from './planner-assign';
+import { plannerSync } from './planner-sync';
 
-export const PARTS = [navigation, overview, goalDetail, planEditing, situation, settings, config, checkIns, importPart] as const;
+export const PARTS = [navigation, overview, goalDetail, planEditing, situation, settings, config, checkIns, importPart, planner, plannerAssign, plannerSync] as const;
 
 type KeysOf<P> = P extends CataloguePart<infer K> ? K : never;
 export type PartKey = KeysOf<(typeof PARTS)[number]>;
