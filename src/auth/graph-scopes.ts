@@ -1,8 +1,10 @@
 /**
  * Delegated Microsoft Graph permissions the tab asks for, and no more (docs/deployment.md justifies
  * each). `Sites.Manage.All` includes what `Sites.ReadWrite.All` grants (items) and adds creating
- * lists and columns, which provisioning needs, so the two are never asked for together. Permissions
- * of later capabilities (Planner, channel posts) are added with the feature that uses them.
+ * lists and columns, which provisioning needs, so the two are never asked for together.
+ * `Tasks.ReadWrite` is the least privileged delegated permission for Planner plans, buckets and
+ * tasks in the team's group (issue 11). Permissions of later capabilities (channel posts) are added
+ * with the feature that uses them.
  */
 export const GRAPH_SCOPES: readonly string[] = [
   'https://graph.microsoft.com/User.Read',
@@ -10,4 +12,5 @@ export const GRAPH_SCOPES: readonly string[] = [
   'https://graph.microsoft.com/TeamMember.Read.All',
   'https://graph.microsoft.com/Channel.ReadBasic.All',
   'https://graph.microsoft.com/Sites.Manage.All',
+  'https://graph.microsoft.com/Tasks.ReadWrite',
 ];

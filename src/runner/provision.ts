@@ -11,7 +11,8 @@
  * Exit status: 0 when every list is as it should be, 1 when not, 2 on usage errors.
  */
 import type { PermissionsHealth, StorageHealth, TeamMember } from '../domain/ports';
-import { createRunner, GRAPH_V1, type Runner } from './composition-root';
+import { parseOptions, signInOf, SIGN_IN_OPTIONS, SIGN_IN_USAGE, UsageError } from './args';
+import { createRunner, type Runner } from './composition-root';
 import { createRunnerTokenSource, type RunnerAuth } from './token-sources';
 
 export interface ProvisionArgs {
@@ -22,46 +23,15 @@ export interface ProvisionArgs {
 }
 
 export const USAGE = `Usage: npm run provision -- --site <site URL | team id> [--check]
-  (--tenant <tenant id> --client-id <app id> [--certificate <private key .pem> --thumbprint <SHA-256>]
-   | --as <user principal name> --graph <emulator Graph URL>)`;
+  ${SIGN_IN_USAGE}`;
 
-export class UsageError extends Error {}
+export { UsageError };
 
 export function parseProvisionArgs(argv: readonly string[]): ProvisionArgs {
-  const values = new Map<string, string>();
-  let check = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--check') {
-      check = true;
-      continue;
-    }
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (!['--site', '--graph', '--as', '--tenant', '--client-id', '--certificate', '--thumbprint'].includes(name)) throw new UsageError(`Unknown option ${arg}`);
-    const value = inline ?? argv[++i];
-    if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a value`);
-    values.set(name, value);
-  }
+  const { values, flags } = parseOptions(argv, ['--site', ...SIGN_IN_OPTIONS], ['--check']);
   const site = values.get('--site');
   if (!site) throw new UsageError('--site is required');
-  const graphUrl = values.get('--graph') ?? GRAPH_V1;
-  const as = values.get('--as');
-  const tenantId = values.get('--tenant');
-  const clientId = values.get('--client-id');
-  const certificatePath = values.get('--certificate');
-  const thumbprintSha256 = values.get('--thumbprint');
-  let auth: RunnerAuth;
-  if (as) {
-    if (graphUrl === GRAPH_V1) throw new UsageError('--as signs in to the local emulator only: give its --graph URL');
-    auth = { kind: 'dev', userPrincipalName: as };
-  } else if (tenantId && clientId && certificatePath && thumbprintSha256) {
-    auth = { kind: 'certificate', tenantId, clientId, certificatePath, thumbprintSha256 };
-  } else if (tenantId && clientId && !certificatePath && !thumbprintSha256) {
-    auth = { kind: 'deviceCode', tenantId, clientId };
-  } else {
-    throw new UsageError('Sign in with --tenant and --client-id (and --certificate with --thumbprint for app-only), or --as against the emulator');
-  }
-  return { site, graphUrl, auth, check };
+  return { site, ...signInOf(values), check: flags.has('--check') };
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
