@@ -7,10 +7,13 @@ export function isPageNumber(text: string): boolean {
   return PAGE_NUMBER.test(text.trim());
 }
 
-/** A short line naming the plan or union, as running headers do. */
+/**
+ * A short line naming the plan or union, as running headers do. Words are bounded by letters, not
+ * by `\b` (which knows only ASCII letters: 'Årsmøtet' has no \b before its 'å').
+ */
 export function isRunningTitle(text: string): boolean {
   const k = normKey(text);
-  return k.split(' ').length <= 10 && /\b(handlingsplan\w*|fagforbundet|årsmøte\w*)\b/.test(k) && !/[.:!?]$/.test(text.trim());
+  return k.split(' ').length <= 10 && /(?<![\p{L}\p{N}_])(handlingsplan\p{L}*|fagforbundet|årsmøte\p{L}*)(?![\p{L}\p{N}_])/u.test(k) && !/[.:!?]$/.test(text.trim());
 }
 
 /** Shapes of lines repeated at least `min` times that look like running headers or footers. */
