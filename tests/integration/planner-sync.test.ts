@@ -35,7 +35,7 @@ async function syncAs(upn: string, role: TeamRole, today = '2026-12-02') {
   const members = await new GraphDirectory(graph).teamMembers(alver.id);
   const board = new GraphPlannerBoard(graph, demoPerson(upn).id, () => 10);
   const snapshot = (await repo.load()) as PlanSnapshot;
-  return { repo, snapshot, sync: new PlannerSync({ repo, board, groupId: alver.id, goalUrl, taskUrl: (id) => `https://tasks.office.com/${alver.id}/Home/Task/${id}`, texts, members, role, today }) };
+  return { repo, snapshot, sync: new PlannerSync({ repo, board, groupId: alver.id, goalUrl, taskUrl: (id) => `https://tasks.office.com/${alver.id}/Home/Task/${id}`, texts: () => texts, members, role, today }) };
 }
 
 /** A Graph client as a user of the team, for what people do in Planner itself. */
@@ -173,6 +173,21 @@ describe('the sync, both ways', () => {
     expect(after.goals.find((g) => g.id === other.id)?.due).toBe('2027-11-20');
     // Settled: the next sync changes nothing.
     expect(await sync.sync(after)).toMatchObject({ tasksUpdated: 0, goalsUpdated: 0, conflicts: [] });
+  });
+
+  it('sends a change again on the next sync when Planner refused it the first time', async () => {
+    const { repo, snapshot: s } = await syncAs(boardUpn, 'board');
+    const goal = s.goals.find((g) => g.id !== measured.id && g.id !== recurring.id && g.tasks?.length) as LocalGoal;
+    await repo.updateGoal(goal.id, { due: '2027-09-09' }, { ifMatch: goal.etag ?? null });
+    emu.setFaults({ failureRate: 1, failureStatuses: [403], methods: ['PATCH'], pathPattern: '^/planner/tasks/[^/]+$', scope: ['request'] });
+    const { sync, snapshot: fresh } = await syncAs(boardUpn, 'board');
+    const refused = await sync.sync(fresh);
+    emu.setFaults({});
+    expect(refused.tasksUpdated).toBe(0);
+    expect(refused.failures.map((f) => f.goalId)).toEqual([goal.id]);
+    const again = await sync.sync((await syncAs(boardUpn, 'board')).snapshot);
+    expect(again).toMatchObject({ tasksUpdated: 1, failures: [] });
+    expect((await plannerAs(boardUpn).get<{ dueDateTime: string }>(`/planner/tasks/${goal.tasks?.[0]?.taskId}`)).dueDateTime.slice(0, 10)).toBe('2027-09-09');
   });
 
   it('reports a due day both sides changed, writes neither, and settles it as the board chooses', async () => {

@@ -257,7 +257,6 @@ export class PlannerSync implements PlannerPort {
     });
 
     const board_ = this.ctx.role === 'board';
-    let checkIns = 0;
     let tasksUpdated = 0;
     let deferred = 0;
     let unlinked = 0;
@@ -265,17 +264,21 @@ export class PlannerSync implements PlannerPort {
     const failures: Array<{ goalId: string; error: Error }> = [];
     const goalUpdates: GoalUpdate[] = [];
 
-    for (const { goal, links, adoptedHere } of goals) {
-      if (links.length === 0) continue;
-      const plan = syncGoal(goal, links, observed, snapshot.checkIns, this.ctx.today);
-      const made = await mapBounded(plan.checkIns, 4, async (c) => {
+    const plans = goals.filter((g) => g.links.length > 0).map((g) => ({ ...g, plan: syncGoal(g.goal, g.links, observed, snapshot.checkIns, this.ctx.today) }));
+    const texts = this.ctx.texts(snapshot.plan);
+
+    // Planner's work into the plan, a few at a time; each check-in once by its derived key.
+    const made = await mapBounded(
+      plans.flatMap(({ goal, plan }) => plan.checkIns.map((c) => ({ goal, c }))),
+      4,
+      async ({ goal, c }) => {
         try {
           await repo.addCheckIn({
             planId: goal.planId,
             goalId: goal.id,
             date: c.date,
             value: c.value,
-            comment: this.ctx.texts(snapshot.plan).checkInComment(c.event),
+            comment: texts.checkInComment(c.event),
             clientId: c.clientId,
             via: { taskId: c.taskId, actor: c.actorId ? this.person(c.actorId) : null },
           });
@@ -284,29 +287,37 @@ export class PlannerSync implements PlannerPort {
           failures.push({ goalId: goal.id, error: asError(error) });
           return false;
         }
-      });
-      checkIns += made.filter(Boolean).length;
-      if (!board_) continue;
+      },
+    );
+    const checkIns = made.filter(Boolean).length;
 
-      for (const conflict of plan.conflicts) conflicts.push({ goalId: goal.id, goalText: goal.text, ...conflict });
-      for (const { taskId, change } of plan.taskChanges) {
+    if (board_) {
+      // The plan's edits into Planner, a few at a time.
+      const failedTasks = new Set<string>();
+      const changes = plans.flatMap(({ goal, links, plan }) => plan.taskChanges.map((t) => ({ goal, links, ...t })));
+      await mapBounded(changes, 4, async ({ goal, links, taskId, change }) => {
         const task = tasks.get(taskId);
         const base = links.find((l) => l.taskId === taskId)?.base ?? null;
-        if (!task) continue;
+        if (!task) return;
         try {
           await board.updateTask(taskId, task.etag, { ...change, ...(change.assigneeIds && base ? { baseAssigneeIds: base.assigneeIds } : {}) });
           tasksUpdated++;
         } catch (error) {
+          failedTasks.add(taskId);
           failures.push({ goalId: goal.id, error: asError(error) });
         }
-      }
-      unlinked += plan.unlinked.length;
-      if (plan.linksChanged || plan.goalChange || adoptedHere) {
+      });
+      for (const { goal, links, adoptedHere, plan } of plans) {
+        for (const conflict of plan.conflicts) conflicts.push({ goalId: goal.id, goalText: goal.text, ...conflict });
+        unlinked += plan.unlinked.length;
+        if (!plan.linksChanged && !plan.goalChange && !adoptedHere) continue;
+        // A task that could not be changed keeps its old base, so that the next sync sends the change again.
+        const nextLinks = plan.links.map((l) => (failedTasks.has(l.taskId) ? { ...l, base: links.find((o) => o.taskId === l.taskId)?.base ?? null } : l));
         const change = plan.goalChange;
         goalUpdates.push({
           id: goal.id,
           patch: {
-            tasks: plan.links,
+            tasks: nextLinks,
             ...(change?.text !== undefined ? { text: change.text } : {}),
             ...(change?.due !== undefined ? { due: change.due } : {}),
             ...(change?.ownerIds ? { owners: change.ownerIds.map((id) => goal.owners.find((o) => o.id === id) ?? this.person(id)) } : {}),
