@@ -1,6 +1,7 @@
 /** The channel tab: a tab bar over the plan's views, each loaded on demand. */
 import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { Suspense } from 'react';
+import { usePlannerSync } from '../hooks/use-planner-sync';
 import { useTeamRole } from '../hooks/use-team-role';
 import { useI18n } from '../i18n';
 import { useTabView, type TabView } from '../lib/navigation';
@@ -23,6 +24,9 @@ export function TabShell({ teamId, teamName, initialView }: { teamId: string; te
   const styles = useStyles();
   const { t } = useI18n();
   const { role, isLoading, error } = useTeamRole(teamId);
+  // Planner has no change notifications for apps: the plan syncs with its Planner board when the
+  // tab opens, whichever view it opens on (it does nothing for a plan without Planner tasks).
+  usePlannerSync(teamId);
   const [view, go] = useTabView(initialView ?? { name: DEFAULT_VIEW } as TabView);
   if (isLoading) return <LoadingView />;
   if (error || !role) return <ErrorView error={error ?? { status: 403 }} />;

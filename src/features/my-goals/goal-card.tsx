@@ -4,6 +4,7 @@ import type { LocalGoal } from '../../domain/plan';
 import type { GoalProgress } from '../../domain/progress';
 import { useI18n } from '../../i18n';
 import { StatusBadge } from '../../components/status-badge';
+import { personName } from '../../components/owner-names';
 import { CheckInForm } from './check-in-form';
 import { GoalProgressBar } from '../../components/goal-progress-bar';
 
@@ -47,7 +48,10 @@ export function GoalCard({ teamId, goal, progress, waiting }: { teamId: string; 
           {goal.due ? t('goal.dueOn', { date: formatDate(goal.due) }) : t('goal.noDue')}
           {progress.overdue ? ` · ${t('goal.overdue')}` : ''}
         </Caption1>
-        <Caption1 data-testid="last-check-in">{last ? t('checkIn.last', { date: formatDate(last.date) }) : t('checkIn.none')}</Caption1>
+        <Caption1 data-testid="last-check-in">
+          {last ? t('checkIn.last', { date: formatDate(last.date) }) : t('checkIn.none')}
+          {last?.via ? ` · ${t('plannerSync.via', { name: last.via.actor ? personName(last.via.actor, t) : t('plannerSync.via.someone') })}` : ''}
+        </Caption1>
         {waiting > 0 && <Caption1 className={styles.waiting}>{t('checkIn.waitingForGoal', { count: waiting })}</Caption1>}
       </div>
       <CheckInForm teamId={teamId} goal={goal} describedBy={textId} />

@@ -10,6 +10,7 @@ import type { TeamInfo } from '../../domain/ports';
 import { planQueryKey } from '../../hooks/use-plan';
 import { useCheckInQueue } from '../../hooks/use-check-in';
 import { useMe } from '../../hooks/use-me';
+import { usePlannerSync } from '../../hooks/use-planner-sync';
 import { useI18n } from '../../i18n';
 import { useServices } from '../../lib/services';
 import { EmptyView, ErrorView, LoadingView } from '../../components/state-views';
@@ -94,6 +95,8 @@ export function TeamMyGoals({ team }: { team: TeamInfo }) {
   const { planRepository } = useServices();
   const me = useMe();
   const plan = useQuery({ queryKey: planQueryKey(team.id), queryFn: () => planRepository(team.id).load() });
+  // Opening My goals syncs with Planner (once per session), so work done there counts here.
+  usePlannerSync(team.id);
   const header = (
     <header className={styles.header}>
       <Title2 as="h1">{t('myGoals.title')}</Title2>

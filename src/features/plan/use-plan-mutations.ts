@@ -5,7 +5,8 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LocalGoal, PlanSnapshot } from '../../domain/plan';
+import type { LocalGoal, PlanSnapshot, PlannerBinding } from '../../domain/plan';
+import type { PlannerPort } from '../../domain/planner-port';
 import type { NewLocalGoal } from '../../domain/ports';
 import { planQueryKey } from '../../hooks/use-plan';
 import { useServices } from '../../lib/services';
@@ -65,9 +66,18 @@ export function useReorderGoals(teamId: string) {
 export interface PendingDelete {
   readonly goal: LocalGoal;
   readonly until: number;
+  /** Whether the goal's Planner tasks go with it. */
+  readonly deleteTasks: boolean;
 }
 
-export type DeleteOutcome = 'deleted' | 'conflict' | 'failed';
+/** What to do with a goal's Planner tasks when it is deleted: kept (default), or deleted first in this plan. */
+export interface DeleteOptions {
+  readonly deleteTasks: boolean;
+  readonly binding: PlannerBinding | null;
+}
+
+/** 'tasksFailed': the goal's Planner tasks could not be deleted, so the goal was not deleted either. */
+export type DeleteOutcome = 'deleted' | 'conflict' | 'failed' | 'tasksFailed';
 
 /**
  * Delete with undo. The goal is hidden at once and deleted in SharePoint only when the undo
@@ -76,25 +86,40 @@ export type DeleteOutcome = 'deleted' | 'conflict' | 'failed';
  * re-creating a deleted item could not give (a new id would orphan its check-ins). The delete
  * carries the eTag the board saw, so a goal someone changed meanwhile is not deleted blindly.
  * Should the tab be closed inside the window, the goal simply stays: nothing is ever lost.
+ *
+ * A goal whose Planner tasks are to go too has them deleted first, when the window closes; the
+ * goal is deleted only once they are gone, so a failure leaves both the goal and its tasks.
  */
-export function useDeleteWithUndo(teamId: string, onSettled: (goal: LocalGoal, outcome: DeleteOutcome) => void) {
+export function useDeleteWithUndo(teamId: string, onSettled: (goal: LocalGoal, outcome: DeleteOutcome) => void, planner: PlannerPort | null = null) {
   const { planRepository } = useServices();
   const queryClient = useQueryClient();
   const [pending, setPending] = useState<readonly PendingDelete[]>([]);
-  const timers = useRef(new Map<string, { goal: LocalGoal; timer: ReturnType<typeof setTimeout> }>());
+  const timers = useRef(new Map<string, { goal: LocalGoal; options: DeleteOptions; timer: ReturnType<typeof setTimeout> }>());
   const settled = useRef(onSettled);
+  const plannerRef = useRef(planner);
   useEffect(() => {
     settled.current = onSettled;
-  }, [onSettled]);
+    plannerRef.current = planner;
+  }, [onSettled, planner]);
 
   const commit = useCallback(
-    async (goal: LocalGoal, mounted: boolean) => {
+    async (goal: LocalGoal, options: DeleteOptions, mounted: boolean) => {
       timers.current.delete(goal.id);
       let outcome: DeleteOutcome = 'deleted';
-      try {
-        await planRepository(teamId).deleteGoal(goal.id, { ifMatch: goal.etag ?? null });
-      } catch (err) {
-        outcome = named(err, 'NotFoundError') ? 'deleted' : named(err, 'ConflictError') ? 'conflict' : 'failed';
+      if (options.deleteTasks && options.binding && (goal.tasks?.length ?? 0) > 0) {
+        try {
+          if (!plannerRef.current) throw new Error('No Planner port');
+          await plannerRef.current.deleteTasksOf(goal, options.binding);
+        } catch {
+          outcome = 'tasksFailed';
+        }
+      }
+      if (outcome === 'deleted') {
+        try {
+          await planRepository(teamId).deleteGoal(goal.id, { ifMatch: goal.etag ?? null });
+        } catch (err) {
+          outcome = named(err, 'NotFoundError') ? 'deleted' : named(err, 'ConflictError') ? 'conflict' : 'failed';
+        }
       }
       const key = planQueryKey(teamId);
       if (outcome === 'deleted') {
@@ -111,10 +136,10 @@ export function useDeleteWithUndo(teamId: string, onSettled: (goal: LocalGoal, o
   );
 
   const remove = useCallback(
-    (goal: LocalGoal) => {
-      const timer = setTimeout(() => void commit(goal, true), UNDO_WINDOW_MS);
-      timers.current.set(goal.id, { goal, timer });
-      setPending((list) => [...list, { goal, until: Date.now() + UNDO_WINDOW_MS }]);
+    (goal: LocalGoal, options: DeleteOptions = { deleteTasks: false, binding: null }) => {
+      const timer = setTimeout(() => void commit(goal, options, true), UNDO_WINDOW_MS);
+      timers.current.set(goal.id, { goal, options, timer });
+      setPending((list) => [...list, { goal, until: Date.now() + UNDO_WINDOW_MS, deleteTasks: options.deleteTasks }]);
     },
     [commit],
   );
@@ -130,9 +155,9 @@ export function useDeleteWithUndo(teamId: string, onSettled: (goal: LocalGoal, o
   useEffect(() => {
     const all = timers.current;
     return () => {
-      for (const { goal, timer } of [...all.values()]) {
+      for (const { goal, options, timer } of [...all.values()]) {
         clearTimeout(timer);
-        void commit(goal, false);
+        void commit(goal, options, false);
       }
       all.clear();
     };

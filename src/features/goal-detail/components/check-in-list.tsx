@@ -1,7 +1,14 @@
 import { Caption1 } from '@fluentui/react-components';
 import type { CheckIn, LocalGoal } from '../../../domain/plan';
-import { useI18n } from '../../../i18n';
+import { personName } from '../../../components/owner-names';
+import { useI18n, type I18n } from '../../../i18n';
 import { useSectionStyles } from './styles';
+
+/** 'via Planner, by Kari Eide' for a check-in that records work done in Planner, else null. */
+export function viaPlanner(checkIn: Pick<CheckIn, 'via'>, t: I18n['t']): string | null {
+  if (!checkIn.via) return null;
+  return t('plannerSync.via', { name: checkIn.via.actor ? personName(checkIn.via.actor, t) : t('plannerSync.via.someone') });
+}
 
 /** The goal's check-ins, newest first. */
 export function CheckInList({ goal, checkIns }: { goal: LocalGoal; checkIns: readonly CheckIn[] }) {
@@ -12,9 +19,10 @@ export function CheckInList({ goal, checkIns }: { goal: LocalGoal; checkIns: rea
   return (
     <ul className={styles.list}>
       {sorted.map((c) => (
-        <li key={c.id} className={styles.item} data-check-in-id={c.id}>
+        <li key={c.id} className={styles.item} data-check-in-id={c.id} data-via-planner={c.via ? 'true' : undefined}>
           <Caption1>
             {formatDate(c.date)} · {c.author?.displayName ?? t('goalDetail.unknownPerson')}
+            {c.via ? ` · ${viaPlanner(c, t)}` : ''}
             {c.value !== null ? ` · ${t('goalDetail.checkIns.value', { value: `${formatNumber(c.value)}${unit ? ` ${unit}` : ''}` })}` : ''}
           </Caption1>
           {c.comment && <span>{c.comment}</span>}

@@ -5,6 +5,7 @@ import type { TeamRole } from '../../../domain/ports';
 import { goalProgress } from '../../../domain/progress';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/state-views';
 import { usePlan } from '../../../hooks/use-plan';
+import { usePlannerSync } from '../../../hooks/use-planner-sync';
 import { useI18n } from '../../../i18n';
 import { tabViewHash } from '../../../lib/navigation';
 import { useServices } from '../../../lib/services';
@@ -13,6 +14,7 @@ import { CheckInChart } from './check-in-chart';
 import { CheckInList } from './check-in-list';
 import { Comments } from './comments';
 import { GoalFacts } from './goal-facts';
+import { PlannerTasks } from './planner-tasks';
 import { ShareLink } from './share-link';
 import { useSectionStyles } from './styles';
 
@@ -51,6 +53,8 @@ export function GoalDetailPage({ teamId, goalId, role }: { teamId: string; goalI
   const { t } = useI18n();
   const { session } = useServices();
   const plan = usePlan(teamId);
+  // Opening a goal syncs with Planner too (once per session), so its Planner work shows here.
+  const planner = usePlannerSync(teamId);
   const today = session.today();
   const heading = useRef<HTMLHeadingElement>(null);
   const snapshot = plan.data;
@@ -77,6 +81,7 @@ export function GoalDetailPage({ teamId, goalId, role }: { teamId: string; goalI
 
   const area = snapshot.areas.find((a) => a.id === goal.areaId);
   const progress = goalProgress(goal, checkIns, snapshot.plan, today);
+  const binding = snapshot.plan.planner ?? null;
   return (
     <main className={styles.page} aria-busy={plan.isFetching} data-goal-id={goal.id}>
       <nav className={styles.actions} aria-label={t('goalDetail.navLabel')}>
@@ -110,6 +115,11 @@ export function GoalDetailPage({ teamId, goalId, role }: { teamId: string; goalI
           </>
         )}
       </Section>
+      {binding && (goal.tasks?.length ?? 0) > 0 && (
+        <Section id="planner" title={t('plannerSync.tasks.title')}>
+          <PlannerTasks teamId={teamId} goal={goal} binding={binding} planner={planner} />
+        </Section>
+      )}
       <Section id="comments" title={t('goalDetail.comments.title')}>
         <Comments teamId={teamId} goal={goal} comments={comments} />
       </Section>

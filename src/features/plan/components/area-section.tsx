@@ -1,10 +1,19 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Caption1, Subtitle1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Caption1, Checkbox, Subtitle1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { Add20Regular } from '@fluentui/react-icons';
 import { memo, useMemo } from 'react';
 import { groupGoalsByNationalGoal, type Area, type LocalGoal } from '../../../domain/plan';
 import { meanProgress, type GoalProgress } from '../../../domain/progress';
 import { useI18n } from '../../../i18n';
+import { selectionState } from '../planner-assign';
 import { GoalItem, type GoalActions } from './goal-item';
+
+/** The board's Select mode, as a section sees it. */
+export interface SectionSelection {
+  readonly selected: ReadonlySet<string>;
+  readonly onToggle: (goalId: string) => void;
+  /** Selects (`on`) or unselects these goals. */
+  readonly onToggleMany: (goalIds: readonly string[], on: boolean) => void;
+}
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalXL },
@@ -29,10 +38,12 @@ export interface AreaSectionProps {
   actions: (GoalActions & { onAdd: (area: Area) => void }) | null;
   /** The goals whose area is gone: a section of their own, without an area number or 'add'. */
   unplaced?: boolean;
+  /** Set in the board's Select mode. */
+  selection?: SectionSelection | null;
 }
 
 /** One priority area: its national goals with strategies (folded), and the local goals under them. */
-export const AreaSection = memo(function AreaSection({ area, goals, allGoals, progress, filtered, actions, unplaced = false }: AreaSectionProps) {
+export const AreaSection = memo(function AreaSection({ area, goals, allGoals, progress, filtered, actions, unplaced = false, selection = null }: AreaSectionProps) {
   const styles = useStyles();
   const { t, formatPercent } = useI18n();
   const groups = useMemo(() => groupGoalsByNationalGoal(area, goals).filter((g) => !filtered || g.goals.length > 0), [area, goals, filtered]);
@@ -46,6 +57,9 @@ export const AreaSection = memo(function AreaSection({ area, goals, allGoals, pr
   }, [area, allGoals]);
   const areaProgress = meanProgress(allGoals.flatMap((g) => progress.get(g.id) ?? []));
   const headingId = `area-${area.id}`;
+  // 'Select all' acts on the goals shown (the filters narrow it, as they narrow the list).
+  const shownIds = useMemo(() => goals.map((g) => g.id), [goals]);
+  const areaSelection = selection ? selectionState(selection.selected, shownIds) : 'none';
   return (
     <section className={styles.section} aria-labelledby={headingId} data-area-id={area.id}>
       <div className={styles.header}>
@@ -60,6 +74,15 @@ export const AreaSection = memo(function AreaSection({ area, goals, allGoals, pr
             </Button>
           )}
         </div>
+        {selection && shownIds.length > 0 && (
+          <Checkbox
+            label={t('plannerAssign.selectArea')}
+            aria-describedby={headingId}
+            checked={areaSelection === 'all' ? true : areaSelection === 'some' ? 'mixed' : false}
+            onChange={() => selection.onToggleMany(shownIds, areaSelection !== 'all')}
+            data-select-area={area.id}
+          />
+        )}
         <Caption1>
           {t('plan.goalsCount', { count: allGoals.length })} · {t('plan.areaProgress', { percent: formatPercent(areaProgress) })}
         </Caption1>
@@ -99,6 +122,8 @@ export const AreaSection = memo(function AreaSection({ area, goals, allGoals, pr
                     actions={actions}
                     canMoveUp={end?.up ?? false}
                     canMoveDown={end?.down ?? false}
+                    selected={selection?.selected.has(goal.id) ?? false}
+                    onToggleSelect={selection?.onToggle ?? null}
                   />
                 );
               })}

@@ -1,5 +1,5 @@
-import { Avatar, AvatarGroup, AvatarGroupItem, Body1, Button, Caption1, Link, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowDown20Regular, ArrowUp20Regular, Delete20Regular, Edit20Regular } from '@fluentui/react-icons';
+import { Avatar, AvatarGroup, AvatarGroupItem, Badge, Body1, Button, Caption1, Checkbox, Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { ArrowDown20Regular, ArrowUp20Regular, Delete20Regular, Edit20Regular, TaskListSquareLtr16Regular } from '@fluentui/react-icons';
 import { memo } from 'react';
 import { navigate, tabViewHash } from '../../../lib/navigation';
 import type { LocalGoal } from '../../../domain/plan';
@@ -21,6 +21,8 @@ const useStyles = makeStyles({
     listStyleType: 'none',
   },
   top: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start', justifyContent: 'space-between' },
+  check: { flexShrink: 0, marginBlockStart: `calc(-1 * ${tokens.spacingVerticalXS})`, marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  selected: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
   text: { flexGrow: 1, overflowWrap: 'anywhere' },
   meta: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, alignItems: 'center' },
   owner: { display: 'inline-flex', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
@@ -46,6 +48,8 @@ export const GoalItem = memo(function GoalItem({
   actions,
   canMoveUp,
   canMoveDown,
+  selected = false,
+  onToggleSelect = null,
 }: {
   goal: LocalGoal;
   progress: GoalProgress;
@@ -53,15 +57,23 @@ export const GoalItem = memo(function GoalItem({
   actions: GoalActions | null;
   canMoveUp: boolean;
   canMoveDown: boolean;
+  /** Whether the goal is selected (Select mode). */
+  selected?: boolean;
+  /** Set in the board's Select mode: the goal gets a checkbox named by its text. */
+  onToggleSelect?: ((goalId: string) => void) | null;
 }) {
   const styles = useStyles();
   const i18n = useI18n();
   const { t, formatDate } = i18n;
   const textId = `goal-${goal.id}-text`;
   const href = tabViewHash({ name: 'goal', goalId: goal.id });
+  const taskCount = goal.tasks?.length ?? 0;
   return (
-    <li className={styles.item} aria-labelledby={textId} data-goal-id={goal.id}>
+    <li className={mergeClasses(styles.item, onToggleSelect && selected ? styles.selected : undefined)} aria-labelledby={textId} data-goal-id={goal.id}>
       <div className={styles.top}>
+        {onToggleSelect && (
+          <Checkbox className={styles.check} checked={selected} onChange={() => onToggleSelect(goal.id)} aria-labelledby={textId} data-select-goal={goal.id} />
+        )}
         <Body1 id={textId} className={styles.text}>
           <Link
             href={href}
@@ -96,6 +108,11 @@ export const GoalItem = memo(function GoalItem({
           {goal.due ? t('goal.dueOn', { date: formatDate(goal.due) }) : t('goal.noDue')}
           {progress.overdue ? ` · ${t('goal.overdue')}` : ''}
         </Caption1>
+        {taskCount > 0 && (
+          <Badge appearance="tint" color="brand" shape="rounded" icon={<TaskListSquareLtr16Regular />} data-planner-tasks={taskCount}>
+            {t('plannerAssign.badge', { count: taskCount })}
+          </Badge>
+        )}
       </div>
       {actions && (
         <div className={styles.actions}>

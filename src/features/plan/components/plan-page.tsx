@@ -11,11 +11,17 @@ import { usePlan } from '../../../hooks/use-plan';
 import { useSetupPlan } from '../../../hooks/use-setup-plan';
 import { EMPTY_FILTER, buildSearchIndex, filterGoals, isFilterActive, moveUpdates, ownersOf, type GoalFilter } from '../plan-filter';
 import { useDeleteWithUndo, useReorderGoals, type DeleteOutcome } from '../use-plan-mutations';
-import { AreaSection } from './area-section';
+import { ownerlessIds, selectedGoals, toggled, withAll } from '../planner-assign';
+import { usePlannerPort } from '../use-planner-assign';
+import type { CreateTasksReport } from '../../../domain/planner-port';
+import { AreaSection, type SectionSelection } from './area-section';
+import { AssignTasksDialog } from './assign-tasks-dialog';
 import { DeleteGoalDialog } from './delete-goal-dialog';
+import { SelectionToolbar } from './selection-toolbar';
 import { GoalEditor, type EditorMode, type EditorResult } from './goal-editor';
 import { PlanFilters } from './plan-filters';
 import { usePageStyles } from '../../../components/layout-styles';
+import { PlannerSyncBar } from '../../../components/planner-sync-bar';
 
 const useStyles = makeStyles({
   messages: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -25,6 +31,7 @@ const useStyles = makeStyles({
 type Notice = { readonly key: MessageKey; readonly intent: 'success' | 'warning' | 'error' };
 
 const EMPTY_GOALS: readonly LocalGoal[] = [];
+const NO_SELECTION: ReadonlySet<string> = new Set();
 
 export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName: string; role: TeamRole }) {
   const styles = { ...usePageStyles(), ...useStyles() };
@@ -44,11 +51,18 @@ export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName:
   const headingRef = useRef<HTMLHeadingElement>(null);
   const focusAfter = useRef<string | null>(null);
 
+  // The board's Select mode and the Planner action (issue 11).
+  const [selecting, setSelecting] = useState(false);
+  const [selection, setSelection] = useState<ReadonlySet<string>>(NO_SELECTION);
+  const [assigning, setAssigning] = useState(false);
+  const planner = usePlannerPort(teamId, role);
+
   const onDeleteSettled = useCallback((_goal: LocalGoal, outcome: DeleteOutcome) => {
     if (outcome === 'conflict') setNotice({ key: 'planEdit.deleteConflict', intent: 'warning' });
     else if (outcome === 'failed') setNotice({ key: 'planEdit.deleteFailed', intent: 'error' });
+    else if (outcome === 'tasksFailed') setNotice({ key: 'plannerAssign.deleteTasks.failed', intent: 'error' });
   }, []);
-  const { pending, remove, undo } = useDeleteWithUndo(teamId, onDeleteSettled);
+  const { pending, remove, undo } = useDeleteWithUndo(teamId, onDeleteSettled, isBoard ? planner : null);
   const reorder = useReorderGoals(teamId);
 
   const allGoals = snapshot?.goals ?? EMPTY_GOALS;
@@ -132,6 +146,15 @@ export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName:
     [isBoard, onMove],
   );
 
+  const onToggle = useCallback((goalId: string) => setSelection((s) => toggled(s, goalId)), []);
+  const onToggleMany = useCallback((goalIds: readonly string[], on: boolean) => setSelection((s) => withAll(s, goalIds, on)), []);
+  const sectionSelection = useMemo<SectionSelection | null>(
+    () => (isBoard && selecting ? { selected: selection, onToggle, onToggleMany } : null),
+    [isBoard, selecting, selection, onToggle, onToggleMany],
+  );
+  // Goals hidden while their delete waits are not counted, nor acted on.
+  const chosen = useMemo(() => selectedGoals(goals, selection), [goals, selection]);
+
   // Moving a row in the DOM can drop focus; put it back on the button that was pressed.
   useEffect(() => {
     if (!focusAfter.current) return;
@@ -208,7 +231,7 @@ export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName:
         )}
         {pending.map((p) => (
           <MessageBar key={p.goal.id} intent="info" data-pending-delete={p.goal.id}>
-            <MessageBarBody>{t('planEdit.deleted')}</MessageBarBody>
+            <MessageBarBody>{t(p.deleteTasks ? 'plannerAssign.deleteTasks.pending' : 'planEdit.deleted')}</MessageBarBody>
             <MessageBarActions>
               <Button
                 ref={p === latestPending ? undoRef : undefined}
@@ -229,7 +252,24 @@ export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName:
           <MessageBarBody>{t('plan.dataIssues', { count: snapshot.issues.length })}</MessageBarBody>
         </MessageBar>
       )}
+      <PlannerSyncBar teamId={teamId} />
       <PlanFilters filter={filter} onChange={setFilter} areas={snapshot.areas} owners={owners} shown={shownGoals.length} total={goals.length} />
+      {isBoard && (
+        <SelectionToolbar
+          selecting={selecting}
+          count={chosen.length}
+          onSelecting={(on) => {
+            setSelecting(on);
+            if (!on) setSelection(NO_SELECTION);
+          }}
+          onSelectOwnerless={() => setSelection(new Set(ownerlessIds(shownGoals)))}
+          onClear={() => setSelection(NO_SELECTION)}
+          onAssign={() => {
+            setNotice(null);
+            setAssigning(true);
+          }}
+        />
+      )}
       {active && shownGoals.length === 0 && (
         <MessageBar intent="info">
           <MessageBarBody>{t('planEdit.noMatches')}</MessageBarBody>
@@ -244,10 +284,20 @@ export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName:
           progress={progress}
           filtered={active}
           actions={actions}
+          selection={sectionSelection}
         />
       ))}
       {unplacedShown.length > 0 && (
-        <AreaSection area={unplacedArea} goals={unplacedShown} allGoals={unplacedAll} progress={progress} filtered={active} actions={actions} unplaced />
+        <AreaSection
+          area={unplacedArea}
+          goals={unplacedShown}
+          allGoals={unplacedAll}
+          progress={progress}
+          filtered={active}
+          actions={actions}
+          selection={sectionSelection}
+          unplaced
+        />
       )}
       {editor && (
         <GoalEditor teamId={teamId} planId={snapshot.plan.id} mode={editor} areas={snapshot.areas} goals={allGoals} onClose={closeEditor} />
@@ -256,10 +306,23 @@ export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName:
         <DeleteGoalDialog
           goal={deleting}
           onCancel={() => setDeleting(null)}
-          onConfirm={() => {
+          onConfirm={(deleteTasks) => {
             setNotice(null);
-            remove(deleting);
+            remove(deleting, { deleteTasks, binding: snapshot.plan.planner ?? null });
             setDeleting(null);
+          }}
+        />
+      )}
+      {assigning && isBoard && chosen.length > 0 && (
+        <AssignTasksDialog
+          teamId={teamId}
+          port={planner}
+          snapshot={snapshot}
+          goals={chosen}
+          onClose={(report: CreateTasksReport | null) => {
+            setAssigning(false);
+            // What did not get its task stays selected, to try again.
+            if (report) setSelection(new Set(report.failed.map((f) => f.goalId)));
           }}
         />
       )}

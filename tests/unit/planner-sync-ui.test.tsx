@@ -1,0 +1,450 @@
+// @vitest-environment jsdom
+/**
+ * The tab's side of the sync with Planner (issue 11): usePlannerSync (once per team per session,
+ * only with a binding, never twice at once, the plan read again after it, failures as a state),
+ * the plan view's sync bar (results in words, the board's conflicts and their resolution), the goal
+ * page's Planner tasks and check-ins that came from Planner.
+ */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { conflictValue, PlannerSyncBar, syncSummary } from '../../src/components/planner-sync-bar';
+import type { CheckIn, LocalGoal, PlanSnapshot } from '../../src/domain/plan';
+import type { PlannerPort, PlannerTaskView, SyncConflict, SyncReport } from '../../src/domain/planner-port';
+import { ConflictError, type TeamMember, type TeamRole } from '../../src/domain/ports';
+import { CheckInList } from '../../src/features/goal-detail/components/check-in-list';
+import { GoalDetailPage } from '../../src/features/goal-detail/components/goal-detail-page';
+import { taskState } from '../../src/features/goal-detail/components/planner-tasks';
+import { GoalCard } from '../../src/features/my-goals/goal-card';
+import { TeamMyGoals } from '../../src/features/my-goals/my-goals-page';
+import { goalProgress } from '../../src/domain/progress';
+import { usePlannerSync } from '../../src/hooks/use-planner-sync';
+import { createI18n, I18nProvider, type Language } from '../../src/i18n';
+import { ServicesProvider, type Services } from '../../src/lib/services';
+
+const TEAM = 'team-1';
+const KARI: TeamMember = { id: '9eac2ecf-d749-5b51-ab14-7dcdf3193713', displayName: 'Kari Eide', role: 'board' };
+const OLA: TeamMember = { id: '62aa6ed1-425b-56f2-8ed7-3664e9fd7083', displayName: 'Ola Nesse', role: 'steward' };
+const OUTSIDER = 'fe749b0c-e061-5d52-b9e6-2d7c8fae8090';
+
+const goal: LocalGoal = {
+  id: '7',
+  planId: '1',
+  areaId: '2',
+  nationalGoal: null,
+  text: 'Fire medlemsmøter i året',
+  kind: 'recurring',
+  owners: [{ id: OLA.id, displayName: 'Ola Nesse' }],
+  due: '2027-03-31',
+  status: null,
+  measure: null,
+  recurrence: { count: 4, per: 'year' },
+  tariffArea: null,
+  sortOrder: 1,
+  tasks: [{ taskId: 'task-main', main: true, base: null }],
+  etag: '"1"',
+};
+
+function snapshotWith(options: { bound?: boolean; checkIns?: CheckIn[]; goals?: LocalGoal[] } = {}): PlanSnapshot {
+  return {
+    plan: {
+      id: '1',
+      union: 'Fagforbundet Test',
+      periodFrom: 2026,
+      periodTo: 2027,
+      adoptedDate: null,
+      language: 'nb',
+      planner: options.bound === false ? null : { planId: 'plan-p', buckets: { '2': 'bucket-1' } },
+    },
+    areas: [{ id: '2', planId: '1', number: 1, title: 'Organisering', nationalGoals: [], strategies: [] }],
+    goals: options.goals ?? [goal],
+    checkIns: options.checkIns ?? [],
+    situation: [],
+    comments: [],
+    issues: [],
+  };
+}
+
+const report = (over: Partial<SyncReport> = {}): SyncReport => ({
+  state: 'synced',
+  checkIns: 0,
+  tasksUpdated: 0,
+  goalsUpdated: 0,
+  unlinked: 0,
+  adopted: 0,
+  conflicts: [],
+  deferred: 0,
+  failures: [],
+  ...over,
+});
+
+const conflict: SyncConflict = { goalId: '7', goalText: goal.text, taskId: 'task-main', field: 'dueDay', goalValue: '2027-03-31', taskValue: '2027-05-05' };
+
+interface Fake {
+  services: Services;
+  load: ReturnType<typeof vi.fn<() => Promise<PlanSnapshot | null>>>;
+  port: { [K in keyof PlannerPort]: ReturnType<typeof vi.fn<PlannerPort[K]>> };
+  contexts: Array<{ role: TeamRole; members: readonly TeamMember[] }>;
+}
+
+function fake(options: { me?: TeamMember; snapshot?: () => PlanSnapshot | null; sync?: PlannerPort['sync']; loadDelay?: number } = {}): Fake {
+  const me = options.me ?? KARI;
+  const load = vi.fn(async () => {
+    if (options.loadDelay) await new Promise((r) => setTimeout(r, options.loadDelay));
+    return options.snapshot ? options.snapshot() : snapshotWith();
+  });
+  const port = {
+    preview: vi.fn<PlannerPort['preview']>(),
+    createTasks: vi.fn<PlannerPort['createTasks']>(),
+    sync: vi.fn<PlannerPort['sync']>(options.sync ?? (async () => report())),
+    resolve: vi.fn<PlannerPort['resolve']>(async () => undefined),
+    tasksOf: vi.fn<PlannerPort['tasksOf']>(async () => []),
+    deleteTasksOf: vi.fn<PlannerPort['deleteTasksOf']>(),
+  };
+  const contexts: Fake['contexts'] = [];
+  const services = {
+    session: {
+      user: { id: me.id, userPrincipalName: 'kari@example', displayName: me.displayName },
+      team: { id: TEAM, displayName: 'Test' },
+      today: () => '2026-12-02',
+      deepLink: () => null,
+      openDeepLink: async () => undefined,
+    },
+    directory: {
+      me: async () => ({ id: me.id, displayName: me.displayName }),
+      joinedTeams: async () => [],
+      teamMembers: async () => [KARI, OLA],
+      channels: async () => [],
+    },
+    planRepository: () => ({ load, goalHistory: async () => [] }),
+    planImporter: () => {
+      throw new Error('not used');
+    },
+    planner: (_teamId: string, context: { role: TeamRole; members: readonly TeamMember[] }) => {
+      contexts.push(context);
+      return port;
+    },
+  } as unknown as Services;
+  return { services, load, port, contexts };
+}
+
+function wrap(services: Services, children: ReactNode, language: Language = 'en', client = new QueryClient({ defaultOptions: { queries: { retry: false } } })) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <QueryClientProvider client={client}>
+        <ServicesProvider services={services}>
+          <I18nProvider language={language}>{children}</I18nProvider>
+        </ServicesProvider>
+      </QueryClientProvider>
+    </FluentProvider>,
+  );
+}
+
+beforeAll(() => {
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+});
+
+afterEach(() => {
+  cleanup();
+});
+
+const en = createI18n('en');
+
+describe('syncSummary', () => {
+  it('should say what the sync did in words', () => {
+    expect(syncSummary(report({ checkIns: 2, tasksUpdated: 1 }), en.t)).toEqual({ lines: ['Synced with Planner: 2 new check-ins, 1 task updated'], tone: 'ok' });
+    expect(syncSummary(report({ checkIns: 1, goalsUpdated: 3 }), en.t).lines).toEqual(['Synced with Planner: 1 new check-in, 3 goals updated']);
+    expect(syncSummary(report(), en.t)).toEqual({ lines: ['Planner and the plan agree'], tone: 'ok' });
+    expect(syncSummary(report({ state: 'unreachable' }), en.t)).toEqual({
+      lines: ['The team’s Planner plan can no longer be reached (deleted, or converted to a premium plan)'],
+      tone: 'error',
+    });
+  });
+
+  it('should not say that both agree when the board has differences to settle or writes failed', () => {
+    expect(syncSummary(report({ conflicts: [conflict] }), en.t)).toEqual({ lines: ['1 difference for the board to settle'], tone: 'warning' });
+    const failed = syncSummary(report({ tasksUpdated: 1, deferred: 2, failures: [{ goalId: '7', error: new Error('x') }] }), en.t);
+    expect(failed.lines).toEqual([
+      'Synced with Planner: 1 task updated',
+      '2 goals were changed meanwhile and are compared at the next sync',
+      '1 change could not be written; sync again to retry',
+    ]);
+    expect(failed.tone).toBe('warning');
+    expect(syncSummary(report({ checkIns: 2 }), createI18n('nb').t).lines).toEqual(['Synkronisert med Planner: 2 nye innrapporteringer']);
+    expect(syncSummary(report({ checkIns: 2 }), createI18n('nn').t).lines).toEqual(['Synkronisert med Planner: 2 nye innrapporteringar']);
+  });
+
+  it('should give conflicting values as people read them', () => {
+    expect(conflictValue('dueDay', '2027-03-31', [], en)).toBe('31 Mar 2027');
+    expect(conflictValue('dueDay', null, [], en)).toBe('none');
+    expect(conflictValue('assigneeIds', [KARI.id, OUTSIDER, OLA.id], [KARI, OLA], en)).toBe('Kari Eide, someone outside the team and Ola Nesse');
+    expect(conflictValue('assigneeIds', [], [KARI], en)).toBe('nobody');
+    expect(conflictValue('title', 'Møte', [], en)).toBe('Møte');
+    expect(conflictValue('completed', true, [], en)).toBe('done');
+    expect(conflictValue('completed', false, [], en)).toBe('not done');
+  });
+});
+
+function SyncProbe({ teamId = TEAM }: { teamId?: string }) {
+  const planner = usePlannerSync(teamId);
+  return (
+    <div>
+      <span data-testid="syncing">{String(planner.syncing)}</span>
+      <span data-testid="state">{planner.report?.state ?? (planner.error ? 'error' : 'none')}</span>
+      <button onClick={() => void planner.sync()}>sync</button>
+    </div>
+  );
+}
+
+describe('usePlannerSync', () => {
+  it('should sync once when a view opens with a bound plan, as the user\'s role with the team\'s members, and read the plan again after', async () => {
+    const f = fake({ sync: async () => report({ checkIns: 1 }) });
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const view = wrap(f.services, <SyncProbe />, 'en', client);
+    await waitFor(() => expect(screen.getByTestId('state').textContent).toBe('synced'));
+    expect(f.port.sync).toHaveBeenCalledTimes(1);
+    expect(f.port.sync.mock.calls[0]?.[0].plan.planner?.planId).toBe('plan-p');
+    expect(f.contexts[0]).toEqual({ role: 'board', members: [KARI, OLA] });
+    // One load to open, one after the sync brought a check-in in.
+    await waitFor(() => expect(f.load).toHaveBeenCalledTimes(2));
+
+    // Another view opening (same session): no second sync.
+    view.unmount();
+    wrap(f.services, <SyncProbe />, 'en', client);
+    await waitFor(() => expect(screen.getByTestId('state').textContent).toBe('synced'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(f.port.sync).toHaveBeenCalledTimes(1);
+  });
+
+  it('should not read the plan again when the sync changed nothing in it', async () => {
+    const f = fake({ sync: async () => report({ tasksUpdated: 2 }) });
+    wrap(f.services, <SyncProbe />);
+    await waitFor(() => expect(screen.getByTestId('state').textContent).toBe('synced'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(f.load).toHaveBeenCalledTimes(1);
+  });
+
+  it('should run a steward\'s sync too, as a steward', async () => {
+    const f = fake({ me: OLA });
+    wrap(f.services, <SyncProbe />);
+    await waitFor(() => expect(f.port.sync).toHaveBeenCalledTimes(1));
+    expect(f.contexts[0]?.role).toBe('steward');
+  });
+
+  it('should not sync a plan without a Planner binding', async () => {
+    const f = fake({ snapshot: () => snapshotWith({ bound: false }) });
+    wrap(f.services, <SyncProbe />);
+    await waitFor(() => expect(f.load).toHaveBeenCalled());
+    await new Promise((r) => setTimeout(r, 50));
+    expect(f.port.sync).not.toHaveBeenCalled();
+    expect(screen.getByTestId('state').textContent).toBe('none');
+  });
+
+  it('should never run twice at once: asking again while it runs joins the run', async () => {
+    let finish: (r: SyncReport) => void = () => undefined;
+    const f = fake({ sync: () => new Promise<SyncReport>((resolve) => (finish = resolve)) });
+    wrap(f.services, <SyncProbe />);
+    await waitFor(() => expect(screen.getByTestId('syncing').textContent).toBe('true'));
+    await userEvent.click(screen.getByRole('button', { name: 'sync' }));
+    await userEvent.click(screen.getByRole('button', { name: 'sync' }));
+    expect(f.port.sync).toHaveBeenCalledTimes(1);
+    finish(report());
+    await waitFor(() => expect(screen.getByTestId('syncing').textContent).toBe('false'));
+    // Asked again once it is done: a new run.
+    await userEvent.click(screen.getByRole('button', { name: 'sync' }));
+    await waitFor(() => expect(f.port.sync).toHaveBeenCalledTimes(2));
+  });
+
+  it('should read the plan as stored before a sync someone asked for, so that goals changed meanwhile are not deferred', async () => {
+    let due = '2027-03-31';
+    const f = fake({ snapshot: () => snapshotWith({ goals: [{ ...goal, due }] }) });
+    wrap(f.services, <SyncProbe />);
+    await waitFor(() => expect(f.port.sync).toHaveBeenCalledTimes(1));
+    expect(f.port.sync.mock.calls[0]?.[0].goals[0]?.due).toBe('2027-03-31');
+    due = '2027-04-30';
+    await userEvent.click(screen.getByRole('button', { name: 'sync' }));
+    await waitFor(() => expect(f.port.sync).toHaveBeenCalledTimes(2));
+    expect(f.port.sync.mock.calls[1]?.[0].goals[0]?.due).toBe('2027-04-30');
+  });
+
+  it('should keep a failed sync as a state (the page goes on), and not retry it by itself', async () => {
+    const f = fake({ sync: async () => Promise.reject(Object.assign(new Error('Service unavailable'), { status: 503 })), loadDelay: 30 });
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    wrap(f.services, <SyncProbe />, 'en', client);
+    await waitFor(() => expect(screen.getByTestId('state').textContent).toBe('error'));
+    // The plan read again (a check-in, another view): still no second sync of its own.
+    await client.invalidateQueries({ queryKey: ['plan', TEAM] });
+    await waitFor(() => expect(f.load).toHaveBeenCalledTimes(2));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(f.port.sync).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('state').textContent).toBe('error');
+  });
+});
+
+describe('PlannerSyncBar', () => {
+  it('should show the result and, for the board, each conflict with both values; keeping Planner\'s resolves it and syncs again', async () => {
+    let call = 0;
+    const f = fake({ sync: async () => (++call === 1 ? report({ checkIns: 2, tasksUpdated: 1, conflicts: [conflict] }) : report()) });
+    wrap(f.services, <PlannerSyncBar teamId={TEAM} />);
+    const bar = await screen.findByRole('region', { name: 'Sync with Planner' });
+    const status = within(bar).getByRole('status');
+    await waitFor(() => expect(status.textContent).toContain('Synced with Planner: 2 new check-ins, 1 task updated'));
+    expect(status.textContent).toContain('1 difference for the board to settle');
+    const item = within(bar).getByRole('listitem');
+    expect(item.textContent).toContain('Fire medlemsmøter i året: due date — plan: 31 Mar 2027, Planner: 5 May 2027');
+    expect(within(bar).getByRole('group', { name: 'Differences between the plan and Planner' })).toBeTruthy();
+    within(item).getByRole('button', { name: 'Keep the plan’s due date (31 Mar 2027) for “Fire medlemsmøter i året”' });
+
+    await userEvent.click(within(item).getByRole('button', { name: /^Keep Planner’s due date \(5 May 2027\)/ }));
+    await waitFor(() => expect(f.port.resolve).toHaveBeenCalledTimes(1));
+    expect(f.port.resolve.mock.calls[0]?.slice(1)).toEqual(['task-main', 'dueDay', 'planner']);
+    expect(f.port.resolve.mock.calls[0]?.[0].id).toBe('7');
+    await waitFor(() => expect(f.port.sync).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(status.textContent).toContain('Kept Planner’s due date for “Fire medlemsmøter i året”.'));
+    expect(status.textContent).toContain('Planner and the plan agree');
+    expect(within(bar).queryByRole('listitem')).toBeNull();
+    // Focus does not get lost with the conflict's row: it is on the sync button.
+    await waitFor(() => expect(document.activeElement).toBe(within(bar).getByRole('button', { name: 'Sync with Planner' })));
+  });
+
+  it('should say when the choice could not be saved because the goal changed meanwhile, and keep the conflict', async () => {
+    const f = fake({ sync: async () => report({ conflicts: [conflict] }) });
+    f.port.resolve.mockRejectedValue(new ConflictError('goal', '7'));
+    wrap(f.services, <PlannerSyncBar teamId={TEAM} />);
+    const bar = await screen.findByRole('region', { name: 'Sync with Planner' });
+    await userEvent.click(await within(bar).findByRole('button', { name: /^Keep the plan’s due date/ }));
+    await waitFor(() => expect(within(bar).getByRole('status').textContent).toContain('The goal was changed by someone else meanwhile.'));
+    expect(within(bar).getAllByRole('listitem')).toHaveLength(1);
+  });
+
+  it('should show stewards the result and the button, never conflicts', async () => {
+    const f = fake({ me: OLA, sync: async () => report({ checkIns: 1, conflicts: [conflict] }) });
+    wrap(f.services, <PlannerSyncBar teamId={TEAM} />, 'nb');
+    const bar = await screen.findByRole('region', { name: 'Synkronisering med Planner' });
+    await waitFor(() => expect(within(bar).getByRole('status').textContent).toContain('Synkronisert med Planner: 1 ny innrapportering'));
+    expect(within(bar).queryByRole('listitem')).toBeNull();
+    expect(within(bar).getByRole('button', { name: 'Synkroniser med Planner' })).toBeTruthy();
+  });
+
+  it('should say so when the Planner plan is gone, and when the sync failed', async () => {
+    let call = 0;
+    const f = fake({ sync: async () => (++call === 1 ? report({ state: 'unreachable' }) : Promise.reject(Object.assign(new Error('offline'), { status: 0 }))) });
+    wrap(f.services, <PlannerSyncBar teamId={TEAM} />);
+    const bar = await screen.findByRole('region', { name: 'Sync with Planner' });
+    const status = within(bar).getByRole('status');
+    await waitFor(() => expect(status.textContent).toBe('The team’s Planner plan can no longer be reached (deleted, or converted to a premium plan)'));
+    await userEvent.click(within(bar).getByRole('button', { name: 'Sync with Planner' }));
+    await waitFor(() => expect(status.textContent).toMatch(/^The sync with Planner failed\. /));
+  });
+
+  it('should not be shown when the plan has no Planner binding', async () => {
+    const f = fake({ snapshot: () => snapshotWith({ bound: false }) });
+    const { container } = wrap(f.services, <PlannerSyncBar teamId={TEAM} />);
+    await waitFor(() => expect(f.load).toHaveBeenCalled());
+    await new Promise((r) => setTimeout(r, 20));
+    expect(container.querySelector('section')).toBeNull();
+  });
+});
+
+const taskView = (over: Partial<PlannerTaskView> = {}): PlannerTaskView => ({
+  id: 'task-main',
+  title: 'Fire medlemsmøter i året',
+  main: true,
+  percentComplete: 0,
+  dueDay: '2027-03-31',
+  assigneeIds: [OLA.id],
+  checklistDone: 1,
+  checklistTotal: 4,
+  webUrl: 'https://tasks.office.com/tenant/Home/Task/task-main',
+  ...over,
+});
+
+describe('goal page: Planner tasks and check-ins from Planner', () => {
+  it('should list the goal\'s tasks with their state, assignees, due day, checklist and a link into Planner', async () => {
+    const f = fake();
+    f.port.tasksOf.mockResolvedValue([taskView({ percentComplete: 50 }), taskView({ id: 'task-2', title: 'Book the room', main: false, percentComplete: 100, assigneeIds: [], dueDay: null, checklistDone: 0, checklistTotal: 0, webUrl: 'https://tasks.office.com/t/Home/Task/task-2' })]);
+    wrap(f.services, <GoalDetailPage teamId={TEAM} goalId="7" role="board" />);
+    const section = await screen.findByRole('region', { name: 'Planner tasks' });
+    const main = await within(section).findByRole('listitem', { name: 'Fire medlemsmøter i året' });
+    expect(main.textContent).toContain('The goal’s own task');
+    expect(main.textContent).toContain('State:In progress (50');
+    expect(main.textContent).toContain('Assigned to:Ola Nesse');
+    expect(main.textContent).toContain('Due:31 Mar 2027');
+    expect(main.textContent).toContain('Checklist:1 of 4');
+    const link = within(main).getByRole('link', { name: 'Open in Planner: Fire medlemsmøter i året (opens in a new window)' });
+    expect(link.getAttribute('href')).toBe('https://tasks.office.com/tenant/Home/Task/task-main');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toContain('noopener');
+    const other = within(section).getByRole('listitem', { name: 'Book the room' });
+    expect(other.textContent).toContain('Activity');
+    expect(other.textContent).toContain('State:Completed');
+    expect(other.textContent).toContain('Assigned to:Nobody');
+    expect(other.textContent).toContain('Due:No due date');
+    expect(other.textContent).toContain('Checklist:No checklist');
+    expect(f.port.tasksOf).toHaveBeenCalledWith(expect.objectContaining({ id: '7' }), { planId: 'plan-p', buckets: { '2': 'bucket-1' } });
+  });
+
+  it('should show the error state with a retry when Planner cannot be read', async () => {
+    const f = fake();
+    f.port.tasksOf.mockRejectedValueOnce(Object.assign(new Error('throttled'), { status: 429 })).mockResolvedValue([taskView()]);
+    wrap(f.services, <GoalDetailPage teamId={TEAM} goalId="7" role="steward" />);
+    const section = await screen.findByRole('region', { name: 'Planner tasks' });
+    await userEvent.click(await within(section).findByRole('button', { name: 'Try again' }));
+    expect(await within(section).findByRole('listitem', { name: 'Fire medlemsmøter i året' })).toBeTruthy();
+  });
+
+  it('should leave the section out for a goal without tasks or a plan without a binding', async () => {
+    const f = fake({ snapshot: () => snapshotWith({ goals: [{ ...goal, tasks: [] }] }) });
+    wrap(f.services, <GoalDetailPage teamId={TEAM} goalId="7" role="board" />);
+    await screen.findByRole('heading', { level: 1, name: goal.text });
+    expect(screen.queryByRole('region', { name: 'Planner tasks' })).toBeNull();
+    cleanup();
+    const g = fake({ snapshot: () => snapshotWith({ bound: false }) });
+    wrap(g.services, <GoalDetailPage teamId={TEAM} goalId="7" role="board" />);
+    await screen.findByRole('heading', { level: 1, name: goal.text });
+    expect(screen.queryByRole('region', { name: 'Planner tasks' })).toBeNull();
+    expect(g.port.tasksOf).not.toHaveBeenCalled();
+  });
+
+  it('should name who did it in Planner besides the author, or someone in Planner', () => {
+    const checkIns: CheckIn[] = [
+      { id: '1', planId: '1', goalId: '7', date: '2026-12-01', value: 1, comment: 'Huket av i Planner', author: { id: KARI.id, displayName: 'Kari Eide' }, via: { taskId: 'task-main', actor: { id: OLA.id, displayName: 'Ola Nesse' } } },
+      { id: '2', planId: '1', goalId: '7', date: '2026-11-01', value: 1, comment: '', author: { id: OLA.id, displayName: 'Ola Nesse' }, via: { taskId: 'task-main', actor: null } },
+      { id: '3', planId: '1', goalId: '7', date: '2026-10-01', value: 1, comment: '', author: { id: OLA.id, displayName: 'Ola Nesse' } },
+    ];
+    wrap(fake().services, <CheckInList goal={goal} checkIns={checkIns} />, 'nb');
+    const items = screen.getAllByRole('listitem');
+    expect(items[0]?.textContent).toContain('Kari Eide · via Planner, av Ola Nesse');
+    expect(items[1]?.textContent).toContain('Ola Nesse · via Planner, av noen i Planner');
+    expect(items[2]?.textContent).not.toContain('Planner');
+  });
+
+  it('should say on My goals when the last check-in came from Planner', () => {
+    const checkIns: CheckIn[] = [
+      { id: '1', planId: '1', goalId: '7', date: '2026-12-01', value: 1, comment: '', author: { id: KARI.id, displayName: 'Kari Eide' }, via: { taskId: 'task-main', actor: { id: OLA.id, displayName: 'Ola Nesse' } } },
+    ];
+    const snapshot = snapshotWith({ checkIns });
+    const progress = goalProgress(goal, checkIns, snapshot.plan, '2026-12-02');
+    wrap(fake().services, <ul><GoalCard teamId={TEAM} goal={goal} progress={progress} waiting={0} /></ul>, 'nn');
+    expect(screen.getByTestId('last-check-in').textContent).toBe('Sist rapportert 1. des. 2026 · via Planner, av Ola Nesse');
+  });
+
+  it('should sync when My goals opens', async () => {
+    const f = fake({ me: OLA });
+    wrap(f.services, <TeamMyGoals team={{ id: TEAM, displayName: 'Test', description: '' }} />);
+    await waitFor(() => expect(f.port.sync).toHaveBeenCalledTimes(1));
+  });
+});
+
+describe('taskState', () => {
+  it('should read Planner\'s three states from the percentage', () => {
+    expect([0, 1, 50, 99, 100].map(taskState)).toEqual(['notStarted', 'inProgress', 'inProgress', 'inProgress', 'completed']);
+  });
+});
