@@ -1,9 +1,10 @@
 /**
  * Takes the README's screenshots from a running `npm start` (local Teams host with demo data),
- * in Debian's Chromium: `npx tsx scripts/screenshots.ts [hostUrl]`.
+ * in Debian's Chromium: `npx tsx scripts/screenshots.ts [hostUrl]`. The last two create Planner
+ * tasks for Alver's first area: take them from a fresh demo tenant (rm -rf .data/emulator).
  */
 import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { chromium, type FrameLocator, type Page } from 'playwright-core';
 
 const host = process.argv[2] ?? 'https://localhost:5174/';
 const out = new URL('../docs/screenshots/', import.meta.url);
@@ -14,6 +15,10 @@ interface Shot {
   readonly query: string;
   readonly width?: number;
   readonly waitFor?: string;
+  /** Steps before the picture (e.g. opening a dialog); `frame` is the tab. */
+  readonly act?: (page: Page, frame: FrameLocator) => Promise<void>;
+  /** The host page itself is the subject (its Planner view), not a framed tab. */
+  readonly hostView?: boolean;
 }
 
 const ALVER = 'team=Fagforbundet%20Alver';
@@ -31,6 +36,44 @@ const SHOTS: readonly Shot[] = [
   { file: 'config-board-nb.png', query: `${BOARD}&${ALVER}&locale=nb-NO&view=config`, waitFor: 'h1' },
   { file: 'personal-my-goals-nb.png', query: `${BOARD}&locale=nb-NO&view=personal` },
   { file: 'plan-contrast-mobile-en.png', query: `user=tor-arne.pedersen@org365.example&team=Fagforbundet%20S%C3%B8r-Varanger&locale=en-US&theme=contrast&view=tab&subEntityId=plan`, width: 360 },
+  // Planner (issue 11): the board turns the goals without an owner into tasks, then the team's board
+  // in the local host's Planner view. Run last: it writes Planner tasks into the demo tenant.
+  {
+    file: 'planner-assign-board-nb.png',
+    query: `${BOARD}&${ALVER}&locale=nb-NO&view=tab&subEntityId=plan`,
+    act: async (_page, frame) => {
+      await frame.getByRole('button', { name: 'Velg', exact: true }).click();
+      await frame.getByRole('button', { name: 'Alle mål uten ansvarlig' }).click();
+      // The demo's goals all have owners: take the first area's goals instead.
+      await frame.getByRole('checkbox', { name: 'Velg alle i dette området' }).first().check();
+      await frame.getByRole('button', { name: /Tildel og opprett oppgaver i Planner/ }).click();
+      await frame.getByRole('dialog').getByRole('table').waitFor({ timeout: 60_000 });
+    },
+  },
+  {
+    file: 'planner-host-board-nb.png',
+    query: `${BOARD}&${ALVER}&locale=nb-NO&view=planner`,
+    hostView: true,
+    act: async (page) => {
+      // Create the tasks previewed above, then show the team's Planner board.
+      await page.goto(`${host}?${BOARD}&${ALVER}&locale=nb-NO&view=tab&subEntityId=plan`);
+      const frame = page.frameLocator('#tab-frame');
+      await frame.getByRole('button', { name: 'Velg', exact: true }).click();
+      await frame.getByRole('checkbox', { name: 'Velg alle i dette området' }).first().check();
+      await frame.getByRole('button', { name: /Tildel og opprett oppgaver i Planner/ }).click();
+      const create = frame.getByRole('dialog').getByRole('button', { name: /^Opprett/ });
+      await create.waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(3000);
+      // Taken again on the same tenant, the goals have their tasks already and nothing is created.
+      if (await create.isEnabled()) {
+        await create.click();
+        // The summary (not the preview's "blir opprettet først"): its Close button.
+        await frame.getByRole('dialog').getByRole('button', { name: 'Lukk' }).waitFor({ timeout: 60_000 });
+      }
+      await page.goto(`${host}?${BOARD}&${ALVER}&locale=nb-NO&view=planner`);
+      await page.getByRole('heading', { level: 3 }).first().waitFor({ timeout: 60_000 });
+    },
+  },
   ...(process.env.SHOTS_EXTRA ? (JSON.parse(process.env.SHOTS_EXTRA) as Shot[]) : []),
 ];
 
@@ -38,12 +81,15 @@ const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
+// SHOTS_ONLY=a.png,b.png takes only those.
+const only = process.env.SHOTS_ONLY?.split(',');
 try {
-  for (const shot of SHOTS) {
+  for (const shot of SHOTS.filter((s) => !only || only.includes(s.file))) {
     const page = await browser.newPage({ ignoreHTTPSErrors: true, viewport: { width: shot.width ?? 1280, height: 860 } });
     await page.goto(`${host}?${shot.query}`);
     const frame = page.frameLocator('#tab-frame');
-    await frame.locator(shot.waitFor ?? 'h1').first().waitFor({ timeout: 60_000 });
+    if (!shot.hostView) await frame.locator(shot.waitFor ?? 'h1').first().waitFor({ timeout: 60_000 });
+    await shot.act?.(page, frame);
     await page.waitForTimeout(1500);
     await page.screenshot({ path: new URL(shot.file, out).pathname });
     console.log(`docs/screenshots/${shot.file}`);
