@@ -90,9 +90,17 @@ export class GraphPlannerBoard {
     const find = async () => (await this.bucketsOf(planId)).find((b) => b.name === name) ?? null;
     const existing = await find();
     if (existing) return existing;
+    return this.createBucket(planId, name);
+  }
+
+  /**
+   * Creates a bucket the caller knows is missing (it listed the plan's buckets), exactly once: after
+   * an ambiguous failure the plan's buckets are looked at before anything is sent again.
+   */
+  async createBucket(planId: string, name: string): Promise<{ id: string; name: string }> {
     const bucket = await createExactlyOnce({
       create: () => plannerCall(() => this.graph.post<PlannerBucket>('/planner/buckets', { name, planId, orderHint: ' !' })),
-      find,
+      find: async () => (await this.bucketsOf(planId)).find((b) => b.name === name) ?? null,
       ...this.delays(),
     });
     return { id: bucket.id, name: bucket.name };

@@ -38,6 +38,7 @@ export interface PlannerBoardPort {
   planStatus(planId: string): Promise<PlanStatus>;
   ensurePlan(groupId: string, title: string): Promise<{ id: string; title: string }>;
   ensureBucket(planId: string, name: string): Promise<{ id: string; name: string }>;
+  createBucket(planId: string, name: string): Promise<{ id: string; name: string }>;
   bucketsOf(planId: string): Promise<Array<{ id: string; name: string }>>;
   readBoard(planId: string): Promise<BoardTaskFull[]>;
   tasks(planId: string): Promise<BoardTask[]>;
@@ -138,23 +139,27 @@ export class PlannerSync implements PlannerPort {
 
     // Buckets by id: one renamed in Planner is still the area's; one deleted is made again.
     const buckets: Record<string, string> = { ...(binding?.planId === planId ? binding.buckets : {}) };
-    const existing = new Set((binding ? storedBuckets : await board.bucketsOf(planId)).map((b) => b.id));
+    const listed = binding ? storedBuckets : await board.bucketsOf(planId);
+    const existing = new Set(listed.map((b) => b.id));
     const missing = [...new Set(goals.map((g) => g.areaId))].filter((areaId) => !buckets[areaId] || !existing.has(buckets[areaId] as string));
+    // The missing buckets in parallel: one of the area's name already there (the binding was lost) is
+    // taken, else it is created, once.
     await Promise.all(
       missing.map(async (areaId) => {
-        const area = snapshot.areas.find((a) => a.id === areaId);
-        buckets[areaId] = (await board.ensureBucket(planId, area?.title ?? texts.planTitle)).id;
+        const name = snapshot.areas.find((a) => a.id === areaId)?.title ?? texts.planTitle;
+        buckets[areaId] = listed.find((b) => b.name === name)?.id ?? (await board.createBucket(planId, name)).id;
       }),
     );
-    if (!binding || binding.planId !== planId || missing.length > 0) {
-      // Only the Planner columns are written (a field PATCH), so nobody's edit of the plan is lost.
-      await repo.updatePlan(snapshot.plan.id, { planner: { planId, buckets } });
-    }
-
-    const results = await board.createTasks(
-      planId,
-      goals.map((goal) => ({ bucketId: buckets[goal.areaId] as string, draft: this.draftOf(goal, texts), goalUrl: this.ctx.goalUrl(goal.id), goalLabel: texts.goalLabel })),
-    );
+    // The plan's Planner columns (a field PATCH: nobody's edit of the plan is lost) are written
+    // alongside the tasks; if that write fails, the next run finds the plan by title and the buckets by name.
+    const binds = !binding || binding.planId !== planId || missing.length > 0 ? repo.updatePlan(snapshot.plan.id, { planner: { planId, buckets } }) : Promise.resolve(null);
+    const [results] = await Promise.all([
+      board.createTasks(
+        planId,
+        goals.map((goal) => ({ bucketId: buckets[goal.areaId] as string, draft: this.draftOf(goal, texts), goalUrl: this.ctx.goalUrl(goal.id), goalLabel: texts.goalLabel })),
+      ),
+      binds,
+    ]);
     const failed: Array<{ goalId: string; error: Error }> = [];
     const updates: GoalUpdate[] = [];
     results.forEach((result, i) => {
