@@ -55,6 +55,7 @@ export function createServices(config: AppConfig, getToken: TokenSource, session
       resolve: async (goal, taskId, field, keep) => (await sync()).resolve(goal, taskId, field, keep),
       tasksOf: async (goal, binding) => (await sync()).tasksOf(goal, binding),
       deleteTasksOf: async (goal, binding) => (await sync()).deleteTasksOf(goal, binding),
+      addActivity: async (goal, binding, activity) => (await sync()).addActivity(goal, binding, activity),
     };
   };
   return {

@@ -93,6 +93,14 @@ export interface PlannerTaskView {
   readonly webUrl: string;
 }
 
+export interface NewActivity {
+  readonly title: string;
+  /** A calendar day, or null. */
+  readonly dueDay: string | null;
+  /** Entra ids; the goal's owners when empty. */
+  readonly assigneeIds: readonly string[];
+}
+
 export interface PlannerPort {
   /** What `createTasks` would do, without writing anything; the plan's counts are read for its limits. */
   preview(snapshot: PlanSnapshot, goalIds: readonly string[], owners: readonly PersonRef[] | null): Promise<TaskPreview>;
@@ -102,4 +110,9 @@ export interface PlannerPort {
   /** The goal's tasks as they are in Planner now (a task deleted there is left out). */
   tasksOf(goal: LocalGoal, binding: PlannerBinding): Promise<PlannerTaskView[]>;
   deleteTasksOf(goal: LocalGoal, binding: PlannerBinding): Promise<number>;
+  /**
+   * Adds an activity to a goal: a task of its own in the goal's bucket (e.g. one member meeting, or
+   * a step of a milestone), with a reference back to the goal, linked to it once.
+   */
+  addActivity(goal: LocalGoal, binding: PlannerBinding, activity: NewActivity): Promise<PlannerTaskView>;
 }

@@ -175,6 +175,26 @@ describe('the sync, both ways', () => {
     expect(await sync.sync(after)).toMatchObject({ tasksUpdated: 0, goalsUpdated: 0, conflicts: [] });
   });
 
+  it('adds an activity to a goal as a task of its own, and its completion counts as an occurrence', async () => {
+    const { sync, snapshot: s } = await syncAs(boardUpn, 'board');
+    const goal = s.goals.find((g) => g.id === recurring.id) as LocalGoal;
+    const binding = s.plan.planner as NonNullable<typeof s.plan.planner>;
+    const view = await sync.addActivity(goal, binding, { title: 'Medlemsmøte i mars', dueDay: '2027-03-15', assigneeIds: [] });
+    expect(view).toMatchObject({ title: 'Medlemsmøte i mars', main: false, dueDay: '2027-03-15', assigneeIds: goal.owners.map((o) => o.id).sort() });
+    const { snapshot: after } = await syncAs(boardUpn, 'board');
+    expect(after.goals.find((g) => g.id === goal.id)?.tasks?.map((t) => [t.taskId, t.main])).toEqual([
+      [goal.tasks?.[0]?.taskId, true],
+      [view.id, false],
+    ]);
+    const task = await plannerAs(stewardUpn).get<{ '@odata.etag': string; bucketId: string }>(`/planner/tasks/${view.id}`);
+    expect(task.bucketId).toBe(binding.buckets[goal.areaId]);
+    await plannerAs(stewardUpn).patch(`/planner/tasks/${view.id}`, { percentComplete: 100 }, { headers: { 'If-Match': task['@odata.etag'] } });
+    const report = await sync.sync((await syncAs(boardUpn, 'board')).snapshot);
+    expect(report).toMatchObject({ checkIns: 1, tasksUpdated: 0, failures: [] });
+    const fromActivity = (await syncAs(boardUpn, 'board')).snapshot.checkIns.filter((c) => c.via?.taskId === view.id);
+    expect(fromActivity.map((c) => c.value)).toEqual([1]);
+  });
+
   it('sends a change again on the next sync when Planner refused it the first time', async () => {
     const { repo, snapshot: s } = await syncAs(boardUpn, 'board');
     const goal = s.goals.find((g) => g.id !== measured.id && g.id !== recurring.id && g.tasks?.length) as LocalGoal;

@@ -15,13 +15,14 @@
 import { mapBounded } from '../../graph/client';
 import type { LocalGoal, PersonRef, Plan, PlanSnapshot, PlannerBinding, TaskLink } from '../../domain/plan';
 import { MAX_GOAL_OWNERS } from '../../domain/plan';
-import { exceededLimits, taskForGoal } from '../../domain/planner';
+import { exceededLimits, PLANNER_LIMITS, taskForGoal, taskTitle } from '../../domain/planner';
 import { goalFields, syncGoal, type ObservedTask } from '../../domain/planner-sync';
 import { ConflictError, type GoalUpdate, type PlanRepository, type TeamMember, type TeamRole } from '../../domain/ports';
 import type { BoardTask, BoardTaskFull, CreateTaskResult, NewTask, PlanStatus, TaskUpdate } from './planner-board';
 import {
   PlannerPlanUnreachableError,
   type CreateTasksReport,
+  type NewActivity,
   type PlannerPort,
   type PlannerTaskView,
   type PlannerTexts,
@@ -393,6 +394,40 @@ export class PlannerSync implements PlannerPort {
         },
       ];
     });
+  }
+
+  async addActivity(goal: LocalGoal, binding: PlannerBinding, activity: NewActivity): Promise<PlannerTaskView> {
+    const snapshot = await this.ctx.repo.load();
+    if (!snapshot) throw new Error('The team has no plan');
+    const texts = this.ctx.texts(snapshot.plan);
+    const area = snapshot.areas.find((a) => a.id === goal.areaId);
+    const bucketId = binding.buckets[goal.areaId] ?? (await this.ctx.board.createBucket(binding.planId, area?.title ?? texts.planTitle)).id;
+    const draft = {
+      goalId: goal.id,
+      title: taskTitle(activity.title),
+      description: `${activity.title}\n\n${goal.text}`,
+      assigneeIds: (activity.assigneeIds.length ? activity.assigneeIds : goal.owners.map((o) => o.id)).slice(0, PLANNER_LIMITS.assigneesPerTask),
+      dueDay: activity.dueDay,
+      checklist: [],
+    };
+    const [result] = await this.ctx.board.createTasks(binding.planId, [{ bucketId, draft, goalUrl: this.ctx.goalUrl(goal.id), goalLabel: texts.goalLabel }]);
+    if (!result || !result.ok) throw result?.error ?? new Error('Planner did not answer');
+    const fresh = snapshot.goals.find((g) => g.id === goal.id) ?? goal;
+    const link: TaskLink = { taskId: result.task.id, main: false, base: null };
+    const failed = await this.writeGoals([{ id: goal.id, patch: { tasks: [...(fresh.tasks ?? []).filter((t) => t.taskId !== link.taskId), link] }, ifMatch: fresh.etag ?? null }]);
+    // Not linked (the goal could not be written): the next sync adopts it by its reference.
+    if (failed[0]) throw failed[0].error;
+    return {
+      id: result.task.id,
+      title: result.task.title,
+      main: false,
+      percentComplete: result.task.completed ? 100 : 0,
+      dueDay: result.task.dueDay,
+      assigneeIds: result.task.assigneeIds,
+      checklistDone: 0,
+      checklistTotal: 0,
+      webUrl: this.ctx.taskUrl(result.task.id, binding.planId),
+    };
   }
 
   /** Deletes a goal's Planner tasks (the board chose to when deleting the goal). */
