@@ -42,7 +42,8 @@ function countedBefore(before: string): string | null {
 }
 
 function unitAfter(rest: string): string | null {
-  const pct = /^\s*(%|prosent|prosentpoeng)/iu.exec(rest);
+  // Longest first: '3 prosentpoeng' is percentage points, not per cent.
+  const pct = /^\s*(%|prosentpoeng|prosent)/iu.exec(rest);
   if (pct) return pct[1] ?? '%';
   if (/^\s*(,-|kr\b|kroner)/iu.test(rest)) return 'kr';
   if (/^\s*[/\-–:)]/.test(rest)) return null;
@@ -99,7 +100,8 @@ function candidates(sentence: string): Candidate[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-const YEAR_PER = /\b(per|pr\.?)\s+år\b|\bårl[ie]g\b|\bårleg\b|\bi året\b|\b(hvert|kvart)\s+år\b|\bbåde i 20\d\d og 20\d\d\b|\bhvert av årene\b|\bkvart av åra\b/iu;
+// (?<!\p{L}) rather than \b before 'å': \b knows only ASCII letters, so '\bårlig' never matched.
+const YEAR_PER = /\b(per|pr\.?)\s+år\b|(?<!\p{L})årl[ie]g(?!\p{L})|\bi året\b|\b(hvert|kvart)\s+år\b|\bbåde i 20\d\d og 20\d\d\b|\bhvert av årene\b|\bkvart av åra\b/iu;
 const MONTH_PER = /\b(per|pr\.?)\s+(måned|månad|mnd)\b|\bmånedl[ie]g\b|\bmånadleg\b|\bi (måneden|månaden)\b|\b(hver|kvar)\s+(måned|månad)\b/iu;
 
 function perIn(text: string): MeasurePer {

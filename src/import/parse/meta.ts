@@ -45,12 +45,22 @@ function mostFrequent(values: readonly string[]): string | null {
   return best;
 }
 
+function trimOg(words: readonly string[]): string[] {
+  let start = 0;
+  let end = words.length;
+  while (start < end && words[start] === 'og') start++;
+  while (end > start && words[end - 1] === 'og') end--;
+  return words.slice(start, end);
+}
+
 /** 'Fagforbundet Alver' from the plan's own text; falls back to '<Name> kommune'. */
 export function detectUnion(text: string): string | null {
   const flat = text.replace(/(\p{L})-\s+(\p{Lu})/gu, '$1-$2');
   const direct = [...flat.matchAll(new RegExp(`\\bFagforbundet\\s+(${NAME}(?:\\s+(?:og\\s+)?${NAME})?)`, 'gu'))]
     .map((m) => (m[1] ?? '').trim())
     .map((n) => n.split(/\s+/).filter((w) => !NOT_NAMES.has(w) && !/^\p{Lu}{2,}$/u.test(w)))
+    // 'Fagforbundet KS og Spekter' leaves only the 'og' between two names that are not the union's.
+    .map((ws) => trimOg(ws))
     .filter((ws) => ws.length > 0 && !NOT_NAMES.has(ws[0] ?? ''))
     .map((ws) => ws.join(' '));
   const named = mostFrequent(direct);
