@@ -4,7 +4,8 @@
  * milestone's task) and sees the goals' progress move when the tab opens, as check-ins 'via
  * Planner'; the board's sync adopts the tasks that refer to the goals, shows the goal's Planner
  * tasks on the goal page, and settles a conflict (both sides changed the due date) with
- * "Keep Planner's", which Graph then holds.
+ * "Keep Planner's", which Graph then holds; then adds an activity to the goal on its page (a task of
+ * its own in Planner with the goal's reference, linked to the goal as an activity).
  *
  * Own data: two goals this spec creates in Fagforbundet Asker (no other spec's goals) and a Planner
  * plan of its own, bound to Asker's plan only while this file runs (afterAll removes the binding,
@@ -177,7 +178,7 @@ test('a steward ticks an occurrence and completes a task in Planner, and the goa
   expect(goal.tasks ?? []).toEqual([]);
 });
 
-test('the board syncs on opening, settles a conflict with "Keep Planner\'s", and sees the goal\'s Planner tasks', async ({ page, request }) => {
+test('the board syncs on opening, settles a conflict with "Keep Planner\'s", sees the goal\'s Planner tasks and adds an activity', async ({ page, request }) => {
   const { recurring, recurringTask } = data();
   const repo = repositoryAs(BOARD, TEAM.id);
 
@@ -238,6 +239,38 @@ test('the board syncs on opening, settles a conflict with "Keep Planner\'s", and
   await expect(checkIns.locator('li[data-via-planner]')).toHaveCount(1);
   await expect(checkIns.locator('li[data-via-planner]')).toContainText('Linda Strand · via Planner, by Linda Strand');
   await expectNoSeriousA11yViolations(page);
+
+  // The board adds an activity to the goal on its page: a task of its own, assigned to the goal's owners.
+  const { plannerPlanId } = data();
+  const form = section.getByRole('form', { name: 'Add an activity' });
+  await expect(form.getByTestId('activity-assignees')).toHaveText('Assigned to the goal’s owners: Linda Strand');
+  const activityTitle = form.getByRole('textbox', { name: /^Activity title/ });
+  await activityTitle.fill('  Medlemsmøte i mars ');
+  await form.getByLabel('Due date (optional)').fill('2027-03-15');
+  await form.getByRole('button', { name: 'Add activity' }).click();
+  await expect(form.getByRole('status')).toHaveText('Added the activity “Medlemsmøte i mars” in Planner.', { timeout: 30_000 });
+  await expect(activityTitle).toBeFocused();
+  await expect(activityTitle).toHaveValue('');
+  const activity = section.getByRole('listitem', { name: 'Medlemsmøte i mars' });
+  await expect(activity).toContainText('Activity');
+  await expect(activity).toContainText('Assigned to:Linda Strand');
+  await expect(activity).toContainText('Due:15 Mar 2027');
+  await expect(item).toContainText('The goal’s own task');
+  await expectNoSeriousA11yViolations(page);
+  // Graph: one task with that title in the plan, with the goal's reference, linked on the goal item as an activity.
+  const boardGraph = graphAs(request, BOARD);
+  const named = ((await boardGraph('GET', `/planner/plans/${plannerPlanId}/tasks`)).value as Json[]).filter((t) => t.title === 'Medlemsmøte i mars');
+  expect(named).toHaveLength(1);
+  const activityId = named[0]?.id as string;
+  expect(named[0]?.dueDateTime).toBe('2027-03-15T12:00:00Z');
+  expect(Object.keys((named[0]?.assignments as Json | undefined) ?? {})).toEqual([LINDA.id]);
+  const details = await boardGraph('GET', `/planner/tasks/${activityId}/details`);
+  expect(Object.keys((details.references as Json | undefined) ?? {})).toContain(referenceKey(goalReferenceUrl(DEV_TEAMS_APP_ID, recurring.id)));
+  const links = (await repo.getGoal(recurring.id)).tasks ?? [];
+  expect(links.map((l) => ({ taskId: l.taskId, main: l.main }))).toEqual([
+    { taskId: recurringTask.id, main: true },
+    { taskId: activityId, main: false },
+  ]);
 });
 
 function escape(text: string): string {

@@ -14,9 +14,10 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { conflictValue, PlannerSyncBar, syncSummary } from '../../src/components/planner-sync-bar';
 import type { CheckIn, LocalGoal, PlanSnapshot } from '../../src/domain/plan';
 import type { PlannerPort, PlannerTaskView, SyncConflict, SyncReport } from '../../src/domain/planner-port';
-import { ConflictError, type TeamMember, type TeamRole } from '../../src/domain/ports';
+import { AccessDeniedError, ConflictError, type TeamMember, type TeamRole } from '../../src/domain/ports';
 import { CheckInList } from '../../src/features/goal-detail/components/check-in-list';
 import { GoalDetailPage } from '../../src/features/goal-detail/components/goal-detail-page';
+import { activityErrorReason, validateActivity } from '../../src/features/goal-detail/components/add-activity-form';
 import { taskState } from '../../src/features/goal-detail/components/planner-tasks';
 import { GoalCard } from '../../src/features/my-goals/goal-card';
 import { TeamMyGoals } from '../../src/features/my-goals/my-goals-page';
@@ -103,6 +104,7 @@ function fake(options: { me?: TeamMember; snapshot?: () => PlanSnapshot | null; 
     resolve: vi.fn<PlannerPort['resolve']>(async () => undefined),
     tasksOf: vi.fn<PlannerPort['tasksOf']>(async () => []),
     deleteTasksOf: vi.fn<PlannerPort['deleteTasksOf']>(),
+    addActivity: vi.fn<PlannerPort['addActivity']>(),
   };
   const contexts: Fake['contexts'] = [];
   const services = {
@@ -440,6 +442,144 @@ describe('goal page: Planner tasks and check-ins from Planner', () => {
     const f = fake({ me: OLA });
     wrap(f.services, <TeamMyGoals team={{ id: TEAM, displayName: 'Test', description: '' }} />);
     await waitFor(() => expect(f.port.sync).toHaveBeenCalledTimes(1));
+  });
+});
+
+describe('goal page: the board adds an activity', () => {
+  const activityView = taskView({ id: 'task-activity', title: 'Medlemsmøte i mars', main: false, dueDay: '2027-03-15', checklistDone: 0, checklistTotal: 0, webUrl: 'https://tasks.office.com/t/Home/Task/task-activity' });
+
+  it('should add the activity with the trimmed title and the due day, as the board, then read the plan and the tasks again', async () => {
+    let added = false;
+    const f = fake({ snapshot: () => snapshotWith({ goals: [{ ...goal, tasks: [...(goal.tasks ?? []), ...(added ? [{ taskId: 'task-activity', main: false, base: null }] : [])] }] }) });
+    f.port.tasksOf.mockImplementation(async (g) => [taskView(), ...(g.tasks?.some((l) => l.taskId === 'task-activity') ? [activityView] : [])]);
+    f.port.addActivity.mockImplementation(async () => {
+      added = true;
+      return activityView;
+    });
+    wrap(f.services, <GoalDetailPage teamId={TEAM} goalId="7" role="board" />);
+    const section = await screen.findByRole('region', { name: 'Planner tasks' });
+    await within(section).findByRole('listitem', { name: 'Fire medlemsmøter i året' });
+    const form = within(section).getByRole('form', { name: 'Add an activity' });
+    await waitFor(() => expect(within(form).getByTestId('activity-assignees').textContent).toBe('Assigned to the goal’s owners: Ola Nesse'));
+    const title = within(form).getByRole('textbox', { name: /^Activity title/ });
+    expect((title as HTMLInputElement).required).toBe(true);
+    const loads = f.load.mock.calls.length;
+    const reads = f.port.tasksOf.mock.calls.length;
+
+    await userEvent.type(title, '  Medlemsmøte i mars  ');
+    await userEvent.type(within(form).getByLabelText('Due date (optional)'), '2027-03-15');
+    await userEvent.click(within(form).getByRole('button', { name: 'Add activity' }));
+
+    await waitFor(() => expect(f.port.addActivity).toHaveBeenCalledTimes(1));
+    const [sentGoal, binding, activity] = f.port.addActivity.mock.calls[0] ?? [];
+    expect(sentGoal?.id).toBe('7');
+    expect(binding).toEqual({ planId: 'plan-p', buckets: { '2': 'bucket-1' } });
+    expect(activity).toEqual({ title: 'Medlemsmøte i mars', dueDay: '2027-03-15', assigneeIds: [] });
+    expect(f.contexts.at(-1)?.role).toBe('board');
+
+    // The list shows it (read again with the goal's new link), as an activity; the plan was read again.
+    const item = await within(section).findByRole('listitem', { name: 'Medlemsmøte i mars' });
+    expect(item.textContent).toContain('Activity');
+    expect(item.textContent).toContain('Due:15 Mar 2027');
+    expect(f.load.mock.calls.length).toBeGreaterThan(loads);
+    expect(f.port.tasksOf.mock.calls.length).toBeGreaterThan(reads);
+    expect(f.port.tasksOf.mock.calls.at(-1)?.[0].tasks?.map((l) => l.taskId)).toEqual(['task-main', 'task-activity']);
+    await waitFor(() => expect(within(form).getByRole('status').textContent).toBe('Added the activity “Medlemsmøte i mars” in Planner.'));
+    // The form is empty again, with focus in its first field for the next one.
+    expect((title as HTMLInputElement).value).toBe('');
+    expect((within(form).getByLabelText('Due date (optional)') as HTMLInputElement).value).toBe('');
+    expect(document.activeElement).toBe(title);
+  });
+
+  it('should send nothing without a title or with one too long, and say why on the field', async () => {
+    const f = fake();
+    f.port.tasksOf.mockResolvedValue([taskView()]);
+    wrap(f.services, <GoalDetailPage teamId={TEAM} goalId="7" role="board" />);
+    const form = await screen.findByRole('form', { name: 'Add an activity' });
+    const title = within(form).getByRole('textbox', { name: /^Activity title/ });
+    await userEvent.type(title, '   ');
+    await userEvent.click(within(form).getByRole('button', { name: 'Add activity' }));
+    const message = await within(form).findByText('Enter a title for the activity.');
+    expect(title.getAttribute('aria-invalid')).toBe('true');
+    expect(title.getAttribute('aria-describedby')?.split(' ')).toContain(message.id);
+    expect(document.activeElement).toBe(title);
+
+    await userEvent.clear(title);
+    await userEvent.click(title);
+    await userEvent.paste('x'.repeat(256));
+    await userEvent.click(within(form).getByRole('button', { name: 'Add activity' }));
+    expect(await within(form).findByText('The title can be at most 255 characters long; it is 256 now.')).toBeTruthy();
+    expect(f.port.addActivity).not.toHaveBeenCalled();
+  });
+
+  it('should send it once however often it is submitted while it is being added', async () => {
+    let finish: (task: PlannerTaskView) => void = () => undefined;
+    const f = fake();
+    f.port.tasksOf.mockResolvedValue([taskView()]);
+    f.port.addActivity.mockImplementation(() => new Promise<PlannerTaskView>((resolve) => (finish = resolve)));
+    wrap(f.services, <GoalDetailPage teamId={TEAM} goalId="7" role="board" />);
+    const form = await screen.findByRole('form', { name: 'Add an activity' });
+    await userEvent.type(within(form).getByRole('textbox', { name: /^Activity title/ }), 'Medlemsmøte i mars{Enter}{Enter}');
+    const busy = await within(form).findByRole('button', { name: 'Adding the activity …' });
+    expect(busy.getAttribute('aria-disabled')).toBe('true');
+    await userEvent.click(busy);
+    expect(f.port.addActivity).toHaveBeenCalledTimes(1);
+    expect(f.port.addActivity.mock.calls[0]?.[2]).toEqual({ title: 'Medlemsmøte i mars', dueDay: null, assigneeIds: [] });
+    finish(taskView({ id: 'task-activity', title: 'Medlemsmøte i mars', main: false }));
+    expect(await within(form).findByRole('button', { name: 'Add activity' })).toBeTruthy();
+  });
+
+  it('should say in words why Planner refused it, and keep what was typed', async () => {
+    const f = fake();
+    f.port.tasksOf.mockResolvedValue([taskView()]);
+    f.port.addActivity.mockRejectedValueOnce(Object.assign(new Error('Forbidden'), { status: 403 }));
+    wrap(f.services, <GoalDetailPage teamId={TEAM} goalId="7" role="board" />, 'nb');
+    const form = await screen.findByRole('form', { name: 'Legg til en aktivitet' });
+    const title = within(form).getByRole('textbox', { name: /^Tittel på aktiviteten/ });
+    await userEvent.type(title, 'Medlemsmøte i mars');
+    await userEvent.click(within(form).getByRole('button', { name: 'Legg til aktivitet' }));
+    const alert = await within(form).findByRole('alert');
+    expect(alert.textContent).toBe('Microsoft Planner avviste den nye oppgaven: du har ikke lov til å endre denne planen.');
+    expect((title as HTMLInputElement).value).toBe('Medlemsmøte i mars');
+    expect(within(form).getByRole('status').textContent).toBe('');
+  });
+
+  it('should not offer stewards the form', async () => {
+    const f = fake({ me: OLA });
+    f.port.tasksOf.mockResolvedValue([taskView()]);
+    wrap(f.services, <GoalDetailPage teamId={TEAM} goalId="7" role="steward" />);
+    const section = await screen.findByRole('region', { name: 'Planner tasks' });
+    await within(section).findByRole('listitem', { name: 'Fire medlemsmøter i året' });
+    expect(within(section).queryByRole('form')).toBeNull();
+    expect(within(section).queryByRole('textbox')).toBeNull();
+  });
+
+  it('should check the title and the due day', () => {
+    expect(validateActivity('  Medlemsmøte  ', '')).toEqual({ activity: { title: 'Medlemsmøte', dueDay: null, assigneeIds: [] }, errors: {} });
+    expect(validateActivity('Møte', '2028-02-29').activity?.dueDay).toBe('2028-02-29');
+    expect(validateActivity(` ${'x'.repeat(255)} `, '').activity?.title).toHaveLength(255);
+    expect(validateActivity('', '').errors).toEqual({ title: { key: 'plannerSync.activity.titleRequired' } });
+    expect(validateActivity('x'.repeat(256), '').errors.title).toEqual({ key: 'plannerSync.activity.titleTooLong', params: { max: 255, count: 256 } });
+    for (const day of ['2027-02-30', '2027-13-01', '15.03.2027', '2027-3-15']) expect(validateActivity('Møte', day).errors).toEqual({ dueDay: { key: 'plannerSync.activity.dueInvalid' } });
+    expect(validateActivity('Møte', '', true).activity).toBeNull();
+  });
+
+  it('should give each failure its translated reason', () => {
+    const limit = Object.assign(new Error('limit'), { name: 'PlannerLimitError', limit: 'tasksInPlan', status: 403 });
+    const say = (error: unknown) => {
+      const reason = activityErrorReason(error);
+      return en.t(reason.key, reason.params);
+    };
+    expect(say(limit)).toBe('Planner refused the new task: the team’s plan holds the most tasks Planner allows (9,000).');
+    expect(say(Object.assign(new Error('limit'), { name: 'PlannerLimitError', limit: 'somethingNew', status: 403 }))).toBe('Microsoft Planner refused the new task.');
+    expect(say(Object.assign(new Error('Forbidden'), { status: 403 }))).toBe('Microsoft Planner refused the new task: you may not change this plan.');
+    expect(say(new AccessDeniedError('goal', '7'))).toBe('Only the board (the team’s owners) may change the plan.');
+    expect(say(new ConflictError('goal', '7'))).toBe('Someone changed the goal meanwhile. The activity is in Planner and is linked to the goal at the next sync.');
+    expect(say(Object.assign(new Error('offline'), { status: 0 }))).toBe('Microsoft 365 could not be reached. Check your connection and try again.');
+    expect(say(new TypeError('Failed to fetch'))).toBe('Microsoft 365 could not be reached. Check your connection and try again.');
+    expect(say(Object.assign(new Error('busy'), { status: 429 }))).toBe('Microsoft 365 is busy right now. Wait a moment and try again.');
+    expect(say(Object.assign(new Error('gone'), { status: 404 }))).toBe('The goal or the team’s Planner plan was deleted meanwhile.');
+    expect(say(new Error('?'))).toBe('The activity could not be added. Try again.');
   });
 });
 

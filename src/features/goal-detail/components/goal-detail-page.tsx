@@ -9,6 +9,7 @@ import { usePlannerSync } from '../../../hooks/use-planner-sync';
 import { useI18n } from '../../../i18n';
 import { tabViewHash } from '../../../lib/navigation';
 import { useServices } from '../../../lib/services';
+import { AddActivityForm } from './add-activity-form';
 import { ChangeLog } from './change-log';
 import { CheckInChart } from './check-in-chart';
 import { CheckInList } from './check-in-list';
@@ -118,6 +119,7 @@ export function GoalDetailPage({ teamId, goalId, role }: { teamId: string; goalI
       {binding && (goal.tasks?.length ?? 0) > 0 && (
         <Section id="planner" title={t('plannerSync.tasks.title')}>
           <PlannerTasks teamId={teamId} goal={goal} binding={binding} planner={planner} />
+          {role === 'board' && <AddActivityForm teamId={teamId} goal={goal} binding={binding} members={planner.members} />}
         </Section>
       )}
       <Section id="comments" title={t('goalDetail.comments.title')}>

@@ -1,7 +1,7 @@
 /** The goal's Planner tasks as they are in Planner now (issue 11): state, assignees, due day, checklist, a link into Planner. */
 import { Badge, Caption1, Link, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Open16Regular } from '@fluentui/react-icons';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { LocalGoal, PlannerBinding } from '../../../domain/plan';
 import type { PlannerTaskView } from '../../../domain/planner-port';
 import type { TeamMember } from '../../../domain/ports';
@@ -97,6 +97,8 @@ export function PlannerTasks({ teamId, goal, binding, planner }: { teamId: strin
     queryKey: [...plannerTasksKey(teamId), goal.id, binding.planId, links],
     queryFn: () => services.planner(teamId, { role: planner.role ?? 'steward', members: planner.members }).tasksOf(goal, binding),
     staleTime: 60_000,
+    // A new link (an activity added, a sync) changes the key: the list stays while it is read again.
+    placeholderData: keepPreviousData,
   });
   if (tasks.isPending) return <LoadingView label={t('plannerSync.tasks.loading')} />;
   if (!tasks.data) return <ErrorView error={tasks.error} onRetry={() => void tasks.refetch()} />;
