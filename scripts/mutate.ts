@@ -11,7 +11,8 @@
  * `--part <glob>` mutates only the files the glob matches (e.g. a glob of every .ts file under src/import/extract), with
  * the configuration whose mutate list covers them, and merges their results into that
  * configuration's incremental file: a full measurement that does not fit one sitting on a 2-core
- * machine is done part by part, each part kept when it ends. Thresholds are not checked then.
+ * machine is done part by part, each part kept when it ends. Thresholds are not checked then. The
+ * glob may not contain commas (Stryker splits --mutate at commas): `src/import/parse/@(a|b).ts`.
  *
  * Thresholds (mutation score = killed or timed out ÷ mutants that compile; mutants no test covers
  * count as survivors; mutants marked equivalent with a `// Stryker disable` comment and its reason
