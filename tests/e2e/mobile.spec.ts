@@ -83,6 +83,8 @@ test('on a phone the tab runs unframed through the native interface and a stewar
 
 test('the host page tells how to open the current view as on a phone', async ({ page }) => {
   await openTab(page, { user: steward, team: alver.displayName, locale: 'en-US', subEntityId: 'mine' });
+  // The tab's notifySuccess sets the status line too: wait for it, or it may overwrite the hint.
+  await expect(hostStatus(page)).toHaveText('Tab ready', { timeout: 30_000 });
   await page.getByRole('button', { name: 'Phone', exact: true }).click();
   await expect(hostStatus(page)).toContainText(
     `npx tsx host-sim/mobile.ts --user ${steward} --team "${alver.displayName}" --sub-entity mine --locale en-US --host `,
