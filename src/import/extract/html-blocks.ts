@@ -27,12 +27,20 @@ export function htmlToBlocks(html: string): Block[] {
   const tables: TableState[] = [];
   let pending: Pending | null = null;
 
+  /** The table's current row, started (and added to the table) if there is none yet. */
+  const currentRow = (t: TableState): ParagraphBlock[][] => {
+    if (!t.row) {
+      t.row = [];
+      t.rows.push(t.row);
+    }
+    return t.row;
+  };
   const emit = (p: ParagraphBlock): void => {
     const table = tables[tables.length - 1];
     if (table) {
       if (!table.cell) {
         table.cell = [];
-        (table.row ??= []).push(table.cell);
+        currentRow(table).push(table.cell);
       }
       table.cell.push(p);
     } else {
@@ -88,7 +96,7 @@ export function htmlToBlocks(html: string): Block[] {
         const t = tables[tables.length - 1];
         if (t) {
           t.cell = [];
-          (t.row ??= []).push(t.cell);
+          currentRow(t).push(t.cell);
         }
       }
       continue;

@@ -16,9 +16,11 @@ export function removeNoise(pages: readonly PdfPage[], linesByPage: readonly Lin
       if (!inMargin(line, page)) continue;
       const s = shape(lineText(line));
       if (!marginShapes.has(s)) marginShapes.set(s, new Set());
+      // Stryker disable next-line OptionalChaining: the line above makes sure the set exists.
       marginShapes.get(s)?.add(p);
     }
   });
+  // Stryker disable next-line OptionalChaining: it is asked only about shapes of margin lines, all of which are in the map.
   const repeated = (s: string): boolean => pages.length >= 2 && (marginShapes.get(s)?.size ?? 0) >= Math.max(2, pages.length * 0.5);
   return linesByPage.map((lines, p) => {
     const page = pages[p];

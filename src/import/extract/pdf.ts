@@ -11,11 +11,12 @@ interface RawTextItem {
   readonly height?: number;
 }
 
-function toItem(raw: RawTextItem): PdfItem | null {
+/** A text item in page coordinates: measured from the page's lower-left corner (its media box may not start at 0). */
+function toItem(raw: RawTextItem, x0: number, y0: number): PdfItem | null {
   const t = raw.transform;
   if (typeof raw.str !== 'string' || !t || t.length < 6) return null;
   const fontSize = Math.hypot(t[2] ?? 0, t[3] ?? 0) || raw.height || 10;
-  return { str: raw.str, x: t[4] ?? 0, y: t[5] ?? 0, width: raw.width ?? 0, fontSize };
+  return { str: raw.str, x: (t[4] ?? 0) - x0, y: (t[5] ?? 0) - y0, width: raw.width ?? 0, fontSize };
 }
 
 function isPasswordError(e: unknown): boolean {
@@ -34,7 +35,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<Block[]> {
       const page = await doc.getPage(n);
       const [x0 = 0, y0 = 0, x1 = 595, y1 = 842] = page.view;
       const content = await page.getTextContent();
-      const items = (content.items as readonly RawTextItem[]).map(toItem).filter((i): i is PdfItem => i !== null);
+      const items = (content.items as readonly RawTextItem[]).map((raw) => toItem(raw, x0, y0)).filter((i): i is PdfItem => i !== null);
       pages.push({ width: x1 - x0, height: y1 - y0, items });
     }
     await doc.destroy();
