@@ -127,7 +127,9 @@ export function patchColumn(column: ColumnState, input: unknown, siblings: reado
   const def = input as Record<string, unknown>;
   if (typeof def.name === 'string' && def.name !== column.name) throw badRequest("The 'name' of a column cannot be changed.");
   // Checked before anything changes, so a refused PATCH leaves the column as it was.
-  assertUniqueNeedsIndex({ ...column, indexed: bool(def.indexed, column.indexed), enforceUniqueValues: bool(def.enforceUniqueValues, column.enforceUniqueValues) });
+  const indexed = bool(def.indexed, column.indexed);
+  assertUniqueNeedsIndex({ ...column, indexed, enforceUniqueValues: bool(def.enforceUniqueValues, column.enforceUniqueValues) });
+  assertIndexLimit(siblings.map((c) => (c === column ? { ...c, indexed } : c)));
   column.displayName = str(def.displayName, column.displayName);
   column.description = str(def.description, column.description);
   column.indexed = bool(def.indexed, column.indexed);
@@ -136,7 +138,6 @@ export function patchColumn(column: ColumnState, input: unknown, siblings: reado
   column.enforceUniqueValues = bool(def.enforceUniqueValues, column.enforceUniqueValues);
   const facet = def[column.type];
   if (typeof facet === 'object' && facet !== null && !Array.isArray(facet)) column.facet = { ...column.facet, ...facet };
-  assertIndexLimit(siblings);
 }
 
 /**

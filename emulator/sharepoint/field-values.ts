@@ -6,6 +6,19 @@ import { localDay, localMidnight } from './time-zone.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
+/**
+ * An ISO 8601 text as an instant, or NaN: a day that does not exist (2027-02-30, which Date.parse
+ * would roll over to 2 March) is no date, as SharePoint refuses it; a date alone is midnight UTC, and
+ * a time without an offset is read as UTC, never as the emulator's own time zone.
+ */
+function instantOf(raw: string): number {
+  const [y, m, d] = raw.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  if (day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) return Number.NaN;
+  if (raw.length === 10) return day.getTime();
+  return Date.parse(/(Z|[+-]\d{2}:\d{2})$/.test(raw) ? raw : `${raw}Z`);
+}
+
 /** Graph's dateTime text: UTC, whole seconds, trailing Z. */
 export function graphDateTime(value: Date | string | number = new Date()): string {
   return new Date(value).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -94,16 +107,16 @@ function convert(column: ColumnState, key: string, raw: unknown, store: TenantSt
     case 'boolean':
       if (typeof raw !== 'boolean') typeError(key, 'true or false');
       return raw;
-    case 'dateTime':
-      if (typeof raw !== 'string' || !ISO_DATE.test(raw) || Number.isNaN(Date.parse(raw))) {
-        typeError(key, 'an ISO 8601 date and time');
-      }
+    case 'dateTime': {
+      const instant = typeof raw === 'string' && ISO_DATE.test(raw) ? instantOf(raw) : Number.NaN;
+      if (typeof raw !== 'string' || Number.isNaN(instant)) typeError(key, 'an ISO 8601 date and time');
       if (column.facet.format === 'dateOnly') {
         // The day as the site's time zone sees it, kept as that day's local midnight (time-zone.ts).
-        const day = raw.length === 10 ? raw : localDay(Date.parse(raw), store.siteTimeZone);
+        const day = raw.length === 10 ? raw : localDay(instant, store.siteTimeZone);
         return graphDateTime(localMidnight(day, store.siteTimeZone));
       }
-      return graphDateTime(raw.length === 10 ? `${raw}T00:00:00Z` : raw);
+      return graphDateTime(instant);
+    }
     case 'personOrGroup':
     case 'lookup': {
       const id = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : Number.NaN;

@@ -278,7 +278,13 @@ describe('patching a column', () => {
     for (let n = 1; n <= MAX_INDEXED_COLUMNS; n++) columns.push(columnFromDefinition({ name: `I${n}`, indexed: true }, `c${n}`, columns));
     const extra = columnFromDefinition({ name: 'Extra' }, 'x', columns);
     columns.push(extra);
-    expect(refusal(() => patchColumn(extra, { indexed: true }, columns))).toEqual(bad('A list can have at most 20 indexed columns.'));
+    expect(refusal(() => patchColumn(extra, { indexed: true, displayName: 'Renamed' }, columns))).toEqual(bad('A list can have at most 20 indexed columns.'));
+    // Refused before anything changed.
+    expect([extra.indexed, extra.displayName]).toEqual([false, 'Extra']);
+    // Turning an index off is never refused for the limit.
+    patchColumn(columns[columns.length - 2] as ColumnState, { indexed: false }, columns);
+    patchColumn(extra, { indexed: true }, columns);
+    expect(extra.indexed).toBe(true);
   });
 });
 

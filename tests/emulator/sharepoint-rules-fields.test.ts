@@ -226,6 +226,20 @@ describe('dateTime columns', () => {
     }
     expect(refusal({ Due: 'soon' })).toEqual(typeError('Due', 'an ISO 8601 date and time'));
   });
+
+  it('refuse a day that does not exist, instead of rolling it over to the next month', () => {
+    for (const value of ['2027-02-29', '2027-02-30', '2027-04-31', '2027-06-00', '2027-06-30T25:00:00Z']) {
+      expect(refusal({ At: value }), value).toEqual(typeError('At', 'an ISO 8601 date and time'));
+      expect(refusal({ Due: value }), value).toEqual(typeError('Due', 'an ISO 8601 date and time'));
+    }
+    expect(write({ At: '2028-02-29' })).toEqual({ At: '2028-02-29T00:00:00Z' });
+  });
+
+  it('read a time without an offset as UTC, whatever the time zone of the machine', () => {
+    expect(write({ At: '2027-06-30T12:00:00' })).toEqual({ At: '2027-06-30T12:00:00Z' });
+    expect(write({ At: '2027-06-30T12:00' })).toEqual({ At: '2027-06-30T12:00:00Z' });
+    expect(write({ Due: '2027-06-30T23:30:00' })).toEqual({ Due: '2027-06-30T22:00:00Z' });
+  });
 });
 
 describe('person and lookup columns', () => {
