@@ -14,7 +14,7 @@
  * ≤ 10 points on track, ≤ 25 points at risk, more behind; a passed deadline without the goal
  * reached is behind; before the period starts, not started. A status the board set wins.
  */
-import type { CheckIn, GoalStatus, LocalGoal, Plan } from './plan';
+import type { CheckIn, GoalStatus, LocalGoal, Plan, Recurrence } from './plan';
 
 export const ON_TRACK_GAP = 0.1;
 export const AT_RISK_GAP = 0.25;
@@ -79,32 +79,39 @@ function elapsed(start: string, end: string, today: string): number {
   return clamp01((dayOf(today) + DAY - s) / (e - s));
 }
 
-function currentPeriod(per: 'year' | 'month', today: string): { start: string; end: string } {
-  const [y, m] = today.split('-').map(Number) as [number, number];
+/** The period of a recurrence that a day falls in: its calendar year or month. */
+export function recurrencePeriod(per: 'year' | 'month', day: string): { start: string; end: string } {
+  const [y, m] = day.split('-').map(Number) as [number, number];
   if (per === 'year') return { start: `${y}-01-01`, end: `${y}-12-31` };
   return { start: isoDay(Date.UTC(y, m - 1, 1)), end: isoDay(Date.UTC(y, m, 0)) };
 }
 
+/**
+ * The day the k-th occurrence (1-based) of a period is expected by: spread over the year's months
+ * when there are at most 12 a year (4 a year are due by the end of March, June, September and
+ * December), otherwise evenly over the period's days. Progress and the reminder rules share it.
+ */
+export function occurrenceDue(recurrence: Recurrence, period: { start: string; end: string }, k: number): string {
+  if (recurrence.per === 'year' && recurrence.count <= 12) {
+    const month = Math.ceil((12 * k) / recurrence.count);
+    return isoDay(Date.UTC(Number(period.start.slice(0, 4)), month, 0));
+  }
+  const span = dayOf(period.end) + DAY - dayOf(period.start);
+  return isoDay(dayOf(period.start) + Math.ceil((span * k) / recurrence.count) - DAY);
+}
+
+/** Occurrences reported in a period: a check-in counts its value when positive, otherwise 1. */
+export function occurrencesDone(checkIns: readonly CheckIn[], period: { start: string; end: string }): number {
+  return checkIns.filter((c) => c.date >= period.start && c.date <= period.end).reduce((sum, c) => sum + (c.value !== null && c.value > 0 ? c.value : 1), 0);
+}
+
 function recurringProgress(goal: LocalGoal, checkIns: readonly CheckIn[], today: string): RecurringProgress | null {
   if (!goal.recurrence) return null;
-  const { start, end } = currentPeriod(goal.recurrence.per, today);
-  const done = checkIns
-    .filter((c) => c.date >= start && c.date <= end)
-    .reduce((sum, c) => sum + (c.value !== null && c.value > 0 ? c.value : 1), 0);
+  const period = recurrencePeriod(goal.recurrence.per, today);
+  const done = occurrencesDone(checkIns, period);
   const required = goal.recurrence.count;
-  let nextDue: string | null = null;
-  if (done < required) {
-    const k = Math.floor(done) + 1;
-    if (goal.recurrence.per === 'year' && required <= 12) {
-      // Spread over the year's months: 4 a year are due by the end of March, June, September, December.
-      const month = Math.ceil((12 * k) / required);
-      nextDue = isoDay(Date.UTC(Number(start.slice(0, 4)), month, 0));
-    } else {
-      const span = dayOf(end) + DAY - dayOf(start);
-      nextDue = isoDay(dayOf(start) + Math.ceil((span * k) / required) - DAY);
-    }
-  }
-  return { periodStart: start, periodEnd: end, done, required, nextDue };
+  const nextDue = done < required ? occurrenceDue(goal.recurrence, period, Math.floor(done) + 1) : null;
+  return { periodStart: period.start, periodEnd: period.end, done, required, nextDue };
 }
 
 function statusFromGap(expected: number, fraction: number): GoalStatus {
