@@ -68,6 +68,7 @@ export default tseslint.config(
               message: 'domain/ imports nothing outside itself.',
             },
             // The Graph client knows nothing of the app.
+            { target: './src/cards', from: ['./src/features', './src/app', './src/components', './src/hooks', './src/lib', './src/graph', './src/adapters', './src/auth', './src/import', './src/runner', './src/i18n/index.tsx'], message: 'cards/ turns domain reminders into Adaptive Cards: no UI, no I/O.' },
             { target: './src/graph', from: ['./src/domain', './src/adapters', './src/features', './src/app', './src/components', './src/lib', './src/hooks'], message: 'graph/ is a generic Graph client.' },
             // Adapters implement ports; no UI.
             { target: './src/adapters', from: ['./src/features', './src/app', './src/components', './src/hooks', './src/lib', './src/i18n', './src/teams'], message: 'adapters/ implement domain ports without UI.' },

@@ -15,8 +15,9 @@ import { checkIns } from './check-ins';
 import { planner } from './planner';
 import { plannerAssign } from './planner-assign';
 import { plannerSync } from './planner-sync';
+import { reminders } from './reminders';
 
-export const PARTS = [navigation, overview, goalDetail, planEditing, situation, settings, config, checkIns, importPart, planner, plannerAssign, plannerSync] as const;
+export const PARTS = [navigation, overview, goalDetail, planEditing, situation, settings, config, checkIns, importPart, planner, plannerAssign, plannerSync, reminders] as const;
 
 type KeysOf<P> = P extends CataloguePart<infer K> ? K : never;
 export type PartKey = KeysOf<(typeof PARTS)[number]>;
