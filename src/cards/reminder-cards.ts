@@ -16,7 +16,7 @@
 import * as AC from 'adaptivecards';
 import type { Area, CheckIn, LocalGoal, Plan } from '../domain/plan';
 import { goalProgress, planStart, type GoalProgress } from '../domain/progress';
-import type { GoalReminders, Reminder, ReminderPost } from '../domain/reminders';
+import { reminderMarker, type GoalReminders, type Reminder, type ReminderPost } from '../domain/reminders';
 import { createI18n, type I18n, type Language } from '../i18n/catalogue';
 
 /** How a card reaches the channel. */
@@ -52,7 +52,7 @@ export interface ReminderCard {
 }
 
 export interface ReminderCardContext {
-  readonly plan: Pick<Plan, 'language' | 'periodFrom' | 'periodTo'>;
+  readonly plan: Pick<Plan, 'id' | 'language' | 'periodFrom' | 'periodTo'>;
   readonly goals: readonly LocalGoal[];
   readonly areas: readonly Pick<Area, 'id' | 'title'>[];
   readonly checkIns: readonly CheckIn[];
@@ -158,13 +158,21 @@ function goalSection(i18n: I18n, entry: GoalReminders, ctx: ReminderCardContext,
   const progress = goalProgress(goal, ctx.checkIns, ctx.plan, ctx.today);
   const elements: AC.CardElement[] = [];
   const headlines = entry.reminders.filter((r) => r.rule !== 'task');
-  for (const r of headlines) elements.push(textBlock(reminderHeadline(i18n, r, ctx.today, goal, planStart(ctx.plan)), { bold: true }));
+  // Each reminder's own element carries its marker as id, so a post can be found again (reminderMarker).
+  for (const r of headlines) {
+    const block = textBlock(reminderHeadline(i18n, r, ctx.today, goal, planStart(ctx.plan)), { bold: true });
+    block.id = reminderMarker(ctx.plan.id, r.key);
+    elements.push(block);
+  }
   elements.push(runs([[planText(goal.text), false]]));
   const tasks = entry.reminders.filter((r) => r.reason.kind === 'taskDue' || r.reason.kind === 'taskLate');
-  for (const r of tasks.slice(0, MAX_TASK_LINES)) {
-    if (r.reason.kind !== 'taskDue' && r.reason.kind !== 'taskLate') continue;
-    elements.push(runs([[reminderHeadline(i18n, r, ctx.today, goal, planStart(ctx.plan)), true], [planText(r.reason.title, 255), false]]));
-  }
+  tasks.forEach((r, i) => {
+    if (r.reason.kind !== 'taskDue' && r.reason.kind !== 'taskLate') return;
+    // Tasks past the listed ones are counted, and their markers ride on empty containers.
+    const element: AC.CardElement = i < MAX_TASK_LINES ? runs([[reminderHeadline(i18n, r, ctx.today, goal, planStart(ctx.plan)), true], [planText(r.reason.title, 255), false]]) : new AC.Container();
+    element.id = reminderMarker(ctx.plan.id, r.key);
+    elements.push(element);
+  });
   if (tasks.length > MAX_TASK_LINES) elements.push(textBlock(i18n.t('reminders.card.moreTasks', { count: tasks.length - MAX_TASK_LINES }), { subtle: true }));
   const mentions = goal.owners.map((o) => ({ id: o.id, name: mentionName(o.displayName) }));
   elements.push(

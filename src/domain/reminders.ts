@@ -390,17 +390,42 @@ export function groupByGoal(reminders: readonly Reminder[]): GoalReminders[] {
 }
 
 /**
- * What a run posts at an instant: nothing outside the delivery window; otherwise the due reminders
- * grouped by goal, one post per goal, or one digest when the board chose a cadence or more goals
- * than `maxSeparatePosts` are due at once.
+ * The posts for a set of due reminders: grouped by goal, one post per goal, or one digest when the
+ * board chose a cadence or more goals than `maxSeparatePosts` are due at once.
  */
-export function planReminderRun(input: ReminderInput, now: Date): ReminderRun {
+export function composePosts(reminders: readonly Reminder[], settings: ReminderSettings): ReminderPost[] {
+  const goals = groupByGoal(reminders);
+  if (goals.length === 0) return [];
+  if (settings.digest !== 'off') return [{ kind: 'digest', goals, cause: 'cadence' }];
+  if (goals.length > settings.maxSeparatePosts) return [{ kind: 'digest', goals, cause: 'many' }];
+  return goals.map((goal) => ({ kind: 'goal', goal }));
+}
+
+/**
+ * What a run posts at an instant: nothing outside the delivery window or off the digest day,
+ * otherwise the due reminders as composePosts groups them. A board member's 'Send reminders now'
+ * (`manual`) is not held back by the window or the digest day, only by the ledger.
+ */
+export function planReminderRun(input: ReminderInput, now: Date, options: { readonly manual?: boolean } = {}): ReminderRun {
   const { day } = osloClock(now);
   const { settings } = input;
-  if (!isDeliveryTime(now, settings) || !isDigestDay(day, settings)) return { day, open: false, posts: [] };
-  const goals = groupByGoal(dueReminders(input, day));
-  if (goals.length === 0) return { day, open: true, posts: [] };
-  if (settings.digest !== 'off') return { day, open: true, posts: [{ kind: 'digest', goals, cause: 'cadence' }] };
-  if (goals.length > settings.maxSeparatePosts) return { day, open: true, posts: [{ kind: 'digest', goals, cause: 'many' }] };
-  return { day, open: true, posts: goals.map((goal) => ({ kind: 'goal', goal })) };
+  if (!options.manual && (!isDeliveryTime(now, settings) || !isDigestDay(day, settings))) return { day, open: false, posts: [] };
+  return { day, open: true, posts: composePosts(dueReminders(input, day), settings) };
+}
+
+/**
+ * The marker a reminder carries in its card (as an element id), so that a post whose answer was
+ * lost can be found among the channel's messages before anything is sent again: `hp-` and the
+ * FNV-1a hash of the plan and the reminder's key, in hex (Adaptive Card ids are plain strings).
+ */
+export function reminderMarker(planId: string, key: string): string {
+  const text = `${planId}\u0000${key}`;
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  return `hp-${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}`;
 }

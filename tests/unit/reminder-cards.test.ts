@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import * as AC from 'adaptivecards';
 import { makeGoal } from '../support/factories';
 import type { LocalGoal } from '../../src/domain/plan';
-import { groupByGoal, type Reminder, type ReminderPost, type ReminderReason } from '../../src/domain/reminders';
+import { groupByGoal, reminderMarker, type Reminder, type ReminderPost, type ReminderReason } from '../../src/domain/reminders';
 import {
   buildReminderCards,
   CARD_TARGETS,
@@ -29,7 +29,7 @@ const members = makeGoal('1', {
 
 function ctx(goals: readonly LocalGoal[], over: Partial<ReminderCardContext> = {}): ReminderCardContext {
   return {
-    plan: { language: 'nb', periodFrom: 2026, periodTo: 2027 },
+    plan: { id: 'p', language: 'nb', periodFrom: 2026, periodTo: 2027 },
     goals,
     areas: [{ id: 'a1', title: 'Organisasjon og medlemmer' }],
     checkIns: [{ id: 'c1', planId: 'p', goalId: '1', date: '2026-03-01', value: 40, comment: '', author: null }],
@@ -131,6 +131,9 @@ describe('a goal reminder card', () => {
     expect(texts.filter((t) => t.startsWith(' Oppgave '))).toHaveLength(MAX_TASK_LINES);
     expect(texts).toContain('og 3 oppgaver til');
     expect(card!.keys).toHaveLength(MAX_TASK_LINES + 3);
+    // Every reminder's marker is in the card, the counted ones too.
+    const json = JSON.stringify(card!.card);
+    for (const key of card!.keys) expect(json).toContain(`"id":"${reminderMarker('p', key)}"`);
   });
 
   it('should say that nobody is responsible, without mentions', () => {
@@ -252,6 +255,8 @@ describe('every card the code can produce', () => {
               for (const e of entities) expect(blocks).toContain(e.text);
               const runs = textsOf(card.card.body, ['RichTextBlock']).join('\n');
               expect(runs).not.toMatch(/<\/?at/i);
+              const json = JSON.stringify(card.card);
+              for (const key of card.keys) expect(json).toContain(`"id":"${reminderMarker('p', key)}"`);
             }
           }
         },

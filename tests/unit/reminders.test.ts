@@ -11,6 +11,7 @@ import {
   isDigestDay,
   osloClock,
   planReminderRun,
+  reminderMarker,
   readReminderSettings,
   type Reminder,
   type ReminderInput,
@@ -293,6 +294,26 @@ describe('planReminderRun', () => {
     expect(isDigestDay('2026-06-01', monthly)).toBe(true);
     expect(isDigestDay('2026-06-02', monthly)).toBe(false);
     expect(isDigestDay('2026-06-02', settings)).toBe(true);
+  });
+
+  it("should let a board member's 'Send now' post outside the window and off the digest day", () => {
+    const night = new Date('2026-05-29T21:00:00Z'); // 23:00 in Oslo
+    expect(planReminderRun(input(goals, { settings }), night).posts).toEqual([]);
+    const manual = planReminderRun(input(goals.slice(0, 1), { settings: { ...settings, digest: 'weekly' } }), night, { manual: true });
+    expect(manual.open).toBe(true);
+    expect(manual.posts).toMatchObject([{ kind: 'digest', cause: 'cadence', goals: [{ goalId: '21' }] }]);
+  });
+
+  it('should mark each reminder with a short stable id of its plan and key', () => {
+    const a = reminderMarker('p1', '1:deadline:2026-05-29:on');
+    expect(a).toMatch(/^hp-[0-9a-f]{16}$/);
+    expect(reminderMarker('p1', '1:deadline:2026-05-29:on')).toBe(a);
+    expect(reminderMarker('p2', '1:deadline:2026-05-29:on')).not.toBe(a);
+    expect(reminderMarker('p1', '1:deadline:2026-05-29:late1')).not.toBe(a);
+    // Plan and key are kept apart: 'p1' + '1:…' is not 'p' + '11:…'.
+    expect(reminderMarker('p', '11:deadline:2026-05-29:on')).not.toBe(reminderMarker('p1', '1:deadline:2026-05-29:on'));
+    const many = new Set(Array.from({ length: 5000 }, (_, i) => reminderMarker('p', `${i}:deadline:2026-05-29:on`)));
+    expect(many.size).toBe(5000);
   });
 
   it('should open with nothing to post when nothing is due', () => {
