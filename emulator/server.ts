@@ -11,12 +11,17 @@ import { RequestLog, type RequestLogEntry } from './core/request-log.ts';
 import { runBatch } from './graph/batch.ts';
 import { createGraphRouter } from './graph/index.ts';
 import { SharePointRest } from './sharepoint-rest/rest-service.ts';
-import { buildTenant } from './seed/build-tenant.ts';
+import { BOT_CONNECTOR_BASE } from './messaging/bot-connector.ts';
+import type { BotRateLimitOptions } from './messaging/rate-limit.ts';
+import { MessagingService } from './messaging/service.ts';
+import { WORKFLOWS_WEBHOOK_BASE } from './messaging/workflows-webhook.ts';
+import { buildTenant, ensureDemoMessaging } from './seed/build-tenant.ts';
 import { StatePersistence } from './state/persistence.ts';
 import { TenantStore } from './state/tenant-store.ts';
 
 export type { FaultOptions } from './core/faults.ts';
 export type { RequestLogEntry } from './core/request-log.ts';
+export type { BotRateLimitOptions, RateWindow } from './messaging/rate-limit.ts';
 
 export interface EmulatorOptions {
   /** 0 = ephemeral; default 4010. */
@@ -45,6 +50,13 @@ export interface EmulatorOptions {
    * fetch fails with a TypeError, as SharePoint Online may (facts §15.6: not confirmed either way).
    */
   sharePointRestCors?: boolean;
+  /**
+   * The Bot Connector's rate limit per bot per channel (429 + Retry-After; facts §16.5): on by
+   * default with Teams' windows (7/s, 8/2 s, 60/30 s, 1800/h). `{ enabled: false }` turns it off,
+   * `windows` and a fake `now` clock make it deterministic in tests. Switchable at run time with
+   * `PUT /_emulator/bot-rate-limit {"enabled": …}`.
+   */
+  botRateLimit?: BotRateLimitOptions;
 }
 
 export interface RunningEmulator {
@@ -52,6 +64,12 @@ export interface RunningEmulator {
   origin: string;
   /** origin + '/v1.0' */
   graphUrl: string;
+  /** The bot's serviceUrl: origin + '/botframework/' (messaging/bot-connector.ts). */
+  botServiceUrl: string;
+  /** The token endpoint for the bot's client credentials: origin + '/<tenant id>/oauth2/v2.0/token'. */
+  tokenUrl: string;
+  /** The URL of a Workflows webhook by its id: origin + '/webhooks/workflows/<id>'. */
+  webhookUrl(webhookId: string): string;
   port: number;
   /** PEM of the CA that signed the server certificate. */
   ca: string;
@@ -82,6 +100,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const loaded = persistence?.load();
   const seedKind = options.seed ?? 'demo';
   const state = loaded ?? buildTenant(seedKind);
+  // A tenant saved before channel messaging gets the demo teams' reminder channel, app and webhook.
+  const upgraded = loaded !== undefined && ensureDemoMessaging(loaded);
   const store = new TenantStore(state);
   if (options.siteTimeZone !== undefined) {
     assertTimeZone(options.siteTimeZone);
@@ -95,7 +115,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (!persistence || persisting) return;
     persisting = true;
     store.onChange(() => persistence.schedule(state));
-    if (!loaded) persistence.schedule(state);
+    if (!loaded || upgraded) persistence.schedule(state);
   };
 
   const faults = new FaultInjector(options.faults);
@@ -107,15 +127,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const server = createServer({ key: certs.key, cert: certs.cert });
   const port = await listen(server, options.port ?? DEFAULT_PORT, host);
   const sharePoint = new SharePointRest(store, log, faults, { cors: options.sharePointRestCors ?? true });
+  const messaging = new MessagingService(store, log, faults, options.botRateLimit);
   // Acknowledged writes are durable once the tenant is being saved (a fresh seed is saved as a whole when it ends).
   const durable = (): Promise<void> => (persistence && persisting ? persistence.commit() : Promise.resolve());
-  server.on('request', createRequestListener(dispatcher, { store, log, faults }, `localhost:${port}`, sharePoint, durable));
+  server.on('request', createRequestListener(dispatcher, { store, log, faults, messaging }, `localhost:${port}`, sharePoint, durable, messaging));
 
   let closed: Promise<void> | undefined;
   const origin = `https://localhost:${port}`;
   const emulator: RunningEmulator = {
     origin,
     graphUrl: `${origin}/v1.0`,
+    botServiceUrl: `${origin}${BOT_CONNECTOR_BASE}/`,
+    tokenUrl: `${origin}/${state.tenantId}/oauth2/v2.0/token`,
+    webhookUrl: (webhookId) => `${origin}${WORKFLOWS_WEBHOOK_BASE}/${webhookId}`,
     port,
     ca: certs.ca,
     requestLog: () => log.list(),

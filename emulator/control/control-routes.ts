@@ -1,13 +1,23 @@
 import type { FaultInjector, FaultOptions } from '../core/faults.ts';
 import type { RequestLog } from '../core/request-log.ts';
 import type { GraphResponse } from '../core/types.ts';
+import { BOT_CONNECTOR_BASE } from '../messaging/bot-connector.ts';
+import { BOT_FRAMEWORK_SCOPE } from '../messaging/login.ts';
+import { messagingState } from '../messaging/messages.ts';
+import type { MessagingService } from '../messaging/service.ts';
+import { createWebhook, webhookUrl } from '../messaging/workflows-webhook.ts';
+import type { WorkflowWebhookState } from '../state/tenant-state.ts';
 import type { TenantStore } from '../state/tenant-store.ts';
 
 export interface ControlContext {
   readonly store: TenantStore;
   readonly log: RequestLog;
   readonly faults: FaultInjector;
+  /** The webhook, Bot Connector and token services (their rate limit is switched here). */
+  readonly messaging?: MessagingService;
 }
+
+const INSTALLED_APP = /^\/_emulator\/teams\/([^/]+)\/installedApps\/([^/]+)$/i;
 
 const controlError = (status: number, message: string): GraphResponse => ({
   status,
@@ -32,9 +42,40 @@ function isFaultOptions(value: unknown): value is FaultOptions {
   );
 }
 
-/** The emulator's own endpoints under /_emulator (no token): users, teams, request log, faults. */
-export function handleControl(ctx: ControlContext, method: string, path: string, body: unknown): GraphResponse {
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function renderWebhook(origin: string, w: WorkflowWebhookState): Record<string, unknown> {
+  return { id: w.id, url: webhookUrl(origin, w), teamId: w.teamId, channelId: w.channelId, createdDateTime: w.createdDateTime };
+}
+
+/** Installs (PUT) or uninstalls (DELETE) a catalog app in a team: `/_emulator/teams/<teamId>/installedApps/<appId>`. */
+function installedApp(ctx: ControlContext, method: string, teamId: string, appId: string): GraphResponse {
+  const team = ctx.store.team(teamId);
+  if (!team) return controlError(404, `No team ${teamId}.`);
+  const app = ctx.store.state.teamsApps?.find((a) => a.id.toLowerCase() === appId.toLowerCase());
+  if (!app) return controlError(404, `No app ${appId} in the catalog.`);
+  const installed = (team.installedAppIds ??= []);
+  if (method === 'PUT' && !installed.includes(app.id)) installed.push(app.id);
+  if (method === 'DELETE') team.installedAppIds = installed.filter((id) => id !== app.id);
+  ctx.store.changed();
+  return { status: 200, body: { teamId: team.id, installedAppIds: [...(team.installedAppIds ?? [])] } };
+}
+
+/**
+ * The emulator's own endpoints under /_emulator (no token): users, teams, request log, faults,
+ * messaging (webhooks, installed apps, the bot's rate limit). `origin` is the request's
+ * `https://<host>`, for the URLs handed out.
+ */
+export function handleControl(ctx: ControlContext, method: string, path: string, body: unknown, origin = ''): GraphResponse {
   const route = `${method} ${path.replace(/\/+$/, '')}`;
+  const app = INSTALLED_APP.exec(path.replace(/\/+$/, ''));
+  if (app && (method === 'PUT' || method === 'DELETE')) return installedApp(ctx, method, safeDecode(app[1] ?? ''), safeDecode(app[2] ?? ''));
   switch (route) {
     case 'GET /_emulator/users':
       return {
@@ -50,11 +91,40 @@ export function handleControl(ctx: ControlContext, method: string, path: string,
             displayName: t.displayName,
             internalId: t.internalId,
             channels: t.channels.map((c) => ({ id: c.id, displayName: c.displayName })),
+            installedAppIds: [...(t.installedAppIds ?? [])],
             owners: t.owners.map((id) => ctx.store.userById(id)?.userPrincipalName ?? id),
             members: t.members.map((id) => ctx.store.userById(id)?.userPrincipalName ?? id),
           })),
         },
       };
+    case 'GET /_emulator/messaging':
+      return {
+        status: 200,
+        body: {
+          serviceUrl: `${origin}${BOT_CONNECTOR_BASE}/`,
+          tokenUrl: `${origin}/${ctx.store.state.tenantId}/oauth2/v2.0/token`,
+          scope: BOT_FRAMEWORK_SCOPE,
+          apps: (ctx.store.state.teamsApps ?? []).map((a) => ({ ...a })),
+          webhooks: messagingState(ctx.store).webhooks.map((w) => renderWebhook(origin, w)),
+          botRateLimit: ctx.messaging?.rateLimiter.describe() ?? null,
+        },
+      };
+    case 'GET /_emulator/webhooks':
+      return { status: 200, body: { value: messagingState(ctx.store).webhooks.map((w) => renderWebhook(origin, w)) } };
+    case 'POST /_emulator/webhooks': {
+      const b = (body ?? {}) as { teamId?: unknown; channelId?: unknown };
+      if (typeof b.teamId !== 'string' || typeof b.channelId !== 'string') return controlError(400, 'The body must be {"teamId": …, "channelId": …}.');
+      const webhook = createWebhook(ctx.store, b.teamId, b.channelId);
+      if (!webhook) return controlError(404, `No channel ${b.channelId} in team ${b.teamId}.`);
+      return { status: 201, body: renderWebhook(origin, webhook) };
+    }
+    case 'PUT /_emulator/bot-rate-limit': {
+      const b = (body ?? {}) as { enabled?: unknown };
+      if (!ctx.messaging) return controlError(404, 'The messaging services are not running.');
+      if (typeof b.enabled !== 'boolean') return controlError(400, 'The body must be {"enabled": true|false}.');
+      ctx.messaging.rateLimiter.enabled = b.enabled;
+      return { status: 200, body: ctx.messaging.rateLimiter.describe() };
+    }
     case 'GET /_emulator/log':
       return { status: 200, body: { value: ctx.log.list() } };
     case 'DELETE /_emulator/log':

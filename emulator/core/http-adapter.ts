@@ -7,6 +7,8 @@ import { GraphError, errorBody } from './graph-error.ts';
 import { CORS_HEADERS, JSON_CONTENT_TYPE } from './http-headers.ts';
 import type { GraphResponse } from './types.ts';
 import { isSharePointRestPath, type SharePointRest, type SpRestResponse } from '../sharepoint-rest/rest-service.ts';
+import type { MessagingService } from '../messaging/service.ts';
+import type { ServiceResponse } from '../messaging/types.ts';
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
@@ -74,9 +76,23 @@ function sendSharePoint(res: ServerResponse, response: SpRestResponse): void {
   res.end(text);
 }
 
+/** A response of the messaging services (webhook, Bot Connector, token endpoint): JSON or no body. */
+function sendService(res: ServiceResponse, out: ServerResponse, requestId: string): void {
+  const headers: Record<string, string> = { 'request-id': requestId, 'X-Correlating-OperationId': requestId, ...res.headers };
+  if (res.body === undefined) {
+    out.writeHead(res.status, { ...headers, 'Content-Length': '0' });
+    out.end();
+    return;
+  }
+  const text = JSON.stringify(res.body);
+  out.writeHead(res.status, { 'Content-Type': 'application/json; charset=utf-8', ...headers, 'Content-Length': String(Buffer.byteLength(text)) });
+  out.end(text);
+}
+
 /**
  * Turns Node HTTP requests into Graph requests (/v1.0), SharePoint REST requests
- * (/sites/<name>/_api/…, sharepoint-rest/) or control requests (/_emulator).
+ * (/sites/<name>/_api/…, sharepoint-rest/), the messaging services (Workflows webhooks, the Bot
+ * Connector and its token endpoint, messaging/) or control requests (/_emulator).
  */
 /**
  * `durable` resolves once every change made so far is on disk: a write is answered only after it
@@ -88,6 +104,7 @@ export function createRequestListener(
   fallbackHost: string,
   sharePoint?: SharePointRest,
   durable: () => Promise<void> = () => Promise.resolve(),
+  messaging?: MessagingService,
 ) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const requestId = randomUUID();
@@ -115,6 +132,23 @@ export function createRequestListener(
         sendSharePoint(res, response);
         return;
       }
+      if (messaging && messaging.handles(path0)) {
+        const raw = await readBody(req);
+        if (raw === 'tooLarge') throw new GraphError(413, 'requestTooLarge', 'The request body exceeds the maximum size.');
+        const method = (req.method ?? 'GET').toUpperCase();
+        const response = await messaging.handle({
+          method,
+          path: path0,
+          rawQuery: url0.includes('?') ? url0.slice(url0.indexOf('?') + 1) : '',
+          headers,
+          raw,
+          origin: `https://${headers.host ?? fallbackHost}`,
+        });
+        // A posted message is acknowledged only once it is on disk.
+        if (method !== 'GET') await durable();
+        sendService(response, res, requestId);
+        return;
+      }
       if (req.method === 'OPTIONS') {
         res.writeHead(204, { ...CORS_HEADERS, 'request-id': requestId, 'client-request-id': clientRequestId });
         res.end();
@@ -130,7 +164,8 @@ export function createRequestListener(
       const method = (req.method ?? 'GET').toUpperCase();
 
       if (path === '/_emulator' || path.startsWith('/_emulator/')) {
-        send(res, handleControl(control, method, path, body === INVALID_JSON ? undefined : body), requestId, clientRequestId);
+        const origin = `https://${headers.host ?? fallbackHost}`;
+        send(res, handleControl(control, method, path, body === INVALID_JSON ? undefined : body, origin), requestId, clientRequestId);
         return;
       }
       const version = /^\/v1\.0(?=\/|$)/i.exec(path);

@@ -1,4 +1,5 @@
 import { Router } from '../core/router.ts';
+import { registerChannelMessagesRoutes } from './channel-messages.ts';
 import { registerColumnsRoutes } from './columns.ts';
 import { registerListItemsRoutes } from './list-items.ts';
 import { registerListsRoutes } from './lists.ts';
@@ -11,6 +12,7 @@ import { registerTeamsRoutes } from './teams.ts';
 export const GRAPH_AREAS: readonly ((router: Router) => void)[] = [
   registerMeRoutes,
   registerTeamsRoutes,
+  registerChannelMessagesRoutes,
   registerSitesRoutes,
   registerListsRoutes,
   registerColumnsRoutes,

@@ -1,7 +1,16 @@
 import { templateColumns } from '../sharepoint/column-model.ts';
 import { stableGuid } from '../state/stable-id.ts';
 import { TENANT_SCHEMA_VERSION, type SiteState, type TeamState, type TenantState, type UserState } from '../state/tenant-state.ts';
-import { DEMO_DOMAIN, DEMO_PEOPLE, DEMO_SHAREPOINT_HOST, DEMO_TEAMS, DEMO_TENANT_ID, type DemoTeam } from './demo-tenant.ts';
+import {
+  DEMO_DOMAIN,
+  DEMO_PEOPLE,
+  DEMO_REMINDER_CHANNEL_NAME,
+  DEMO_SHAREPOINT_HOST,
+  DEMO_TEAMS,
+  DEMO_TEAMS_APP,
+  DEMO_TENANT_ID,
+  type DemoTeam,
+} from './demo-tenant.ts';
 
 export type SeedKind = 'demo' | 'empty';
 
@@ -78,6 +87,12 @@ function buildSite(team: DemoTeam, ownerId: string): SiteState {
  * 'empty' and 'demo' share the directory; only 'demo' gets the plans (seeded by the hook).
  */
 export function buildTenant(_kind: SeedKind): TenantState {
+  const tenant = buildDirectory();
+  ensureDemoMessaging(tenant);
+  return tenant;
+}
+
+function buildDirectory(): TenantState {
   const users = buildUsers();
   const idOf = (upn: string): string => {
     const user = users.find((u) => u.userPrincipalName === upn);
@@ -94,4 +109,34 @@ export function buildTenant(_kind: SeedKind): TenantState {
     teams: DEMO_TEAMS.map((t) => buildTeam(t, idOf)),
     sites: DEMO_TEAMS.map((t) => buildSite(t, idOf(t.owners[0] ?? ''))),
   };
+}
+
+/**
+ * The demo teams' messaging setup: each demo team has the 'Påminnelser' channel (an existing
+ * channel of that name is reused), the Handlingsplan app (with its bot) installed, and one
+ * Workflows webhook for the reminder channel. Part of every fresh tenant; a tenant saved before
+ * messaging existed (no `messaging`) gets it on load. Returns whether anything was added.
+ */
+export function ensureDemoMessaging(tenant: TenantState): boolean {
+  if (tenant.messaging !== undefined && tenant.teamsApps !== undefined) return false;
+  tenant.teamsApps ??= [];
+  if (!tenant.teamsApps.some((a) => a.id === DEMO_TEAMS_APP.id)) tenant.teamsApps.push({ ...DEMO_TEAMS_APP });
+  const messaging = (tenant.messaging ??= { lastMessageId: 0, messages: [], webhooks: [] });
+  for (const demo of DEMO_TEAMS) {
+    const team = tenant.teams.find((t) => t.id === demo.id);
+    if (!team) continue;
+    const name = DEMO_REMINDER_CHANNEL_NAME.toLowerCase();
+    let channel = team.channels.find((c) => c.displayName.toLowerCase() === name);
+    if (!channel) {
+      const seeded = demo.channels.find((c) => c.id === demo.reminderChannelId);
+      channel = { id: demo.reminderChannelId, displayName: DEMO_REMINDER_CHANNEL_NAME, description: seeded?.description ?? null, createdDateTime: CREATED };
+      team.channels.push(channel);
+    }
+    team.installedAppIds ??= [];
+    if (!team.installedAppIds.includes(DEMO_TEAMS_APP.id)) team.installedAppIds.push(DEMO_TEAMS_APP.id);
+    if (!messaging.webhooks.some((w) => w.id === demo.workflowWebhookId)) {
+      messaging.webhooks.push({ id: demo.workflowWebhookId, teamId: team.id, channelId: channel.id, createdDateTime: CREATED });
+    }
+  }
+  return true;
 }

@@ -55,7 +55,36 @@ export interface DemoTeam {
   readonly owners: readonly string[];
   /** User principal names of the stewards (team members that are not owners). */
   readonly members: readonly string[];
+  /** The 'Påminnelser' channel that reminders are posted to (one of `channels`). */
+  readonly reminderChannelId: string;
+  /**
+   * The Workflows webhook of the reminder channel: its URL is `<emulator origin>/webhooks/workflows/<id>`
+   * (messaging/workflows-webhook.ts).
+   */
+  readonly workflowWebhookId: string;
 }
+
+/** The reminder channel's name (nb), in every demo team. */
+export const DEMO_REMINDER_CHANNEL_NAME = 'Påminnelser';
+
+/**
+ * The Handlingsplan app in the tenant's app catalog and its bot (the bot's Microsoft App ID, used
+ * as `client_id` for the bot's token and in `Bearer dev-app:<id>;aud=https://api.botframework.com`).
+ * Installed in every demo team.
+ */
+export const DEMO_BOT_APP_ID = 'fda59cb8-5ad5-5fd0-b1f5-426c313b439a';
+export const DEMO_TEAMS_APP = {
+  /** Catalog app id (teamsApp id). */
+  id: 'a641c6bd-7719-5f2a-942f-a6b0f702212e',
+  displayName: 'Handlingsplan',
+  botId: DEMO_BOT_APP_ID,
+} as const;
+
+/**
+ * The sender of messages posted through a Workflows webhook: the Workflows app (Flow bot). Its real
+ * app id is not confirmed; this fixed GUID stands in for it.
+ */
+export const WORKFLOWS_APP = { id: '3404135f-c843-5a96-92e5-ecca99144bd4', displayName: 'Workflows' } as const;
 
 const person = (
   id: string,
@@ -134,10 +163,15 @@ const upn = (local: string): string => `${local}@${DEMO_DOMAIN}`;
 /** The UPN of the guest Randi Kvam (a steward in Alver). */
 export const DEMO_GUEST_UPN = 'randi.kvam_gmail.example#EXT#@org365.example';
 const site = (collection: string, web: string): string => `${DEMO_SHAREPOINT_HOST},${collection},${web}`;
-const channels = (general: string, board: string, union: string): DemoChannel[] => [
+const channels = (general: string, board: string, reminders: string, union: string): DemoChannel[] => [
   { id: general, displayName: 'General', description: `${union}: felles kanal for styret og tillitsvalde` },
   { id: board, displayName: 'Styret', description: 'Styremøte, saker og oppfølging av handlingsplanen' },
+  { id: reminders, displayName: DEMO_REMINDER_CHANNEL_NAME, description: 'Påminnelser fra handlingsplanen' },
 ];
+
+const ALVER_REMINDERS = '19:2c28eda0dd705ec48b81ac7436afab8f@thread.tacv2';
+const SOR_VARANGER_REMINDERS = '19:992941b715d355098ff7da8411616c8b@thread.tacv2';
+const ASKER_REMINDERS = '19:d6af3337d1ac54e9a5bbf3c22b4927bd@thread.tacv2';
 
 export const DEMO_TEAMS: readonly DemoTeam[] = [
   {
@@ -147,11 +181,13 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
     description: 'Styret og tillitsvalde i Fagforbundet Alver',
     mailNickname: 'FagforbundetAlver',
     internalId: '19:dbbe0d33584f5e5ab9d2bb66e2b986c4@thread.tacv2',
-    channels: channels('19:dbbe0d33584f5e5ab9d2bb66e2b986c4@thread.tacv2', '19:79f0fc125b4759f99206c1e6a763922b@thread.tacv2', 'Fagforbundet Alver'),
+    channels: channels('19:dbbe0d33584f5e5ab9d2bb66e2b986c4@thread.tacv2', '19:79f0fc125b4759f99206c1e6a763922b@thread.tacv2', ALVER_REMINDERS, 'Fagforbundet Alver'),
     siteId: site('6ebf60ce-a61b-50c8-ac86-8a1fad13b300', 'c7096ad9-4dbf-5a73-9a56-2905d4ecb644'),
     siteName: 'FagforbundetAlver',
     owners: [upn('ingrid.haugland'), upn('sigurd.mjelde'), upn('kari.eide')],
     members: [upn('ola.nesse'), upn('marte.hjelmeland'), upn('torbjorn.vik'), upn('solveig.brekke'), upn('eirik.fosse'), DEMO_GUEST_UPN],
+    reminderChannelId: ALVER_REMINDERS,
+    workflowWebhookId: 'b8a0f148525a5285bfa7298ac7e575b6',
   },
   {
     planKey: 'sor-varanger',
@@ -160,11 +196,13 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
     description: 'Styret og tillitsvalgte i Fagforbundet Sør-Varanger',
     mailNickname: 'FagforbundetSorVaranger',
     internalId: '19:c4decebe7f905953842fa876d27c252a@thread.tacv2',
-    channels: channels('19:c4decebe7f905953842fa876d27c252a@thread.tacv2', '19:3cadcbbe94bf54ff9f3ccbfb9b15c388@thread.tacv2', 'Fagforbundet Sør-Varanger'),
+    channels: channels('19:c4decebe7f905953842fa876d27c252a@thread.tacv2', '19:3cadcbbe94bf54ff9f3ccbfb9b15c388@thread.tacv2', SOR_VARANGER_REMINDERS, 'Fagforbundet Sør-Varanger'),
     siteId: site('61ae6bd0-9739-5b20-8668-1a3dae87f7e9', '0aa52b20-5887-51d4-b782-1f9b273ccf63'),
     siteName: 'FagforbundetSorVaranger',
     owners: [upn('tor-arne.pedersen'), upn('anne.mathisen'), upn('hilde.johansen')],
     members: [upn('jan.erik.hansen'), upn('siv.isaksen'), upn('rune.nilsen'), upn('marit.eriksen'), upn('kjell.andersen')],
+    reminderChannelId: SOR_VARANGER_REMINDERS,
+    workflowWebhookId: '851fd4e427d25c2fa51e0771bab78c5c',
   },
   {
     planKey: 'asker',
@@ -173,12 +211,14 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
     description: 'Styret og tillitsvalgte i Fagforbundet Asker',
     mailNickname: 'FagforbundetAsker',
     internalId: '19:f71d4aecc1f6594a8ec9bd4620693530@thread.tacv2',
-    channels: channels('19:f71d4aecc1f6594a8ec9bd4620693530@thread.tacv2', '19:b9ab2e1fc20e5a3d8e866fb5e5b4a040@thread.tacv2', 'Fagforbundet Asker'),
+    channels: channels('19:f71d4aecc1f6594a8ec9bd4620693530@thread.tacv2', '19:b9ab2e1fc20e5a3d8e866fb5e5b4a040@thread.tacv2', ASKER_REMINDERS, 'Fagforbundet Asker'),
     siteId: site('407a68db-7068-5d63-ae5d-d64970e125c8', '2a18436a-d32e-5d77-8ff4-55cd7914129d'),
     siteName: 'FagforbundetAsker',
     owners: [upn('camilla.berg'), upn('henrik.lund'), upn('nina.solberg')],
     // Ingrid Haugland (leader in Alver) also sits as a steward in Asker: one person, two teams.
     members: [upn('ahmed.hussain'), upn('linda.strand'), upn('thomas.bakke'), upn('maria.olsen'), upn('ingrid.haugland')],
+    reminderChannelId: ASKER_REMINDERS,
+    workflowWebhookId: '7fc8ff2e2bd25cb99c2bed471a12db5d',
   },
 ];
 

@@ -43,6 +43,11 @@ export interface TeamState {
   /** User ids of members that are not owners. */
   members: string[];
   siteId: string;
+  /**
+   * Catalog ids of the Teams apps installed in the team (`TeamsAppState.id`); a bot may post only
+   * where its app is installed (messaging/bot-connector.ts). Absent in older tenants: none.
+   */
+  installedAppIds?: string[];
 }
 
 export type ColumnType =
@@ -161,6 +166,83 @@ export interface TenantState {
   sites: SiteState[];
   /** Planner plans, buckets and tasks (graph/planner.ts). Absent in tenants saved before Planner: empty. */
   planner?: PlannerState;
+  /** Teams apps of the tenant's app catalog, with their bots (messaging/bot-connector.ts). */
+  teamsApps?: TeamsAppState[];
+  /**
+   * Channel messages and Workflows webhooks (graph/channel-messages.ts, messaging/). Absent in
+   * tenants saved before them: the demo teams' reminder channel, app and webhook are added on load
+   * (seed/build-tenant.ts `ensureDemoMessaging`), with no messages.
+   */
+  messaging?: MessagingState;
+}
+
+/** An app in the tenant's Teams app catalog. */
+export interface TeamsAppState {
+  /** The catalog app id (teamsApp id in Graph). */
+  id: string;
+  displayName: string;
+  /** The bot's Microsoft App ID (its Entra application id), or null for an app without a bot. */
+  botId: string | null;
+}
+
+export interface MessagingState {
+  /** The newest message id handed out (epoch milliseconds), so ids keep increasing across restarts. */
+  lastMessageId: number;
+  /** Root messages and replies of every channel, in the order they were posted. */
+  messages: ChannelMessageState[];
+  webhooks: WorkflowWebhookState[];
+}
+
+/** Who posted a message: a user, or an app (a bot, the Workflows app). */
+export interface MessageSenderState {
+  kind: 'user' | 'application';
+  /** The user's id, or the application's (bot) id. */
+  id: string;
+  displayName: string;
+}
+
+/** A chatMessage attachment as Graph returns it: `content` is a JSON string for cards. */
+export interface MessageAttachmentState {
+  id: string;
+  contentType: string;
+  contentUrl: string | null;
+  content: string | null;
+  name: string | null;
+  thumbnailUrl: string | null;
+}
+
+/** A mention of a user (`<at id="N">mentionText</at>` in the body). */
+export interface MessageMentionState {
+  id: number;
+  mentionText: string;
+  userId: string;
+  displayName: string;
+}
+
+export interface ChannelMessageState {
+  /** Numeric string (epoch milliseconds of creation, made unique); also the etag. */
+  id: string;
+  teamId: string;
+  channelId: string;
+  /** The root message's id for a reply, else null. */
+  replyToId: string | null;
+  createdDateTime: string;
+  from: MessageSenderState;
+  subject: string | null;
+  summary: string | null;
+  importance: 'normal' | 'high' | 'urgent';
+  body: { contentType: 'text' | 'html'; content: string };
+  attachments: MessageAttachmentState[];
+  mentions: MessageMentionState[];
+}
+
+/** A Workflows "Post to a channel when a webhook request is received" flow, by its secret URL id. */
+export interface WorkflowWebhookState {
+  /** 32 hex digits; the URL `<origin>/webhooks/workflows/<id>` is the secret. */
+  id: string;
+  teamId: string;
+  channelId: string;
+  createdDateTime: string;
 }
 
 /** Planner data, flat; each object has a `version` that makes its weak etag (bumped on every change). */

@@ -128,9 +128,9 @@ describe('users and teams', () => {
     expect(promoted.body).toMatchObject({ roles: ['owner'] });
   });
 
-  it('should list the General and Styret channels with thread ids', async () => {
+  it('should list the General, Styret and Påminnelser channels with thread ids', async () => {
     const res = await t.call<Collection>('GET', `/teams/${ALVER.id}/channels`);
-    expect(res.body.value.map((c) => c.displayName)).toEqual(['General', 'Styret']);
+    expect(res.body.value.map((c) => c.displayName)).toEqual(['General', 'Styret', 'Påminnelser']);
     for (const c of res.body.value) expect(c.id).toMatch(/^19:[0-9a-f]{32}@thread\.tacv2$/);
     const one = await t.call('GET', `/teams/${ALVER.id}/channels/${encodeURIComponent(ALVER.internalId)}`);
     expect(one.body).toMatchObject({ displayName: 'General', membershipType: 'standard' });
