@@ -5,10 +5,13 @@
  * State lives in the URL (`?user=&team=&channel=&theme=&locale=&view=&subEntityId=`), so a link
  * reproduces a view. Changing user, team, channel, locale or view reloads the tab; changing the
  * theme pushes `themeChange` to the running tab. The view 'planner' shows the team's Planner board
- * (planner-board.ts, Graph through this page's /v1.0 proxy) instead of the tab.
+ * (planner-board.ts, Graph through this page's /v1.0 proxy) instead of the tab, and the view
+ * 'channel' the channel's posts with their Adaptive Cards (channel-view.ts, Graph likewise); a card's
+ * deep link to the app opens the tab here, as the tab's own deep links do (openLink).
  */
-import { DEMO_TENANT_ID } from '../emulator/seed/demo-tenant';
+import { DEMO_PEOPLE, DEMO_TENANT_ID } from '../emulator/seed/demo-tenant';
 import { parseTabDeepLink } from '../src/teams/deep-link';
+import { createChannelView, type ChannelView } from './channel-view';
 import { createPlannerBoard, type PlannerBoard } from './planner-board';
 import {
   buildLegacyContext,
@@ -85,6 +88,7 @@ let frame: HTMLIFrameElement | null = null;
 let session: TabSession | null = null;
 let contextForFrame: ContextInput | null = null;
 let board: PlannerBoard | null = null;
+let channelView: ChannelView | null = null;
 
 // ---------------------------------------------------------------- status and log
 
@@ -155,23 +159,28 @@ function tabEntryUrl(): string {
   return state.tabPath ? new URL(state.tabPath, tabOrigin).href : config.tabUrl;
 }
 
-function writeStateToUrl(): void {
+/** The host page URL (path and query) that reproduces a state. */
+function urlFor(target: SimState): string {
   const params = new URLSearchParams();
-  params.set('user', state.user);
-  const team = teams.find((t) => t.id === state.teamId);
+  params.set('user', target.user);
+  const team = teams.find((t) => t.id === target.teamId);
   if (team) params.set('team', team.displayName);
-  if (team && state.channelId && state.channelId !== team.channels[0]?.id) {
-    const channel = team.channels.find((c) => c.id === state.channelId);
+  if (team && target.channelId && target.channelId !== team.channels[0]?.id) {
+    const channel = team.channels.find((c) => c.id === target.channelId);
     if (channel) params.set('channel', channel.displayName);
   }
-  if (state.theme !== 'default') params.set('theme', state.theme);
-  if (state.locale !== 'nb-NO') params.set('locale', state.locale);
-  if (state.view !== 'tab') params.set('view', state.view);
-  if (state.subEntityId) params.set('subEntityId', state.subEntityId);
-  if (state.tabPath) params.set('tabPath', state.tabPath);
+  if (target.theme !== 'default') params.set('theme', target.theme);
+  if (target.locale !== 'nb-NO') params.set('locale', target.locale);
+  if (target.view !== 'tab') params.set('view', target.view);
+  if (target.subEntityId) params.set('subEntityId', target.subEntityId);
+  if (target.tabPath) params.set('tabPath', target.tabPath);
   // Readable links: spaces as %20 and '@' unescaped (both valid in a query).
   const query = params.toString().replace(/\+/g, '%20').replace(/%40/g, '@');
-  const url = `${window.location.pathname}?${query}`;
+  return `${window.location.pathname}?${query}`;
+}
+
+function writeStateToUrl(): void {
+  const url = urlFor(state);
   if (url !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, '', url);
 }
 
@@ -215,7 +224,7 @@ function renderPickers(): void {
   ui.team.disabled = personal;
   ui.channel.disabled = personal || state.view === 'planner';
   ui.save.hidden = state.view !== 'config';
-  ui.phone.disabled = state.view === 'planner';
+  ui.phone.disabled = state.view === 'planner' || state.view === 'channel';
   document.documentElement.dataset.theme = state.theme;
 }
 
@@ -225,8 +234,14 @@ function loadTab(): void {
   const view = state.view;
   board?.destroy();
   board = null;
+  channelView?.destroy();
+  channelView = null;
   if (view === 'planner') {
     showPlannerBoard();
+    return;
+  }
+  if (view === 'channel') {
+    showChannelView();
     return;
   }
   const team = teams.find((t) => t.id === state.teamId);
@@ -293,6 +308,77 @@ function showPlannerBoard(): void {
   else setStatus('Planner board', 'ok');
 }
 
+/** The view 'channel': the selected channel's posts (and the team's channels), read as the selected user. */
+function showChannelView(): void {
+  frame?.remove();
+  frame = null;
+  session = null;
+  contextForFrame = null;
+  ui.save.disabled = true;
+  const team = teams.find((t) => t.id === state.teamId);
+  const user = users.find((u) => sameUpn(u.userPrincipalName, state.user));
+  const who = user?.displayName ?? state.user;
+  const title = () => {
+    const channel = team?.channels.find((c) => c.id === state.channelId);
+    ui.tabTitle.textContent = `${team?.displayName ?? '?'} › ${channel?.displayName ?? '?'} · Posts (as ${who})`;
+  };
+  title();
+  if (!team) {
+    setStatus('No team selected', 'error');
+    return;
+  }
+  channelView = createChannelView({
+    graphBase: '/v1.0',
+    user: state.user,
+    userId: user?.id ?? DEMO_PEOPLE.find((p) => sameUpn(p.userPrincipalName, state.user))?.id,
+    team: { id: team.id, displayName: team.displayName },
+    channels: team.channels,
+    channelId: state.channelId || (team.channels[0]?.id ?? ''),
+    theme: state.theme,
+    locale: state.locale,
+    channelHref: (channelId) => urlFor({ ...state, channelId, view: 'channel', subEntityId: '' }),
+    channelChanged(channelId) {
+      state = { ...state, channelId, subEntityId: '' };
+      writeStateToUrl();
+      renderPickers();
+      title();
+    },
+    openUrl: (url, from) => openLink(url, from === 'text'),
+    log: (text) => log('note', text),
+  });
+  ui.frameHost.append(channelView.element);
+  log('note', `Channel posts of ${team.displayName} as ${state.user}`);
+  if (!teamsOf(state.user).some((t) => t.id === team.id)) setStatus(`⚠ ${who} is not a member of ${team.displayName}`, 'warning');
+  else setStatus('Channel posts', 'ok');
+}
+
+/**
+ * Opens a link as Teams does; a string is the reason it could not. A deep link to this app's tab
+ * (src/teams/deep-link.ts) opens the tab at its sub-entity: here, or with `newWindow` (a link in a
+ * card's text, facts §9) in a new host window. Other https links open in a new window.
+ */
+function openLink(url: string, newWindow = false): string | undefined {
+  const link = parseTabDeepLink(url);
+  if (link && link.appId.toLowerCase() === config.appId.toLowerCase()) {
+    const view: View = link.entityId === PERSONAL_ENTITY_ID ? 'personal' : 'tab';
+    const team = link.channelId ? teams.find((t) => t.channels.some((c) => c.id === link.channelId)) : undefined;
+    const next: Partial<SimState> = { view, subEntityId: link.subEntityId ?? '' };
+    if (team && link.channelId) {
+      next.teamId = team.id;
+      next.channelId = link.channelId;
+    }
+    log('note', `deep link to ${link.entityId}${link.subEntityId ? ` (subEntityId ${link.subEntityId})` : ''}`);
+    if (newWindow) window.open(urlFor({ ...state, ...next }), '_blank', 'noopener');
+    else setTimeout(() => navigate(next), 0);
+    return undefined;
+  }
+  if (/^https:\/\//i.test(url)) {
+    window.open(url, '_blank', 'noopener');
+    return undefined;
+  }
+  return 'only https links and deep links to this app can be opened here';
+}
+
 function postToTab(message: unknown): void {
   const target = frame?.contentWindow;
   if (!target) return;
@@ -332,25 +418,7 @@ function newSession(): TabSession {
       navigate({ view: 'tab', subEntityId: '' });
     },
     onOpenLink(url) {
-      const link = parseTabDeepLink(url);
-      if (link && link.appId.toLowerCase() === config.appId.toLowerCase()) {
-        const view: View = link.entityId === PERSONAL_ENTITY_ID ? 'personal' : 'tab';
-        const team = link.channelId
-          ? teams.find((t) => t.channels.some((c) => c.id === link.channelId))
-          : undefined;
-        const next: Partial<SimState> = { view, subEntityId: link.subEntityId ?? '' };
-        if (team && link.channelId) {
-          next.teamId = team.id;
-          next.channelId = link.channelId;
-        }
-        setTimeout(() => navigate(next), 0);
-        return undefined;
-      }
-      if (/^https:\/\//i.test(url)) {
-        window.open(url, '_blank', 'noopener');
-        return undefined;
-      }
-      return 'only https links and deep links to this app can be opened here';
+      return openLink(url);
     },
     onNavigateWithinApp({ pageId, subPageId }) {
       const view: HostView = pageId === PERSONAL_ENTITY_ID ? 'personal' : state.view === 'config' ? 'tab' : state.view;
@@ -433,6 +501,7 @@ function onThemeChange(): void {
   writeStateToUrl();
   document.documentElement.dataset.theme = state.theme;
   if (contextForFrame) contextForFrame = { ...contextForFrame, theme: state.theme };
+  channelView?.setTheme(state.theme);
   const event = session?.changeTheme(state.theme);
   if (event) postToTab(event);
 }

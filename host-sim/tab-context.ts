@@ -27,9 +27,12 @@ export interface EmulatorTeam {
 /** Entity ids as in manifest/manifest.json: the personal static tab, and the channel tab's default. */
 export const PERSONAL_ENTITY_ID = 'my-goals';
 export const DEFAULT_CHANNEL_ENTITY_ID = 'handlingsplan';
-/** The host page's views: the tab's, and its own Planner board (planner-board.ts; no tab loaded). */
-export type HostView = View | 'planner';
-export const VIEWS: readonly HostView[] = ['tab', 'config', 'personal', 'planner'];
+/**
+ * The host page's views: the tab's, and its own views with no tab loaded: the Planner board
+ * (planner-board.ts) and the channel's posts (channel-view.ts).
+ */
+export type HostView = View | 'planner' | 'channel';
+export const VIEWS: readonly HostView[] = ['tab', 'config', 'personal', 'planner', 'channel'];
 export const ROUTES: Record<View, string> = { tab: '#/tab', config: '#/config', personal: '#/personal' };
 
 export const sameUpn = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();

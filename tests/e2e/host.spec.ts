@@ -25,7 +25,7 @@ test.describe('host page', () => {
     await expect(users.locator('option', { hasText: 'Ingrid Haugland (ingrid.haugland@org365.example)' })).toHaveCount(1);
     const teams = page.getByLabel('Team', { exact: true });
     await expect(teams.locator('option')).toHaveText(['Fagforbundet Alver', 'Fagforbundet Sør-Varanger', 'Fagforbundet Asker']);
-    await expect(page.getByLabel('Channel', { exact: true }).locator('option')).toHaveText(['General', 'Styret']);
+    await expect(page.getByLabel('Channel', { exact: true }).locator('option')).toHaveText(['General', 'Styret', 'Påminnelser']);
     await expect(page).toHaveURL(/[?&]user=[^&]+&team=Fagforbundet%20Alver/);
     await expect(page.locator('#tab-frame')).toHaveAttribute('src', `${E2E_APP_URL}index.html#/tab`);
   });
