@@ -14,7 +14,7 @@ import { draftToPlan } from '../../src/import/to-plan';
 import type { LocalGoal, PersonRef } from '../../src/domain/plan';
 import { graphClientAs, type EmulatorEndpoint } from '../app-client';
 import { createPrng } from '../core/prng';
-import { DEMO_PEOPLE, DEMO_TEAMS, demoPerson, type DemoTeam } from './demo-tenant';
+import { DEMO_PEOPLE, DEMO_REMINDER_CHANNEL_NAME, DEMO_TEAMS, demoPerson, type DemoTeam } from './demo-tenant';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/plans/', import.meta.url));
 
@@ -49,7 +49,8 @@ export async function seedTeamPlan(emulator: EmulatorEndpoint, team: DemoTeam, t
     },
   });
 
-  const plan = await repo.createPlan(entities.plan);
+  // Reminders go to the team's 'Påminnelser' channel from the start, so the demo needs no setup.
+  const plan = await repo.createPlan({ ...entities.plan, reminderChannelId: team.reminderChannelId, reminderChannelName: DEMO_REMINDER_CHANNEL_NAME });
   await mapBounded(entities.situation, 4, (row) => repo.createSituationRow({ ...row, planId: plan.id }));
   const goals: LocalGoal[] = [];
   for (const { area, goals: areaGoals } of entities.areas) {

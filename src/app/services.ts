@@ -10,6 +10,10 @@ import { GraphDirectory } from '../adapters/teams/graph-directory';
 import { GraphPlannerBoard } from '../adapters/planner/planner-board';
 import { goalReferenceUrl, plannerTaskUrl } from '../adapters/planner/planner-resources';
 import { PlannerSync } from '../adapters/planner/planner-sync';
+import { ReminderService } from '../adapters/reminders/reminder-service';
+import { SharePointReminderLedger } from '../adapters/sharepoint/reminder-ledger';
+import { GraphChannelPoster } from '../adapters/teams/channel-poster';
+import { plannerTaskStates } from '../adapters/planner/planner-task-states';
 import type { PersonRef } from '../domain/plan';
 import type { PlannerPort } from '../domain/planner-port';
 import { plannerTexts } from '../i18n/planner-texts';
@@ -64,6 +68,21 @@ export function createServices(config: AppConfig, getToken: TokenSource, session
     planRepository,
     planImporter: (teamId) => new SharePointPlanImporter(graph, teamId),
     planner,
+    reminders: (teamId) =>
+      new ReminderService({
+        teamId,
+        ledger: new SharePointReminderLedger(graph, teamId),
+        poster: new GraphChannelPoster(graph),
+        // Cards carry links into this tab: the goal, and the check-in on 'My goals'.
+        goalLink: (goalId) => session.deepLink(`goal:${goalId}`, ''),
+        reportLink: (goalId) => session.deepLink(`checkin:${goalId}`, ''),
+        tasks: async (snapshot) => {
+          const binding = snapshot.plan.planner;
+          if (!binding) return [];
+          const board = new GraphPlannerBoard(graph, (await (me ??= directory.me())).id);
+          return plannerTaskStates(snapshot.goals, await board.tasks(binding.planId));
+        },
+      }),
   };
 }
 

@@ -3,7 +3,8 @@
  * each). `Sites.Manage.All` includes what `Sites.ReadWrite.All` grants (items) and adds creating
  * lists and columns, which provisioning needs, so the two are never asked for together.
  * `Tasks.ReadWrite` is the least privileged delegated permission for Planner plans, buckets and
- * tasks in the team's group (issue 11). Permissions of later capabilities (channel posts) are added
+ * tasks in the team's group (issue 11). `ChannelMessage.Send` posts a board member's 'Send reminders
+ * now' into the reminder channel (issue 12); it needs no admin consent. Later capabilities add theirs
  * with the feature that uses them.
  */
 export const GRAPH_SCOPES: readonly string[] = [
@@ -13,4 +14,5 @@ export const GRAPH_SCOPES: readonly string[] = [
   'https://graph.microsoft.com/Channel.ReadBasic.All',
   'https://graph.microsoft.com/Sites.Manage.All',
   'https://graph.microsoft.com/Tasks.ReadWrite',
+  'https://graph.microsoft.com/ChannelMessage.Send',
 ];

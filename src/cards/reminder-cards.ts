@@ -61,6 +61,8 @@ export interface ReminderCardContext {
   /** Deep links: the goal in the plan, and the check-in on 'My goals' (null when none can be made). */
   readonly goalLink: (goalId: string) => string | null;
   readonly reportLink: (goalId: string) => string | null;
+  /** The run that claimed the reminders (their markers name it); '' for a preview. */
+  readonly runId?: string;
   /** The language to write in; the plan's by default. */
   readonly language?: Language;
 }
@@ -161,7 +163,7 @@ function goalSection(i18n: I18n, entry: GoalReminders, ctx: ReminderCardContext,
   // Each reminder's own element carries its marker as id, so a post can be found again (reminderMarker).
   for (const r of headlines) {
     const block = textBlock(reminderHeadline(i18n, r, ctx.today, goal, planStart(ctx.plan)), { bold: true });
-    block.id = reminderMarker(ctx.plan.id, r.key);
+    block.id = reminderMarker(ctx.plan.id, r.key, ctx.runId ?? '');
     elements.push(block);
   }
   elements.push(runs([[planText(goal.text), false]]));
@@ -170,7 +172,7 @@ function goalSection(i18n: I18n, entry: GoalReminders, ctx: ReminderCardContext,
     if (r.reason.kind !== 'taskDue' && r.reason.kind !== 'taskLate') return;
     // Tasks past the listed ones are counted, and their markers ride on empty containers.
     const element: AC.CardElement = i < MAX_TASK_LINES ? runs([[reminderHeadline(i18n, r, ctx.today, goal, planStart(ctx.plan)), true], [planText(r.reason.title, 255), false]]) : new AC.Container();
-    element.id = reminderMarker(ctx.plan.id, r.key);
+    element.id = reminderMarker(ctx.plan.id, r.key, ctx.runId ?? '');
     elements.push(element);
   });
   if (tasks.length > MAX_TASK_LINES) elements.push(textBlock(i18n.t('reminders.card.moreTasks', { count: tasks.length - MAX_TASK_LINES }), { subtle: true }));

@@ -56,6 +56,11 @@ export interface Plan {
   readonly reminderChannelId?: string | null;
   readonly reminderChannelName?: string | null;
   /**
+   * The board's reminder settings as stored (JSON), read with `readReminderSettings` (reminders.ts);
+   * null or absent for the defaults.
+   */
+  readonly reminderSettings?: unknown;
+  /**
    * Null for a complete plan; `pending:<importId>` while an import is still writing it (such a
    * plan is never shown). Absent where it does not matter (e.g. a plan being created).
    */

@@ -415,11 +415,13 @@ export function planReminderRun(input: ReminderInput, now: Date, options: { read
 
 /**
  * The marker a reminder carries in its card (as an element id), so that a post whose answer was
- * lost can be found among the channel's messages before anything is sent again: `hp-` and the
- * FNV-1a hash of the plan and the reminder's key, in hex (Adaptive Card ids are plain strings).
+ * lost can be found among the channel's messages before anything is sent again: `hp-` and a 64-bit
+ * hash (two FNV-style lanes) of the plan, the reminder's key and the run that claimed it, in hex
+ * (Adaptive Card ids are plain strings). The run is part of it so that only that run's post is
+ * found, never an earlier post of the same reminder that the ledger no longer holds.
  */
-export function reminderMarker(planId: string, key: string): string {
-  const text = `${planId}\u0000${key}`;
+export function reminderMarker(planId: string, key: string, runId = ''): string {
+  const text = `${planId}\u0000${key}\u0000${runId}`;
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193 ^ text.length;
   for (let i = 0; i < text.length; i++) {

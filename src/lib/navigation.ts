@@ -9,7 +9,8 @@ export type TabView =
   | { readonly name: 'overview' }
   | { readonly name: 'plan' }
   | { readonly name: 'goal'; readonly goalId: string }
-  | { readonly name: 'mine' }
+  /** 'My goals', optionally with one goal's check-in in focus (a reminder's 'Report progress'). */
+  | { readonly name: 'mine'; readonly goalId?: string }
   | { readonly name: 'situation' }
   | { readonly name: 'settings' }
   | { readonly name: 'import' };
@@ -27,8 +28,9 @@ export function parseTabView(hash: string): TabView | null {
       return { name: 'overview' };
     case 'goal':
       return id ? { name: 'goal', goalId: decodeURIComponent(id) } : { name: 'plan' };
-    case 'plan':
     case 'mine':
+      return id ? { name: 'mine', goalId: decodeURIComponent(id) } : { name: 'mine' };
+    case 'plan':
     case 'situation':
     case 'settings':
     case 'import':
@@ -39,17 +41,22 @@ export function parseTabView(hash: string): TabView | null {
 }
 
 export function tabViewHash(view: TabView): string {
-  return view.name === 'goal' ? `#/tab/goal/${encodeURIComponent(view.goalId)}` : `#/tab/${view.name}`;
+  if (view.name === 'goal') return `#/tab/goal/${encodeURIComponent(view.goalId)}`;
+  if (view.name === 'mine' && view.goalId) return `#/tab/mine/${encodeURIComponent(view.goalId)}`;
+  return `#/tab/${view.name}`;
 }
 
-/** Deep-link sub-entity ids: `goal:<id>` opens a goal; a view name opens that view. */
+/** Deep-link sub-entity ids: `goal:<id>` opens a goal, `checkin:<id>` its check-in on 'My goals'; a view name opens that view. */
 export function subPageIdFor(view: TabView): string {
-  return view.name === 'goal' ? `goal:${view.goalId}` : view.name;
+  if (view.name === 'goal') return `goal:${view.goalId}`;
+  if (view.name === 'mine' && view.goalId) return `checkin:${view.goalId}`;
+  return view.name;
 }
 
 export function viewFromSubPage(subPageId: string | undefined): TabView | null {
   if (!subPageId) return null;
   if (subPageId.startsWith('goal:')) return { name: 'goal', goalId: subPageId.slice(5) };
+  if (subPageId.startsWith('checkin:')) return { name: 'mine', goalId: subPageId.slice(8) };
   return parseTabView(`#/tab/${subPageId}`);
 }
 

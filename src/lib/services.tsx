@@ -6,6 +6,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { Directory, PlanRepository, TeamMember, TeamRole } from '../domain/ports';
 import type { PlannerPort } from '../domain/planner-port';
 import type { PlanImporter } from '../domain/plan-import';
+import type { ReminderPort } from '../domain/reminder-port';
 
 /** Who signed in, as the host says: the sign-in name is for tokens and local storage only, never to match people. */
 export interface SessionUser {
@@ -43,6 +44,8 @@ export interface Services {
    * brings Planner's work in as check-ins only); `members` give names to the people Planner names.
    */
   planner(teamId: string, context: { readonly role: TeamRole; readonly members: readonly TeamMember[] }): PlannerPort;
+  /** The team's channel reminders: what would be posted now, and posting it once (the board's 'Send reminders now'). */
+  reminders(teamId: string): ReminderPort;
 }
 
 const ServicesContext = createContext<Services | null>(null);

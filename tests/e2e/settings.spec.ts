@@ -1,6 +1,6 @@
 /**
  * The board's Settings screen through the local Teams host: plan metadata, language and the
- * reminder channel are saved and persist; the lists' health shows a column deleted in
+ * reminder settings (channel, rules, lead days, digest, quiet days) are saved and persist; the lists' health shows a column deleted in
  * SharePoint as outdated, and Repair puts it back. Stewards have no Settings. The test restores
  * the demo data it changed.
  */
@@ -34,8 +34,8 @@ test('the board saves plan settings and the reminder channel, and repairs a dele
   await expect(tab.getByRole('heading', { level: 1, name: 'Innstillinger' })).toBeVisible({ timeout: 30_000 });
   await expect(tab.getByRole('tab', { name: 'Innstillinger' })).toHaveAttribute('aria-selected', 'true');
   const health = tab.getByRole('table', { name: 'Lagring i SharePoint' });
-  await expect(health.getByRole('row')).toHaveCount(7);
-  await expect(health.locator('[data-state]')).toHaveText(Array(6).fill('OK'));
+  await expect(health.getByRole('row')).toHaveCount(8);
+  await expect(health.locator('[data-state]')).toHaveText(Array(7).fill('OK'));
 
   for (const theme of ['dark', 'contrast', 'default'] as const) {
     await setHostTheme(page, theme);
@@ -56,12 +56,22 @@ test('the board saves plan settings and the reminder channel, and repairs a dele
   await planForm.getByRole('button', { name: 'Lagre' }).click();
   await expect(planForm.getByText('Innstillingene er lagret.')).toBeVisible();
 
-  // Reminder channel from the team's channels.
-  const reminder = tab.getByRole('region', { name: 'Kanal for påminnelser' });
-  await expect(reminder.getByLabel('Kanal').locator('option')).toHaveText(['Ingen kanal', 'General', 'Styret']);
+  // Reminders: the channel from the team's channels, the rules, lead days and the digest.
+  const reminder = tab.getByRole('region', { name: 'Påminnelser' });
+  await expect(reminder.getByLabel('Kanal').locator('option')).toHaveText(['Ingen kanal', 'General', 'Styret', 'Påminnelser']);
   await reminder.getByLabel('Kanal').selectOption({ label: 'Styret' });
-  await reminder.getByRole('button', { name: 'Lagre kanal' }).click();
-  await expect(reminder.getByText('Kanalen for påminnelser er lagret.')).toBeVisible();
+  await reminder.getByLabel('Dager før fristen').fill('0, 3');
+  await reminder.getByRole('button', { name: 'Lagre påminnelser' }).click();
+  await expect(reminder.getByText('Skriv ett til fem ulike hele tall fra 1 til 90, skilt med komma.')).toBeVisible();
+  expect((await repo.load())?.plan.reminderChannelId ?? null).toBe(original.plan.reminderChannelId ?? null);
+  await reminder.getByLabel('Dager før fristen').fill('10, 2');
+  await reminder.getByRole('checkbox', { name: 'Mål uten rapportert fremdrift' }).uncheck();
+  await reminder.getByLabel('Hvordan postes det').selectOption({ label: 'Samlet én gang i uka' });
+  await reminder.getByLabel('Dag for ukesoppsummeringen').selectOption({ label: 'onsdag' });
+  await reminder.getByLabel('Ekstra dager uten påminnelser').fill('2026-12-28\n2026-12-29');
+  await reminder.getByRole('button', { name: 'Lagre påminnelser' }).click();
+  await expect(reminder.getByText('Innstillingene for påminnelser er lagret.')).toBeVisible();
+  expect((await repo.load())?.plan.reminderSettings).toMatchObject({ leadDays: [10, 2], nudges: false, digest: 'weekly', digestWeekday: 3, quietDays: ['2026-12-28', '2026-12-29'] });
   const styret = team.channels.find((c) => c.displayName === 'Styret');
   expect((await repo.load())?.plan).toMatchObject({
     union: 'Fagforbundet Asker og omegn',
@@ -104,7 +114,10 @@ test('the board saves plan settings and the reminder channel, and repairs a dele
   await expect(form.getByLabel('Fagforening')).toHaveValue('Fagforbundet Asker og omegn');
   await expect(form.getByLabel('Vedtatt på årsmøtet')).toHaveValue('2026-03-12');
   await expect(form.getByLabel('Planens språk')).toHaveValue('nn');
-  await expect(again.getByRole('region', { name: 'Kanal for påminnelser' }).getByLabel('Kanal')).toHaveValue(styret?.id ?? '');
+  const reminderAgain = again.getByRole('region', { name: 'Påminnelser' });
+  await expect(reminderAgain.getByLabel('Kanal')).toHaveValue(styret?.id ?? '');
+  await expect(reminderAgain.getByLabel('Dager før fristen')).toHaveValue('10, 2');
+  await expect(reminderAgain.getByLabel('Dag for ukesoppsummeringen')).toHaveValue('3');
 
   // Leave the demo plan as it was.
   await repo.updatePlan(
@@ -115,6 +128,7 @@ test('the board saves plan settings and the reminder channel, and repairs a dele
       language: original.plan.language,
       reminderChannelId: original.plan.reminderChannelId ?? null,
       reminderChannelName: original.plan.reminderChannelName ?? null,
+      reminderSettings: original.plan.reminderSettings ?? null,
     },
     { ifMatch: null },
   );

@@ -32,7 +32,7 @@ describe('list permissions', () => {
     const before = await repoAs(emu, board, alver.id).repo.permissions();
     expect(before.state).toBe('notApplied');
     expect(before.lists.map((l) => [l.key, l.state]).sort()).toEqual(
-      ['areas', 'checkIns', 'comments', 'goals', 'plans', 'situation'].map((k) => [k, 'inherited']),
+      ['areas', 'checkIns', 'comments', 'goals', 'plans', 'reminders', 'situation'].map((k) => [k, 'inherited']),
     );
     expect(before.siteUrl).toMatch(/^https:\/\/(localhost|127\.0\.0\.1):\d+\/sites\/FagforbundetAlver$/);
     // The leniency the permissions remove: a steward can still edit a goal of the board's.
@@ -58,6 +58,7 @@ describe('list permissions', () => {
       ['comments', 'stewardsAddOwn', 'ok'],
       ['goals', 'boardEdits', 'ok'],
       ['plans', 'boardEdits', 'ok'],
+      ['reminders', 'boardEdits', 'ok'],
       ['situation', 'boardEdits', 'ok'],
     ]);
     expect(await repo.applyPermissions()).toEqual(applied);

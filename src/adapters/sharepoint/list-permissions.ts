@@ -22,6 +22,7 @@ export const LIST_ACCESS: Readonly<Record<ListKey, ListAccessRule>> = {
   situation: 'boardEdits',
   checkIns: 'stewardsAddOwn',
   comments: 'stewardsAddOwn',
+  reminders: 'boardEdits',
 };
 
 /** RoleTypeKind (facts §15.2): Reader 2, Contributor 3, Administrator (Full Control) 5. */

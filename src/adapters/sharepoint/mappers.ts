@@ -168,10 +168,23 @@ export function toPlan(item: ListItem, issues: IssueCollector): Plan {
     language: choiceOf(LANGUAGE_BY_LABEL, f, 'PlanLanguage', 'plans', item.id, issues) ?? 'nb',
     reminderChannelId: optStr(f, 'ReminderChannelId'),
     reminderChannelName: optStr(f, 'ReminderChannelName'),
+    reminderSettings: reminderSettingsOf(f, item.id, issues),
     importState: optStr(f, 'ImportState'),
     planner: plannerBindingOf(f, item.id, issues),
     etag: item.eTag,
   };
+}
+
+/** The stored reminder settings (v5 column) as parsed JSON, or null; unreadable JSON is reported and read as the defaults. */
+function reminderSettingsOf(f: Fields, itemId: string, issues: IssueCollector): unknown {
+  const raw = optStr(f, 'ReminderSettings');
+  if (raw === null) return null;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    issues.add('plans', itemId, 'ReminderSettings', raw, 'invalidValue');
+    return null;
+  }
 }
 
 /** A Planner id (28 characters, facts sheet §7; checked loosely: any id-like text). */
@@ -444,6 +457,7 @@ export function planFields(plan: Partial<NewPlan>): Record<string, unknown> {
   if (plan.language !== undefined) out.PlanLanguage = LANGUAGE_LABELS[plan.language];
   if (plan.reminderChannelId !== undefined) out.ReminderChannelId = plan.reminderChannelId ?? '';
   if (plan.reminderChannelName !== undefined) out.ReminderChannelName = plan.reminderChannelName ?? '';
+  if (plan.reminderSettings !== undefined) out.ReminderSettings = plan.reminderSettings === null ? '' : JSON.stringify(plan.reminderSettings);
   if (plan.importState !== undefined) out.ImportState = plan.importState ?? '';
   if (plan.planner !== undefined) {
     out.PlannerPlanId = plan.planner?.planId ?? '';

@@ -73,6 +73,7 @@ const CLIENT_ID_OF: Readonly<Record<ListKey, (item: ListItem) => string | undefi
   situation: (item) => toSituationRow(item).clientId,
   checkIns: (item) => toCheckIn(item).clientId,
   comments: (item) => toComment(item).clientId,
+  reminders: (item) => str(item.fields ?? {}, 'ClientId') || undefined,
 };
 
 type Progress = (p: ImportProgress) => void;

@@ -51,7 +51,7 @@ import {
   type Fields,
   type ListItem,
 } from './mappers';
-import { LIST_KEYS, type ListKey } from './schema';
+import { PLAN_LIST_KEYS, type ListKey } from './schema';
 import { SharePointListPermissions, permissionsFailure, permissionsHealth } from './list-permissions';
 import type { SharePointRest } from './sharepoint-rest';
 import { SiteListsManager, isUnknownFieldError, listsQuery, matchLists, siteRootPath, type SiteLists } from './site-lists';
@@ -66,6 +66,7 @@ const ENTITY: Record<ListKey, string> = {
   checkIns: 'checkIn',
   situation: 'situationRow',
   comments: 'comment',
+  reminders: 'reminder',
 };
 
 export interface PlanRepositoryOptions {
@@ -164,7 +165,7 @@ export class SharePointPlanRepository implements PlanRepository {
     if (!lists.has('plans')) return null;
 
     // Round trip 2: every list's items.
-    const keys = LIST_KEYS.filter((key) => lists.has(key));
+    const keys = PLAN_LIST_KEYS.filter((key) => lists.has(key));
     const second = await this.graph.batch(
       keys.map((key) => ({
         id: key,

@@ -23,7 +23,7 @@ export interface ColumnSpec {
   readonly unique?: boolean;
 }
 
-export type ListKey = 'plans' | 'areas' | 'goals' | 'checkIns' | 'situation' | 'comments';
+export type ListKey = 'plans' | 'areas' | 'goals' | 'checkIns' | 'situation' | 'comments' | 'reminders';
 
 export interface ListSpec {
   readonly key: ListKey;
@@ -74,6 +74,9 @@ export const TARIFF_LABELS = {
 
 export const LANGUAGE_LABELS = { nb: 'Bokmål', nn: 'Nynorsk' } as const;
 
+/** Stored labels of a reminder ledger entry's state. */
+export const LEDGER_STATE_LABELS = { claimed: 'Reservert', sent: 'Sendt' } as const;
+
 const text = (multiline = false): ColumnType => ({ kind: 'text', multiline });
 const number: ColumnType = { kind: 'number' };
 const choice = (labels: Record<string, string>): ColumnType => ({ kind: 'choice', choices: Object.values(labels) });
@@ -92,9 +95,9 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
   plans: {
     key: 'plans',
     displayName: 'Handlingsplan',
-    description: 'Fagforeningens vedtatte handlingsplan. Vedlikeholdes av appen Handlingsplan. [handlingsplan:plans:v4]',
-    version: 4,
-    addedIn: { ClientId: 2, ImportState: 3, PlannerPlanId: 4, PlannerBuckets: 4 },
+    description: 'Fagforeningens vedtatte handlingsplan. Vedlikeholdes av appen Handlingsplan. [handlingsplan:plans:v5]',
+    version: 5,
+    addedIn: { ClientId: 2, ImportState: 3, PlannerPlanId: 4, PlannerBuckets: 4, ReminderSettings: 5 },
     titleMeaning: 'Fagforening',
     columns: [
       { name: 'PeriodFrom', displayName: 'Periode fra', type: number },
@@ -112,6 +115,8 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
       /** The team's Planner plan by id, and each area's bucket as JSON `{areaId: bucketId}` (added in v4). */
       { name: 'PlannerPlanId', displayName: 'Planner-plan (ID)', type: text() },
       { name: 'PlannerBuckets', displayName: 'Planner-bøtter (ID)', type: text(true) },
+      /** The board's reminder settings as JSON (domain/reminders.ts `ReminderSettings`; added in v5). */
+      { name: 'ReminderSettings', displayName: 'Innstillinger for påminnelser', type: text(true) },
     ],
   },
   areas: {
@@ -214,10 +219,38 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
       { name: 'CommentText', displayName: 'Kommentar', type: text(true) },
       clientId,
     ],
+  },  /**
+   * The reminder ledger (issue 12): one item per plan, goal, rule and occurrence, its key enforced
+   * unique in ClientId (`<planId>:<reminder key>`), so that however often, however concurrently,
+   * reminders are sent (the tab's 'Send now', the scheduled runner, a rerun after a crash), each is
+   * claimed by one run and posted once. The board edits, members read (list-permissions.ts).
+   */
+  reminders: {
+    key: 'reminders',
+    displayName: 'Påminnelseslogg',
+    description: 'Påminnelser som er postet i teamets kanaler. Vedlikeholdes av appen Handlingsplan. [handlingsplan:reminders:v1]',
+    version: 1,
+    titleMeaning: 'Påminnelse',
+    columns: [
+      planId,
+      clientId,
+      { name: 'GoalId', displayName: 'Mål-ID', type: text(), indexed: true },
+      { name: 'ReminderKey', displayName: 'Påminnelse (nøkkel)', type: text() },
+      { name: 'ReminderState', displayName: 'Tilstand', type: choice(LEDGER_STATE_LABELS) },
+      /** The run that claimed it, and when (ISO instant): a claim left by a crashed run is taken over after a while. */
+      { name: 'RunId', displayName: 'Kjøring', type: text() },
+      { name: 'ClaimedAt', displayName: 'Reservert', type: text() },
+      { name: 'Via', displayName: 'Sendt via', type: text() },
+      { name: 'ChannelId', displayName: 'Kanal (ID)', type: text() },
+      { name: 'MessageId', displayName: 'Melding (ID)', type: text() },
+    ],
   },
 };
 
 export const LIST_KEYS = Object.keys(LISTS) as ListKey[];
+
+/** The lists that make up a plan as the tab loads it (the reminder ledger is read only when reminders are sent). */
+export const PLAN_LIST_KEYS: readonly ListKey[] = LIST_KEYS.filter((key) => key !== 'reminders');
 
 const MARKER = /\[handlingsplan:([A-Za-z]+):v(\d+)\]/;
 

@@ -1,5 +1,6 @@
 /** One of my goals: status, progress, the latest check-in and the check-in form. */
 import { Body1, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
 import type { LocalGoal } from '../../domain/plan';
 import type { GoalProgress } from '../../domain/progress';
 import { useI18n } from '../../i18n';
@@ -27,7 +28,14 @@ const useStyles = makeStyles({
   waiting: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
-export function GoalCard({ teamId, goal, progress, waiting }: { teamId: string; goal: LocalGoal; progress: GoalProgress; waiting: number }) {
+export function GoalCard({ teamId, goal, progress, waiting, focused = false }: { teamId: string; goal: LocalGoal; progress: GoalProgress; waiting: number; focused?: boolean }) {
+  const item = useRef<HTMLLIElement>(null);
+  // Opened from a reminder's 'Report progress': the goal is brought into view with its first field focused.
+  useEffect(() => {
+    if (!focused || !item.current) return;
+    item.current.scrollIntoView({ block: 'center' });
+    item.current.querySelector<HTMLElement>('form input, form textarea, form button')?.focus();
+  }, [focused]);
   const styles = useStyles();
   const i18n = useI18n();
   const { t, formatDate } = i18n;
@@ -35,7 +43,7 @@ export function GoalCard({ teamId, goal, progress, waiting }: { teamId: string; 
   const progressId = `my-goal-${goal.id}-progress`;
   const last = progress.lastCheckIn;
   return (
-    <li className={styles.item} aria-labelledby={textId} data-goal-id={goal.id} data-kind={goal.kind}>
+    <li ref={item} className={styles.item} aria-labelledby={textId} data-goal-id={goal.id} data-kind={goal.kind} data-focused={focused || undefined}>
       <div className={styles.top}>
         <Body1 id={textId} className={styles.text}>
           {goal.text}

@@ -13,6 +13,7 @@ import { useMe } from '../../hooks/use-me';
 import { usePlannerSync } from '../../hooks/use-planner-sync';
 import { useI18n } from '../../i18n';
 import { useServices } from '../../lib/services';
+import { navigate } from '../../lib/navigation';
 import { EmptyView, ErrorView, LoadingView } from '../../components/state-views';
 import { GoalCard } from './goal-card';
 import { QueueStatus } from './queue-status';
@@ -39,7 +40,7 @@ export function ownGoals(snapshot: PlanSnapshot, userId: string | null): LocalGo
   return snapshot.goals.filter((g) => ownsGoal(g, userId)).sort((a, b) => a.sortOrder - b.sortOrder);
 }
 
-function GoalList({ team, snapshot }: { team: TeamInfo; snapshot: PlanSnapshot }) {
+function GoalList({ team, snapshot, focusGoalId }: { team: TeamInfo; snapshot: PlanSnapshot; focusGoalId?: string }) {
   const styles = useStyles();
   const { session } = useServices();
   const { state } = useCheckInQueue();
@@ -50,7 +51,7 @@ function GoalList({ team, snapshot }: { team: TeamInfo; snapshot: PlanSnapshot }
   return (
     <ul className={styles.list}>
       {mine.map((goal) => (
-        <GoalCard key={goal.id} teamId={team.id} goal={goal} progress={goalProgress(goal, snapshot.checkIns, snapshot.plan, today)} waiting={waiting(goal.id)} />
+        <GoalCard key={goal.id} teamId={team.id} goal={goal} progress={goalProgress(goal, snapshot.checkIns, snapshot.plan, today)} waiting={waiting(goal.id)} focused={goal.id === focusGoalId} />
       ))}
     </ul>
   );
@@ -88,8 +89,26 @@ function TeamSection({ team, query }: { team: TeamInfo; query: UseQueryResult<Pl
   );
 }
 
+/** A reminder's 'Report progress' opened by someone who does not own the goal: say so, and offer the goal itself. */
+function NotYourGoal({ snapshot, goalId }: { snapshot: PlanSnapshot; goalId: string }) {
+  const { t } = useI18n();
+  const goal = snapshot.goals.find((g) => g.id === goalId);
+  return (
+    <MessageBar intent="info" layout="multiline">
+      <MessageBarBody>{goal ? t('myGoals.notYours', { goal: goal.text }) : t('myGoals.goalGone')}</MessageBarBody>
+      {goal && (
+        <MessageBarActions>
+          <Button size="small" onClick={() => navigate({ name: 'goal', goalId })}>
+            {t('myGoals.openGoal')}
+          </Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+}
+
 /** My goals in one team (the team tab's 'mine' view). */
-export function TeamMyGoals({ team }: { team: TeamInfo }) {
+export function TeamMyGoals({ team, focusGoalId }: { team: TeamInfo; focusGoalId?: string }) {
   const styles = useStyles();
   const { t } = useI18n();
   const { planRepository } = useServices();
@@ -112,7 +131,8 @@ export function TeamMyGoals({ team }: { team: TeamInfo }) {
     <main className={styles.page}>
       {header}
       <QueueStatus />
-      {snapshot && count > 0 ? <GoalList team={team} snapshot={snapshot} /> : <EmptyView title={t('myGoals.title')} body={t('myGoals.empty')} />}
+      {snapshot && focusGoalId && !ownGoals(snapshot, me.id).some((g) => g.id === focusGoalId) && <NotYourGoal snapshot={snapshot} goalId={focusGoalId} />}
+      {snapshot && count > 0 ? <GoalList team={team} snapshot={snapshot} focusGoalId={focusGoalId} /> : <EmptyView title={t('myGoals.title')} body={t('myGoals.empty')} />}
     </main>
   );
 }

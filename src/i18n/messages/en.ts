@@ -119,6 +119,9 @@ export const en = {
   'myGoals.empty': 'You are not responsible for any goals yet.',
   'myGoals.teamError': 'The plan of {team} could not be loaded.',
   'myGoals.noPlan': '{team} has no plan yet.',
+  'myGoals.notYours': 'This goal is not one of yours: {goal}. Open it in the plan to see it and its check-ins.',
+  'myGoals.goalGone': 'The goal this link points to is no longer in the plan.',
+  'myGoals.openGoal': 'Open the goal',
 } as const;
 
 export type MessageKey = keyof typeof en;

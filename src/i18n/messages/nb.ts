@@ -121,4 +121,7 @@ export const nb: Messages = {
   'myGoals.empty': 'Du er ikke ansvarlig for noen mål ennå.',
   'myGoals.teamError': 'Handlingsplanen til {team} kunne ikke hentes.',
   'myGoals.noPlan': '{team} har ingen handlingsplan ennå.',
+  'myGoals.notYours': 'Dette målet er ikke ditt: {goal}. Åpne det i planen for å se det og rapportene.',
+  'myGoals.goalGone': 'Målet lenken peker til, finnes ikke lenger i planen.',
+  'myGoals.openGoal': 'Åpne målet',
 };

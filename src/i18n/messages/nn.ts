@@ -121,4 +121,7 @@ export const nn: Messages = {
   'myGoals.empty': 'Du er ikkje ansvarleg for nokon mål enno.',
   'myGoals.teamError': 'Handlingsplanen til {team} kunne ikkje hentast.',
   'myGoals.noPlan': '{team} har ingen handlingsplan enno.',
+  'myGoals.notYours': 'Dette målet er ikkje ditt: {goal}. Opne det i planen for å sjå det og rapportane.',
+  'myGoals.goalGone': 'Målet lenkja peikar til, finst ikkje lenger i planen.',
+  'myGoals.openGoal': 'Opne målet',
 };

@@ -4,7 +4,7 @@ import { usePlan } from '../../../hooks/use-plan';
 import { useI18n } from '../../../i18n';
 import { PermissionsSection } from './permissions-section';
 import { PlanSettingsSection } from './plan-settings-section';
-import { ReminderChannelSection } from './reminder-channel-section';
+import { ReminderSection } from './reminder-section';
 import { StorageHealthSection } from './storage-health-section';
 
 const useStyles = makeStyles({
@@ -39,7 +39,7 @@ export function SettingsPage({ teamId }: { teamId: string }) {
       {snapshot ? (
         <>
           <PlanSettingsSection key={`plan-${snapshot.plan.id}`} teamId={teamId} plan={snapshot.plan} className={styles.section} />
-          <ReminderChannelSection key={`reminder-${snapshot.plan.id}`} teamId={teamId} plan={snapshot.plan} className={styles.section} />
+          <ReminderSection key={`reminder-${snapshot.plan.id}`} teamId={teamId} plan={snapshot.plan} className={styles.section} />
         </>
       ) : (
         <EmptyView title={t('plan.empty.board.title')} body={t('plan.empty.board.body')} />

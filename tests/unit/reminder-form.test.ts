@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { parseLeadDays, parseQuietDays } from '../../src/features/settings/components/reminder-form';
+
+describe('the reminder form', () => {
+  it('should read lead days as different whole days from 1 to 90, longest first', () => {
+    expect(parseLeadDays('14, 3')).toEqual([14, 3]);
+    expect(parseLeadDays(' 3;14 ')).toEqual([14, 3]);
+    expect(parseLeadDays('7')).toEqual([7]);
+    expect(parseLeadDays('1 2 3 4 5')).toEqual([5, 4, 3, 2, 1]);
+    expect(parseLeadDays('90')).toEqual([90]);
+    for (const bad of ['', '0', '91', '3, 3', '1.5', '-2', 'to', '1 2 3 4 5 6', '100']) expect(parseLeadDays(bad), bad).toBeNull();
+  });
+
+  it('should read quiet days as real dates and name what is not one', () => {
+    expect(parseQuietDays('2026-12-31, 2026-12-28\n2026-12-28')).toEqual({ days: ['2026-12-28', '2026-12-31'], invalid: [] });
+    expect(parseQuietDays('')).toEqual({ days: [], invalid: [] });
+    expect(parseQuietDays('2026-02-30 2026-13-01 31.12.2026 2026-12-24')).toEqual({ days: ['2026-12-24'], invalid: ['2026-02-30', '2026-13-01', '31.12.2026'] });
+  });
+});
