@@ -74,6 +74,34 @@ const SHOTS: readonly Shot[] = [
       await page.getByRole('heading', { level: 3 }).first().waitFor({ timeout: 60_000 });
     },
   },
+  // Reminders (issue 12): the board's preview of 'Send reminders now', then the posted cards in the
+  // team's 'Påminnelser' channel, in the local host's Channel view. Writes posts into the demo tenant.
+  {
+    file: 'reminders-send-board-nb.png',
+    query: `${BOARD}&${ALVER}&locale=nb-NO&view=tab&subEntityId=settings`,
+    act: async (_page, frame) => {
+      await frame.getByRole('button', { name: 'Send påminnelser nå' }).click();
+      await frame.getByRole('dialog').getByTestId('adaptive-card').first().waitFor({ timeout: 60_000 });
+    },
+  },
+  {
+    file: 'reminders-channel-nb.png',
+    query: `${BOARD}&${ALVER}&locale=nb-NO&view=channel&channel=P%C3%A5minnelser`,
+    hostView: true,
+    act: async (page) => {
+      await page.goto(`${host}?${BOARD}&${ALVER}&locale=nb-NO&view=tab&subEntityId=settings`);
+      const frame = page.frameLocator('#tab-frame');
+      await frame.getByRole('button', { name: 'Send påminnelser nå' }).click();
+      const post = frame.getByRole('dialog').getByRole('button', { name: 'Post' });
+      await post.waitFor({ timeout: 60_000 });
+      if (await post.isEnabled()) {
+        await post.click();
+        await frame.getByRole('dialog').getByText(/ble postet/).waitFor({ timeout: 60_000 });
+      }
+      await page.goto(`${host}?${BOARD}&${ALVER}&locale=nb-NO&view=channel&channel=P%C3%A5minnelser`);
+      await page.getByRole('article').first().waitFor({ timeout: 60_000 });
+    },
+  },
   ...(process.env.SHOTS_EXTRA ? (JSON.parse(process.env.SHOTS_EXTRA) as Shot[]) : []),
 ];
 

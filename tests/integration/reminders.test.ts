@@ -14,6 +14,7 @@ import { GraphChannelPoster, markersIn, messagesPath } from '../../src/adapters/
 import type { PlanSnapshot } from '../../src/domain/plan';
 import { DEFAULT_REMINDER_SETTINGS, dueReminders, reminderMarker, type ReminderSettings } from '../../src/domain/reminders';
 import type { Page } from '../../src/graph/client';
+import { GraphRequestError } from '../../src/graph/errors';
 import { emulator, repoAs, team } from './support';
 
 let emu: RunningEmulator;
@@ -151,6 +152,31 @@ describe("the board's 'Send reminders now'", () => {
     expect(report).toMatchObject({ posted: 3, reminders: 3, failed: [] });
     const posted = added(before, await channelMarkers());
     expect(posted.sort()).toEqual(report.failed.length === 0 ? (await serviceAs(boardUpn, 'x').ledger.entries(snapshot.plan.id)).map((e) => reminderMarker(snapshot.plan.id, e.key, 'run-lost')).sort() : []);
+  });
+
+  it('leaves a post it cannot check claimed, for a later run to settle, and never posts it twice', async () => {
+    const snapshot = await arrange({ maxSeparatePosts: 5 });
+    const before = await channelMarkers();
+    // The first post is stored and its answer lost; reading the channel to check is refused (a tab
+    // with ChannelMessage.Send only).
+    emu.setFaults({ failureRate: 1, failCount: 1, commit: 'after', failureStatuses: [0], scope: ['request'], methods: ['POST'], pathPattern: MESSAGES });
+    const tab = serviceAs(boardUpn, 'run-blind');
+    const graph = graphClientAs(emu, boardUpn, { retryDelaySeconds: 0.05 });
+    const blindPoster = new GraphChannelPoster(graph);
+    blindPoster.find = () => Promise.reject(new GraphRequestError(403, 'Forbidden', 'accessDenied'));
+    const blind = new ReminderService({ teamId: alver.id, ledger: tab.ledger, poster: blindPoster, runId: () => 'run-blind', ...links });
+    const report = await blind.send(snapshot, NOW, { manual: true });
+    emu.setFaults({});
+    expect(report.posted).toBe(2);
+    expect(report.failed.map((f) => f.error.name)).toEqual(['PostOutcomeUnknownError']);
+    const entries = await tab.ledger.entries(snapshot.plan.id);
+    expect(entries.map((e) => e.state).sort()).toEqual(['claimed', 'sent', 'sent']);
+    // A later run that can read the channel finds the post and marks it, posting nothing again.
+    const anHourLater = new Date(NOW.getTime() + 60 * 60 * 1000);
+    const later = await serviceAs(boardUpn, 'run-later').service.send(snapshot, anHourLater, { manual: true });
+    expect(later).toEqual({ recovered: 1, posted: 0, reminders: 0, skipped: 0, failed: [], tasksUnavailable: false });
+    expect(added(before, await channelMarkers())).toHaveLength(3);
+    expect((await tab.ledger.entries(snapshot.plan.id)).every((e) => e.state === 'sent')).toBe(true);
   });
 
   it('gets through a storm of throttled posts and ledger writes', async () => {

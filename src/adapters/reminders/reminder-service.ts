@@ -37,6 +37,14 @@ export interface ReminderServiceOptions {
   readonly concurrency?: number;
 }
 
+/** A post whose answer was lost and whose channel could not be read to see whether it landed. */
+export class PostOutcomeUnknownError extends Error {
+  constructor(cause: unknown) {
+    super('The post may or may not have been made: its answer was lost and the channel could not be read', { cause });
+    this.name = 'PostOutcomeUnknownError';
+  }
+}
+
 export const DEFAULT_STALE_AFTER_MS = 15 * 60 * 1000;
 /** Messages older than a claim by this much cannot carry it (clocks of runners and Teams differ a little). */
 const CLOCK_SLACK_MS = 5 * 60 * 1000;
@@ -121,8 +129,9 @@ export class ReminderService implements ReminderPort {
       try {
         messageId = await this.postOnce(channel, card, plan.id, runId, at);
       } catch (error) {
-        // 5. Refused: free the claims for the next run. Lost for good: a later run settles them.
-        if (!isAmbiguousFailure(error)) await mapBounded(mine, limit, (entry) => persist(() => ledger.release(entry)).catch(() => false));
+        // 5. Refused: free the claims for the next run. Lost for good, or not known (the channel could
+        // not be read to check): the claims stay, and a later run settles them (step 1).
+        if (!isAmbiguousFailure(error) && !(error instanceof PostOutcomeUnknownError)) await mapBounded(mine, limit, (entry) => persist(() => ledger.release(entry)).catch(() => false));
         failed.push({ goalIds: goalIdsOf(card.keys, owned), error: error instanceof Error ? error : new Error(String(error)) });
         continue;
       }
@@ -156,7 +165,14 @@ export class ReminderService implements ReminderPort {
     return createExactlyOnce<string | null>({
       create: () => poster.post(channel, card),
       find: async () => {
-        const found = await poster.find(channel, markers, since);
+        let found: Map<string, string>;
+        try {
+          found = await poster.find(channel, markers, since);
+        } catch (error) {
+          // Without a look at the channel (e.g. no permission to read it) nobody knows whether the post landed.
+          if (isAmbiguousFailure(error)) throw error;
+          throw new PostOutcomeUnknownError(error);
+        }
         return found.size > 0 ? ([...found.values()][0] as string) : null;
       },
     });
