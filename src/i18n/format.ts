@@ -5,8 +5,9 @@
  */
 export type MessageParams = Readonly<Record<string, string | number>>;
 
-const PLURAL = /\{(\w+), plural, ((?:\w+ \{[^{}]*\}\s*)+)\}/g;
-const BRANCH = /(\w+) \{([^{}]*)\}/g;
+/** A branch's text may hold `{name}` placeholders (filled in after the branch is chosen), nothing deeper. */
+const PLURAL = /\{(\w+), plural, ((?:=?\w+ \{(?:[^{}]|\{\w+\})*\}\s*)+)\}/g;
+const BRANCH = /(=?\w+) \{((?:[^{}]|\{\w+\})*)\}/g;
 
 export function formatMessage(template: string, params: MessageParams, locale: string, formatNumber: (n: number) => string): string {
   const rules = new Intl.PluralRules(locale);

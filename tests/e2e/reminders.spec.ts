@@ -37,12 +37,15 @@ test('the board previews and sends reminders; the card arrives in the channel on
   await section.getByRole('button', { name: 'Send påminnelser nå' }).click();
 
   const dialog = tab.getByRole('dialog', { name: 'Send påminnelser nå' });
-  await expect(dialog.getByText(/postes i Påminnelser:/)).toBeVisible({ timeout: 30_000 });
+  await expect(dialog.getByText(/^\d+ (melding|meldinger) postes i Påminnelser:$/)).toBeVisible({ timeout: 30_000 });
   const cards = dialog.getByTestId('adaptive-card');
   await expect(cards.first()).toBeVisible();
   // The goal is in one of the previewed cards, as the renderer draws it.
   await expect(cards.filter({ hasText: goal.text.slice(0, 40) })).toHaveCount(1);
-  await expect(dialog.getByText('Frist i dag').first()).toBeVisible();
+  await expect(dialog.getByText(/^Frist i dag \(/).first()).toBeVisible();
+  // As in Teams: Markdown bold and the owners' mentions rendered, never shown as markup.
+  await expect(dialog.getByText(/<at>|\*\*/)).toHaveCount(0);
+  await expect(dialog.locator('strong', { hasText: goal.owners[0]!.displayName }).first()).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   const previewed = await cards.count();
 

@@ -23,6 +23,29 @@ describe('catalogues', () => {
     expect([...seen].filter(([, n]) => n > 1).map(([k]) => k)).toEqual([]);
   });
 
+  it('should leave no raw template in any message, whatever the numbers', () => {
+    // Every placeholder filled: a message whose plural did not parse would show its braces.
+    for (const language of ['nb', 'nn', 'en'] as const) {
+      const i18n = createI18n(language);
+      for (const key of Object.keys(CATALOGUES.en) as Array<keyof typeof CATALOGUES.en>) {
+        const params = Object.fromEntries(placeholders(CATALOGUES[language][key]).map((name) => [name, 2])) as Record<string, number>;
+        for (const n of [0, 1, 2, 5]) {
+          const text = i18n.t(key, Object.fromEntries(Object.keys(params).map((name) => [name, n])));
+          expect(text, `${language} ${key} (${n})`).not.toMatch(/[{}]/);
+        }
+      }
+    }
+  });
+
+  it('should pick an exact branch before the plural rule, and fill placeholders inside a branch', () => {
+    const nb = createI18n('nb');
+    expect(nb.t('overview.deadlines.daysLeft', { days: 0 })).toBe('frist i dag');
+    expect(nb.t('overview.deadlines.daysLeft', { days: 1 })).toBe('om 1 dag');
+    expect(nb.t('overview.deadlines.daysLeft', { days: 3 })).toBe('om 3 dager');
+    expect(nb.t('reminders.send.summary', { count: 1, channel: 'Påminnelser' })).toBe('1 melding postes i Påminnelser:');
+    expect(nb.t('reminders.send.summary', { count: 3, channel: 'Påminnelser' })).toBe('3 meldinger postes i Påminnelser:');
+  });
+
   it('should format plurals, numbers and dates for the locale', () => {
     const nb = createI18n('nb');
     expect(nb.t('plan.goalsCount', { count: 1 })).toBe('1 lokalt mål');

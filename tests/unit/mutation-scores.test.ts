@@ -72,3 +72,22 @@ describe('merging a part run into the incremental file', () => {
     expect(into.testFiles['tests/a.test.ts'].source).toBe('old');
   });
 });
+
+describe('what the default run mutates', () => {
+  it('finds files whose text differs from the recorded source, new files, and files that are gone', async () => {
+    const { changedSince } = await import('../../scripts/mutate');
+    const report = { files: { 'src/a.ts': { mutants: [], source: 'a' }, 'src/b.ts': { mutants: [], source: 'b' }, 'src/gone.ts': { mutants: [], source: 'g' } } };
+    const text: Record<string, string> = { 'src/a.ts': 'a', 'src/b.ts': 'b changed', 'src/new.ts': 'n' };
+    expect(changedSince(report, ['src/a.ts', 'src/b.ts', 'src/new.ts'], (f) => text[f] as string)).toEqual({ changed: ['src/b.ts', 'src/new.ts'], removed: ['src/gone.ts'] });
+    expect(changedSince(report, ['src/a.ts', 'src/b.ts', 'src/gone.ts'], (f) => (report.files as Record<string, { source: string }>)[f]!.source)).toEqual({ changed: [], removed: [] });
+  });
+
+  it("lists a configuration's files as its mutate patterns name them, tests and declarations left out", async () => {
+    const { filesToMutate } = await import('../../scripts/mutate');
+    const files = filesToMutate(['src/domain/**/*.ts', '!**/*.test.ts', '!**/*.d.ts']);
+    expect(files).toContain('src/domain/reminders.ts');
+    expect(files).toContain('src/domain/holidays.ts');
+    expect(files.every((f) => f.startsWith('src/domain/') && f.endsWith('.ts') && !f.endsWith('.d.ts'))).toBe(true);
+    expect(filesToMutate(['src/lib/offline-queue.ts'])).toEqual(['src/lib/offline-queue.ts']);
+  });
+});

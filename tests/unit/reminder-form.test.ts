@@ -17,3 +17,12 @@ describe('the reminder form', () => {
     expect(parseQuietDays('2026-02-30 2026-13-01 31.12.2026 2026-12-24')).toEqual({ days: ['2026-12-24'], invalid: ['2026-02-30', '2026-13-01', '31.12.2026'] });
   });
 });
+
+describe('the card preview', () => {
+  it('renders bold and mentions as Teams does, and nothing else as markup', async () => {
+    const { cardMarkdownToHtml } = await import('../../src/components/adaptive-card-view');
+    expect(cardMarkdownToHtml('**Ansvarlig:** <at>Kari Nordmann</at>, <at>Ola</at>')).toBe('<strong>Ansvarlig:</strong> <strong data-mention="">Kari Nordmann</strong>, <strong data-mention="">Ola</strong>');
+    expect(cardMarkdownToHtml('<img src=x onerror=alert(1)> & "q"')).toBe('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot;');
+    expect(cardMarkdownToHtml('Frist i dag (3. des. 2026)')).toBe('Frist i dag (3. des. 2026)');
+  });
+});
