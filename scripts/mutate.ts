@@ -1,12 +1,24 @@
 /**
- * `npm run mutate [-- --all] [-- <stryker options>]`: mutation testing of the core with StrykerJS
- * (stryker.config.json), then the project's thresholds per part of the core.
+ * `npm run mutate [-- --strict | --all] [-- <stryker options>]`: mutation testing of the core with
+ * StrykerJS (stryker.config.json, stryker.emulator.config.json), then the project's thresholds per
+ * part of the core.
  *
- * Incremental by default: results for code and tests that did not change since the last run are
- * taken from reports/stryker-incremental.json (committed), so a submission mutates only what it
- * changed. `--all` mutates everything again (and rewrites that file); `--typecheck` adds Stryker's
- * TypeScript checker, so mutants that do not compile are set aside instead of tested. Reports: Stryker's JSON and
- * HTML under reports/mutation/, and reports/mutation/scores.json with the figures below.
+ * Three depths:
+ * - default (what `npm test`, and so CI, runs): only the source files that changed since the
+ *   committed results are mutated. A file's source is kept in Stryker's incremental file
+ *   (reports/stryker-incremental*.json, committed); a file whose text differs, or that is new, is
+ *   run through Stryker (which still reuses its unchanged mutants), a file that is gone is dropped,
+ *   and the thresholds are checked over the whole file. Nothing changed: no mutant runs. This is
+ *   the equivalent of Stryker.NET's `--since`: a change to tests alone is not re-measured here, since
+ *   Stryker's own incremental mode re-tests every mutant a changed test covers, and the app's
+ *   integration tests cover thousands (one edited test of the repository re-ran 2,900 mutants, over
+ *   an hour on two cores). Added tests can only kill more; a weakened test shows in `--strict`.
+ * - `--strict`: Stryker's incremental mode over everything: mutants whose code or covering tests
+ *   changed are tested again.
+ * - `--all`: every mutant again (rewrites the incremental files).
+ * `--typecheck` adds Stryker's TypeScript checker, so mutants that do not compile are set aside
+ * instead of tested. Reports: Stryker's JSON and HTML under reports/mutation/ for what Stryker ran,
+ * and reports/mutation/scores.json with the figures below over the whole core.
  *
  * `--part <glob>` mutates only the files the glob matches (e.g. a glob of every .ts file under src/import/extract), with
  * the configuration whose mutate list covers them, and merges their results into that
@@ -20,9 +32,10 @@
  *   src/domain, src/graph ≥ 80 %; src/adapters, src/import, the offline queue, the emulator ≥ 70 %.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { calculateMetrics } from 'mutation-testing-metrics';
+import { globSync } from 'tinyglobby';
 import type { FileResultDictionary, MutationTestResult } from 'mutation-testing-report-schema';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -44,7 +57,7 @@ interface IncrementalMutant {
 }
 /** The parts of Stryker's incremental file (a mutation-testing-report-schema report) that merging touches. */
 export interface IncrementalReport {
-  files: Record<string, { mutants: IncrementalMutant[]; [key: string]: unknown }>;
+  files: Record<string, { mutants: IncrementalMutant[]; source?: string; [key: string]: unknown }>;
   testFiles?: Record<string, { tests: IncrementalTest[]; source?: string; [key: string]: unknown }>;
   [key: string]: unknown;
 }
@@ -95,6 +108,33 @@ export function mergeIncremental(into: IncrementalReport, part: IncrementalRepor
   return { ...into, files, testFiles };
 }
 
+/**
+ * Stryker on some files only (`mutate`: a glob, or file paths joined by commas), with the results of
+ * the committed incremental file to reuse, then merged into it.
+ */
+function runOn(config: (typeof CONFIGS)[number], mutate: string, bin: string, passThrough: readonly string[]): number {
+  const main = path.join(root, config.incremental);
+  const temp = path.join(root, 'reports/.stryker-part.json');
+  // The part run starts from the committed results, so unchanged mutants of the part are reused.
+  if (existsSync(main)) copyFileSync(main, temp);
+  else rmSync(temp, { force: true });
+  const run = spawnSync(process.execPath, [bin, 'run', config.file, '--mutate', mutate, '--incrementalFile', temp, ...passThrough], { cwd: root, stdio: 'inherit' });
+  if (run.status !== 0 || !existsSync(temp)) {
+    console.error(`mutate: Stryker failed for ${mutate} (exit ${run.status ?? run.signal})`);
+    return 1;
+  }
+  const base: IncrementalReport = existsSync(main) ? (JSON.parse(readFileSync(main, 'utf8')) as IncrementalReport) : (JSON.parse(readFileSync(temp, 'utf8')) as IncrementalReport);
+  const merged = mergeIncremental(base, JSON.parse(readFileSync(temp, 'utf8')) as IncrementalReport);
+  // A file Stryker found no mutant in (types only) is not in its report: record its source anyway,
+  // so that it counts as unchanged next time.
+  for (const file of mutate.includes('*') || mutate.includes('(') ? [] : mutate.split(',')) {
+    if (!merged.files[file] && existsSync(path.join(root, file))) merged.files[file] = { language: 'typescript', mutants: [], source: readFileSync(path.join(root, file), 'utf8') };
+  }
+  writeFileSync(main, JSON.stringify(merged));
+  rmSync(temp, { force: true });
+  return 0;
+}
+
 /** `--part <glob>`: Stryker on the matching files only, its results merged into the committed incremental file. */
 function runPart(glob: string, bin: string, passThrough: readonly string[]): number {
   const config = CONFIGS.find((c) => glob.startsWith(c.prefix));
@@ -102,21 +142,46 @@ function runPart(glob: string, bin: string, passThrough: readonly string[]): num
     console.error(`mutate: --part ${glob} is in no configuration (${CONFIGS.map((c) => c.prefix).join(', ')})`);
     return 1;
   }
-  const main = path.join(root, config.incremental);
-  const temp = path.join(root, 'reports/.stryker-part.json');
-  // The part run starts from the committed results, so unchanged mutants of the part are reused.
-  if (existsSync(main)) copyFileSync(main, temp);
-  else rmSync(temp, { force: true });
-  const run = spawnSync(process.execPath, [bin, 'run', config.file, '--mutate', glob, '--incrementalFile', temp, ...passThrough], { cwd: root, stdio: 'inherit' });
-  if (run.status !== 0 || !existsSync(temp)) {
-    console.error(`mutate: Stryker failed for ${glob} (exit ${run.status ?? run.signal})`);
-    return 1;
+  const status = runOn(config, glob, bin, passThrough);
+  if (status === 0) console.log(`mutate: ${glob} merged into ${config.incremental}`);
+  return status;
+}
+
+/** The files a Stryker configuration's `mutate` list names, as paths relative to the project. */
+export function filesToMutate(patterns: readonly string[], cwd = root): string[] {
+  return globSync([...patterns], { cwd, ignore: ['node_modules/**', '.stryker-tmp*/**'] }).sort();
+}
+
+/**
+ * What changed since the incremental file was written: files whose text differs from the source
+ * it recorded, or that it does not hold (new), and files it holds that are gone.
+ */
+export function changedSince(report: IncrementalReport, files: readonly string[], read: (file: string) => string): { changed: string[]; removed: string[] } {
+  const present = new Set(files);
+  const changed = files.filter((file) => report.files[file]?.source !== read(file));
+  const removed = Object.keys(report.files).filter((file) => !present.has(file));
+  return { changed, removed };
+}
+
+/** The default run: Stryker on the changed files of each configuration only. */
+function runChanged(bin: string, passThrough: readonly string[]): number {
+  for (const config of CONFIGS) {
+    const patterns = (JSON.parse(readFileSync(path.join(root, config.file), 'utf8')) as { mutate: string[] }).mutate;
+    const main = path.join(root, config.incremental);
+    const report: IncrementalReport = existsSync(main) ? (JSON.parse(readFileSync(main, 'utf8')) as IncrementalReport) : { files: {} };
+    const { changed, removed } = changedSince(report, filesToMutate(patterns), (file) => readFileSync(path.join(root, file), 'utf8'));
+    if (removed.length > 0) {
+      for (const file of removed) delete report.files[file];
+      writeFileSync(main, JSON.stringify(report));
+      console.log(`mutate: ${config.file}: dropped ${removed.length} file(s) that are gone: ${removed.join(', ')}`);
+    }
+    if (changed.length === 0) {
+      console.log(`mutate: ${config.file}: no source changed since the committed results`);
+      continue;
+    }
+    console.log(`mutate: ${config.file}: ${changed.length} changed file(s): ${changed.join(', ')}`);
+    if (runOn(config, changed.join(','), bin, passThrough) !== 0) return 1;
   }
-  const base: IncrementalReport = existsSync(main) ? (JSON.parse(readFileSync(main, 'utf8')) as IncrementalReport) : (JSON.parse(readFileSync(temp, 'utf8')) as IncrementalReport);
-  const merged = mergeIncremental(base, JSON.parse(readFileSync(temp, 'utf8')) as IncrementalReport);
-  writeFileSync(main, JSON.stringify(merged));
-  rmSync(temp, { force: true });
-  console.log(`mutate: ${glob} merged into ${config.incremental}`);
   return 0;
 }
 
@@ -193,32 +258,42 @@ function main(): number {
     return runPart(part, bin, [...(typecheck ? ['--checkers', 'typescript'] : []), ...passThrough]);
   }
   const started = Date.now();
+  const strict = args.includes('--strict');
+  const rest = passThrough.filter((a) => a !== '--strict');
+  if (all || strict) {
+    for (const config of CONFIGS) {
+      const run = spawnSync(process.execPath, [bin, 'run', config.file, ...(all ? ['--force'] : []), ...(typecheck ? ['--checkers', 'typescript'] : []), ...rest], {
+        cwd: root,
+        stdio: 'inherit',
+      });
+      if (run.status !== 0) {
+        console.error(`mutate: Stryker failed for ${config.file} (exit ${run.status ?? run.signal})`);
+        return 1;
+      }
+    }
+  } else if (runChanged(bin, [...(typecheck ? ['--checkers', 'typescript'] : []), ...rest]) !== 0) {
+    return 1;
+  }
+  // The thresholds hold for the whole core: every configuration's incremental file, as it now is.
   const merged: MutationTestResult = { schemaVersion: '1', thresholds: { high: 90, low: 80 }, files: {} };
   for (const config of CONFIGS) {
-    const run = spawnSync(process.execPath, [bin, 'run', config.file, ...(all ? ['--force'] : []), ...(typecheck ? ['--checkers', 'typescript'] : []), ...passThrough], {
-      cwd: root,
-      stdio: 'inherit',
-    });
-    if (run.status !== 0) {
-      console.error(`mutate: Stryker failed for ${config.file} (exit ${run.status ?? run.signal})`);
+    const file = path.join(root, config.incremental);
+    if (!existsSync(file)) {
+      console.error(`mutate: no results in ${config.incremental}: run npm run mutate -- --all once`);
       return 1;
     }
-    const report = path.join(root, config.report);
-    if (!existsSync(report)) {
-      console.error(`mutate: no report at ${config.report}`);
-      return 1;
-    }
-    Object.assign(merged.files, (JSON.parse(readFileSync(report, 'utf8')) as MutationTestResult).files);
+    Object.assign(merged.files, (JSON.parse(readFileSync(file, 'utf8')) as MutationTestResult).files);
   }
+  mkdirSync(path.join(root, 'reports/mutation'), { recursive: true });
   const minutes = (Date.now() - started) / 60_000;
   const scores = groupScores(merged);
-  writeFileSync(path.join(root, 'reports/mutation/scores.json'), `${JSON.stringify({ all, minutes: Math.round(minutes * 10) / 10, groups: scores }, null, 2)}\n`);
+  writeFileSync(path.join(root, 'reports/mutation/scores.json'), `${JSON.stringify({ mode: all ? 'all' : strict ? 'strict' : 'changed', minutes: Math.round(minutes * 10) / 10, groups: scores }, null, 2)}\n`);
   console.log('\nMutation score per part of the core (threshold in brackets):');
   for (const s of scores) {
     const cells = `killed ${s.killed + s.timeout}, survived ${s.survived}, no coverage ${s.noCoverage}, equivalent ${s.ignored}, not compiling ${s.compileErrors}`;
     console.log(`  ${s.met ? 'ok  ' : 'FAIL'} ${s.name.padEnd(28)} ${s.score.toFixed(2).padStart(6)} % (≥ ${s.threshold} %)  ${cells}`);
   }
-  console.log(`mutate: ${all ? 'full' : 'incremental'} run in ${minutes.toFixed(1)} min`);
+  console.log(`mutate: ${all ? 'full' : strict ? 'strict incremental' : 'changed-files'} run in ${minutes.toFixed(1)} min`);
   const failed = scores.filter((s) => !s.met);
   if (failed.length) console.error(`mutate: below threshold: ${failed.map((s) => s.name).join(', ')}`);
   return failed.length ? 1 : 0;
