@@ -233,6 +233,20 @@ describe("the board's 'Send reminders now'", () => {
     expect(claimed).toHaveLength(2);
   });
 
+  it('sends the rest when it cannot read the channel to settle an old claim, and leaves that claim', async () => {
+    const snapshot = await arrange();
+    const { service, ledger } = serviceAs(boardUpn, 'run-tab');
+    const key = (await service.preview(snapshot, NOW)).cards[0]!.keys[0]!;
+    const old = new Date(NOW.getTime() - 60 * 60 * 1000).toISOString();
+    await ledger.claim(snapshot.plan.id, dueAt(snapshot).find((r) => r.key === key)!, { runId: 'crashed', at: old, via: 'bot', channelId: channel.channelId });
+    const graph = graphClientAs(emu, boardUpn, { retryDelaySeconds: 0.05 });
+    const blindPoster = new GraphChannelPoster(graph);
+    blindPoster.find = () => Promise.reject(new GraphRequestError(403, 'Forbidden', 'accessDenied'));
+    const tab = new ReminderService({ teamId: alver.id, ledger, poster: blindPoster, runId: () => 'run-tab', ...links });
+    expect(await tab.send(snapshot, NOW, { manual: true })).toMatchObject({ posted: 2, reminders: 2, recovered: 0, failed: [] });
+    expect((await ledger.entries(snapshot.plan.id)).find((e) => e.key === key)).toMatchObject({ state: 'claimed', runId: 'crashed' });
+  });
+
   it('leaves a fresh claim of another run alone', async () => {
     const snapshot = await arrange();
     const { service, ledger } = serviceAs(boardUpn, 'run-busy');

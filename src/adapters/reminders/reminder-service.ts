@@ -87,9 +87,10 @@ export class ReminderService implements ReminderPort {
     const stale = entries.filter((e) => e.state === 'claimed' && !(Date.parse(e.claimedAt) >= staleBefore));
     let recovered = 0;
     const released = new Set<string>();
-    if (stale.length > 0) {
-      const since = Math.min(...stale.map((e) => Date.parse(e.claimedAt) || 0)) - CLOCK_SLACK_MS;
-      const found = await poster.find(channel, stale.map((e) => reminderMarker(plan.id, e.key, e.runId)), new Date(Math.max(0, since)).toISOString());
+    // A run that cannot read the channel (the tab, with ChannelMessage.Send only) cannot tell whether
+    // those posts were made: it leaves them to a run that can, and sends the rest.
+    const found = stale.length > 0 ? await this.findStale(channel, plan.id, stale) : null;
+    if (found) {
       await mapBounded(stale, limit, async (entry) => {
         const messageId = found.get(reminderMarker(plan.id, entry.key, entry.runId));
         if (messageId !== undefined) await persist(() => ledger.markSent(entry, messageId));
@@ -142,6 +143,17 @@ export class ReminderService implements ReminderPort {
       await mapBounded(mine, limit, (entry) => persist(() => ledger.markSent(entry, messageId ?? '')).catch(() => undefined));
     }
     return { posted, reminders, skipped: due.length - owned.length, recovered, failed, tasksUnavailable };
+  }
+
+  /** The messages carrying stale claims' markers, or null when the channel cannot be read. */
+  private async findStale(channel: ChannelRef, planId: string, stale: readonly LedgerEntry[]): Promise<Map<string, string> | null> {
+    const since = Math.min(...stale.map((e) => Date.parse(e.claimedAt) || 0)) - CLOCK_SLACK_MS;
+    try {
+      return await this.options.poster.find(channel, stale.map((e) => reminderMarker(planId, e.key, e.runId)), new Date(Math.max(0, since)).toISOString());
+    } catch (error) {
+      if (isAmbiguousFailure(error)) throw error;
+      return null;
+    }
   }
 
   /**

@@ -133,7 +133,7 @@ export function ReminderSection({ teamId, plan, className }: { teamId: string; p
       <Body1>{t('reminders.settings.body')}</Body1>
       {stored.problems.length > 0 && (
         <MessageBar intent="warning">
-          <MessageBarBody>{t('reminders.settings.problems', { fields: stored.problems.map((p) => p.field).join(', ') })}</MessageBarBody>
+          <MessageBarBody>{t('reminders.settings.problems')}</MessageBarBody>
         </MessageBar>
       )}
       {channels.isLoading ? (
