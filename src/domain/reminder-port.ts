@@ -8,6 +8,8 @@ import type { PlanSnapshot } from './plan';
 /** One message to post: an Adaptive Card (JSON) and the reminders it carries. */
 export interface ReminderPreviewCard {
   readonly card: Readonly<Record<string, unknown>>;
+  /** The message's plain-text summary (what notifications show). */
+  readonly summary: string;
   readonly goalIds: readonly string[];
   readonly keys: readonly string[];
   readonly bytes: number;
@@ -50,7 +52,11 @@ export class NoReminderChannelError extends Error {
 }
 
 export interface ReminderPort {
-  preview(snapshot: PlanSnapshot, now: Date): Promise<ReminderPreview>;
+  /**
+   * Exactly what a send would post now. `manual` (default true: the tab's 'Send now') is not held
+   * back by the delivery window or the digest day; the scheduled runner's dry run passes false.
+   */
+  preview(snapshot: PlanSnapshot, now: Date, options?: { readonly manual?: boolean }): Promise<ReminderPreview>;
   /**
    * Posts what is due. `only` limits it to the reminders of a preview (what the board saw is what
    * is posted; anything that came due since waits for the next run). `manual` is a board member's

@@ -18,7 +18,7 @@ import type { TeamMember, TeamRole } from '../domain/ports';
 import { GraphRequestError } from '../graph/errors';
 import { parseOptions, signInOf, SIGN_IN_OPTIONS, SIGN_IN_USAGE, UsageError } from './args';
 import { createRunner, type Runner } from './composition-root';
-import { createRunnerTokenSource, type RunnerAuth } from './token-sources';
+import { createRunnerTokenSource, isAppOnly, type RunnerAuth } from './token-sources';
 
 export interface SyncArgs {
   readonly teamId: string;
@@ -110,7 +110,7 @@ export async function runSync(
   try {
     const outcome = await syncTeam(
       runner,
-      { teamId: args.teamId, appId: args.appId, appOnly: args.auth.kind === 'certificate', ...('tenantId' in args.auth ? { tenantId: args.auth.tenantId } : {}) },
+      { teamId: args.teamId, appId: args.appId, appOnly: isAppOnly(args.auth), ...('tenantId' in args.auth ? { tenantId: args.auth.tenantId } : {}) },
       io.today,
     );
     io.out(formatSyncReport(args.teamId, outcome));

@@ -72,6 +72,14 @@ describe('buildAppPackage', () => {
       resource: `api://${domain}/${VALID_VALUES.AAD_APP_CLIENT_ID}`,
       nestedAppAuthInfo: [{ redirectUri: `brk-multihub://${domain}` }],
     });
+    // The reminder bot (issue 12): the app's own registration, notification only, in teams; and the
+    // resource-specific permissions the unattended runner reads the team with once the team installs the app.
+    expect(manifest.bots).toEqual([{ botId: VALID_VALUES.AAD_APP_CLIENT_ID, scopes: ['team'], isNotificationOnly: true, supportsFiles: false }]);
+    expect(manifest.authorization).toEqual({
+      permissions: {
+        resourceSpecific: ['TeamsAppInstallation.Read.Group', 'TeamMember.Read.Group', 'ChannelSettings.Read.Group', 'ChannelMessage.Read.Group'].map((name) => ({ name, type: 'Application' })),
+      },
+    });
     expect(manifest.developer).toMatchObject({
       name: 'Fagforbundet',
       websiteUrl: 'https://www.fagforbundet.no',

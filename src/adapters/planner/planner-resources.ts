@@ -221,7 +221,15 @@ export const detailsPath = (taskId: string) => `${taskPath(taskId)}/details`;
  * first job is to be the key.
  */
 export function goalReferenceUrl(appId: string, goalId: string): string {
-  const context = encodeURIComponent(JSON.stringify({ subEntityId: `goal:${goalId}` }));
+  return tabEntityLink(appId, `goal:${goalId}`);
+}
+
+/**
+ * A deep link into the plan tab's `subEntityId` view (`goal:<id>`, `checkin:<id>`), without a
+ * channel: what a runner with no tab context can build (the reminder cards' links).
+ */
+export function tabEntityLink(appId: string, subEntityId: string): string {
+  const context = encodeURIComponent(JSON.stringify({ subEntityId }));
   return `https://teams.microsoft.com/l/entity/${encodeURIComponent(appId || 'handlingsplan')}/handlingsplan?context=${context}`;
 }
 

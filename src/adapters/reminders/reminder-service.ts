@@ -52,19 +52,19 @@ const CLOCK_SLACK_MS = 5 * 60 * 1000;
 export class ReminderService implements ReminderPort {
   constructor(private readonly options: ReminderServiceOptions) {}
 
-  async preview(snapshot: PlanSnapshot, now: Date): Promise<ReminderPreview> {
+  async preview(snapshot: PlanSnapshot, now: Date, options: { readonly manual?: boolean } = {}): Promise<ReminderPreview> {
     const plan = snapshot.plan;
     const { settings, problems } = readReminderSettings(plan.reminderSettings);
     const entries = await this.options.ledger.entries(plan.id);
     const taken = new Set(entries.map((e) => e.key));
     const { tasks, tasksUnavailable } = await this.readTasks(snapshot);
-    const run = planReminderRun({ plan, goals: snapshot.goals, checkIns: snapshot.checkIns, tasks, settings, sent: taken }, now, { manual: true });
+    const run = planReminderRun({ plan, goals: snapshot.goals, checkIns: snapshot.checkIns, tasks, settings, sent: taken }, now, { manual: options.manual ?? true });
     const cards = run.posts.flatMap((post) => buildReminderCards(post, this.cardContext(snapshot, run.day), this.options.poster.target));
     return {
       day: run.day,
       channelId: plan.reminderChannelId ?? null,
       channelName: plan.reminderChannelName ?? null,
-      cards: cards.map((c) => ({ card: c.card, keys: c.keys, bytes: c.bytes, goalIds: goalIdsOf(c.keys, run.posts.flatMap(remindersOf)) })),
+      cards: cards.map((c) => ({ card: c.card, summary: c.summary, keys: c.keys, bytes: c.bytes, goalIds: goalIdsOf(c.keys, run.posts.flatMap(remindersOf)) })),
       inProgress: entries.filter((e) => e.state === 'claimed').length,
       settingsProblems: problems.map((p) => p.field),
       tasksUnavailable,

@@ -1,0 +1,211 @@
+/**
+ * `npm run remind` (issue 12): the unattended runner on the app's own identity against the
+ * emulator — app-only Graph (client credentials, Sites.Selected, the app's resource-specific
+ * permissions), the bot through the Bot Connector, the channel's Workflows webhook — posting each
+ * reminder once: reruns, two runners at once, throttling and lost answers.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { dispatcherFor, graphClientAs } from '../../emulator/app-client';
+import { seedTeamPlan } from '../../emulator/seed/demo-plans';
+import { DEMO_BOT_APP_ID, DEMO_TENANT_ID, DEMO_TEAMS, WORKFLOWS_APP } from '../../emulator/seed/demo-tenant';
+import type { RunningEmulator } from '../../emulator/server';
+import { SharePointReminderLedger } from '../../src/adapters/sharepoint/reminder-ledger';
+import { messagesPath } from '../../src/adapters/teams/channel-poster';
+import type { PlanSnapshot } from '../../src/domain/plan';
+import { runRemind, type RemindSummary } from '../../src/runner/remind';
+import { DEV_TEAMS_APP_ID } from '../../scripts/dev-stack';
+import { emulator, repoAs, team } from './support';
+
+let emu: RunningEmulator;
+const alver = team('alver');
+const boardUpn = alver.owners[0] as string;
+const channel = { teamId: alver.id, channelId: alver.reminderChannelId };
+/** Tuesday 9 March 2027, 09:00 in Oslo. */
+const NOW = '2027-03-09T08:00:00Z';
+
+interface ChannelMessage {
+  id: string;
+  from?: { application?: { id?: string; displayName?: string } | null } | null;
+  attachments?: Array<{ content?: string | null }>;
+}
+
+let fetchWithCa: typeof fetch;
+
+/** A fetch that loses the answer of the first `n` requests matching `pattern` (the request is handled; the answer never arrives). */
+function losing(pattern: RegExp, n: number): { fetch: typeof fetch; lost: () => number } {
+  let lost = 0;
+  const lossy = (async (input: string | URL | Request, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const response = await fetchWithCa(input, init);
+    if (pattern.test(url) && (init?.method ?? 'GET') === 'POST' && lost < n) {
+      lost++;
+      await response.arrayBuffer();
+      throw new TypeError('fetch failed: the connection was reset');
+    }
+    return response;
+  }) as typeof fetch;
+  return { fetch: lossy, lost: () => lost };
+}
+
+async function run(extra: string[], options: { fetch?: typeof fetch } = {}): Promise<{ code: number; summary: RemindSummary | null; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runRemind(['--graph', emu.graphUrl, '--now', NOW, '--json', ...extra], {
+    out: (s) => (out += s),
+    err: (s) => (err += `${s}\n`),
+    env: {},
+    fetch: options.fetch ?? fetchWithCa,
+    fetchOptions: { dispatcher: dispatcherFor(emu.ca) },
+    emulator: { clientId: DEMO_BOT_APP_ID, tenantId: DEMO_TENANT_ID, appId: DEV_TEAMS_APP_ID },
+    retryDelaySeconds: 0.05,
+  });
+  return { code, summary: out ? (JSON.parse(out) as RemindSummary) : null, err };
+}
+
+async function messages(): Promise<ChannelMessage[]> {
+  return graphClientAs(emu, boardUpn).getAll<ChannelMessage>(`${messagesPath(channel)}?$top=50`);
+}
+
+/** Markers of reminder cards in the channel, one per message carrying it. */
+async function markers(): Promise<string[]> {
+  return (await messages()).flatMap((m) => (m.attachments ?? []).flatMap((a) => [...(a.content ?? '').matchAll(/"id":"(hp-[0-9a-f]{16})"/g)].map((x) => x[1] as string)));
+}
+
+async function load(): Promise<PlanSnapshot> {
+  return (await repoAs(emu, boardUpn, alver.id).repo.load()) as PlanSnapshot;
+}
+
+/** Three goals due in the coming days, and the reminder channel set (no nudges, no digest: one card per goal). */
+async function arrange(): Promise<PlanSnapshot> {
+  const { repo } = repoAs(emu, boardUpn, alver.id);
+  const snapshot = (await repo.load()) as PlanSnapshot;
+  const goals = [...snapshot.goals].sort((a, b) => a.sortOrder - b.sortOrder);
+  for (const [i, goal] of goals.entries()) {
+    const due = i === 0 ? '2027-03-12' : i === 1 ? '2027-03-09' : i === 2 ? '2027-03-05' : null;
+    if (goal.due !== due || goal.kind === 'recurring' || goal.status !== null) await repo.updateGoal(goal.id, { due, kind: goal.kind === 'recurring' ? 'milestone' : goal.kind, recurrence: null, status: null }, { ifMatch: goal.etag ?? null });
+  }
+  await repo.updatePlan(snapshot.plan.id, { reminderChannelId: channel.channelId, reminderChannelName: 'Påminnelser', reminderSettings: { nudges: false, digest: 'off' } }, { ifMatch: snapshot.plan.etag ?? null });
+  return load();
+}
+
+async function clearLedger(): Promise<void> {
+  const ledger = new SharePointReminderLedger(graphClientAs(emu, boardUpn), alver.id);
+  const snapshot = await load();
+  for (const entry of await ledger.entries(snapshot.plan.id)) await ledger.release(entry);
+}
+
+function dupes(list: readonly string[]): string[] {
+  return list.filter((m, i) => list.indexOf(m) !== i);
+}
+
+beforeAll(async () => {
+  emu = await emulator();
+  const dispatcher = dispatcherFor(emu.ca);
+  fetchWithCa = ((input: string | URL | Request, init?: RequestInit) => fetch(input, { ...init, dispatcher } as RequestInit)) as typeof fetch;
+  await seedTeamPlan(emu, alver, '2027-03-01');
+  await arrange();
+}, 120_000);
+afterAll(async () => {
+  await emu?.close();
+});
+beforeEach(async () => {
+  emu.setFaults({});
+  await clearLedger();
+});
+
+describe('npm run remind through the bot', () => {
+  it('posts what is due as the bot, once, however often it runs', async () => {
+    const before = await markers();
+    const first = await run(['--team', alver.id]);
+    expect(first.err).toBe('');
+    expect(first.code).toBe(0);
+    const t = first.summary?.teams[0];
+    expect(t).toMatchObject({ teamId: alver.id, channelId: channel.channelId, via: 'bot', status: 'sent', failed: [], problem: null });
+    expect(t?.posted).toBe(3);
+    expect(t?.reminders).toBe(3);
+    const posted = (await messages()).slice(0, 3);
+    expect(posted.map((m) => m.from?.application?.id)).toEqual([DEMO_BOT_APP_ID, DEMO_BOT_APP_ID, DEMO_BOT_APP_ID]);
+
+    const again = await run(['--team', alver.id]);
+    expect(again.code).toBe(0);
+    expect(again.summary?.teams[0]).toMatchObject({ status: 'nothingDue', posted: 0 });
+    const after = await markers();
+    expect(after.length - before.length).toBe(3);
+    expect(dupes(after)).toEqual([]);
+  });
+
+  it('finds the team by its name, and lists what it would post on a dry run without posting', async () => {
+    const before = (await messages()).length;
+    const dry = await run(['--team', alver.displayName.toUpperCase(), '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.summary).toMatchObject({ dryRun: true, posted: 3, reminders: 3 });
+    expect(dry.summary?.teams[0]?.preview).toHaveLength(3);
+    expect((await messages()).length).toBe(before);
+    const ledger = new SharePointReminderLedger(graphClientAs(emu, boardUpn), alver.id);
+    expect(await ledger.entries((await load()).plan.id)).toEqual([]);
+  });
+
+  it('two runners at the same time post each reminder once', async () => {
+    const before = await markers();
+    const [a, b] = await Promise.all([run(['--team', alver.id]), run(['--team', alver.id])]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect((a.summary?.reminders ?? 0) + (b.summary?.reminders ?? 0)).toBe(3);
+    expect((a.summary?.skipped ?? 0) + (b.summary?.skipped ?? 0)).toBe(3);
+    const after = await markers();
+    expect(after.length - before.length).toBe(3);
+    expect(dupes(after)).toEqual([]);
+  });
+
+  it('a post whose answer was lost is found in the channel, not posted again', async () => {
+    const before = await markers();
+    const lossy = losing(/\/botframework\/v3\/conversations$/, 2);
+    const result = await run(['--team', alver.id], { fetch: lossy.fetch });
+    expect(lossy.lost()).toBe(2);
+    expect(result.code).toBe(0);
+    expect(result.summary?.reminders).toBe(3);
+    const after = await markers();
+    expect(after.length - before.length).toBe(3);
+    expect(dupes(after)).toEqual([]);
+  });
+
+  it('claims whose answers were lost (Graph) and throttled ledger writes still give one post per reminder', async () => {
+    const before = await markers();
+    emu.setFaults({ failureRate: 0.5, commit: 'after', failureStatuses: [504, 0], pathPattern: '/lists/[^/]+/items', methods: ['POST', 'PATCH'], randomSeed: 7 });
+    const result = await run(['--team', alver.id]);
+    emu.setFaults({});
+    expect(result.code).toBe(0);
+    expect(result.summary?.reminders).toBe(3);
+    const after = await markers();
+    expect(after.length - before.length).toBe(3);
+    expect(dupes(after)).toEqual([]);
+  });
+});
+
+describe('npm run remind through the Workflows webhook', () => {
+  it('posts the 1.4 card through the channel webhook the board stored, once', async () => {
+    const before = await markers();
+    const result = await run(['--team', alver.id, '--via', 'webhook']);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.summary?.teams[0]).toMatchObject({ via: 'webhook', status: 'sent', posted: 3 });
+    const posted = (await messages()).slice(0, 3);
+    expect(posted.map((m) => m.from?.application?.id)).toEqual([WORKFLOWS_APP.id, WORKFLOWS_APP.id, WORKFLOWS_APP.id]);
+    expect(posted.every((m) => (m.attachments?.[0]?.content ?? '').includes('"version":"1.4"'))).toBe(true);
+    const again = await run(['--team', alver.id, '--via', 'webhook']);
+    expect(again.summary?.posted).toBe(0);
+    expect((await markers()).length - before.length).toBe(3);
+  });
+});
+
+describe('npm run remind over every team that installed the app', () => {
+  it('visits the teams with the app, and says why a team had nothing to post', async () => {
+    const result = await run([]);
+    const ids = result.summary?.teams.map((t) => t.teamId) ?? [];
+    expect(ids).toContain(alver.id);
+    expect(ids.length).toBe(DEMO_TEAMS.length);
+    for (const t of result.summary?.teams ?? []) {
+      if (t.teamId === alver.id) expect(t.status).toBe('sent');
+      else expect(['skipped', 'nothingDue', 'sent']).toContain(t.status);
+    }
+  });
+});
