@@ -19,7 +19,7 @@ const srcOutsideRunner = readdirSync(new URL('./src/', import.meta.url), { withF
 const I_O_AND_UI = ['react', 'react-dom', 'react-dom/*', '@fluentui/*', '@microsoft/*', '@azure/*', '@tanstack/*', 'node:*', 'fs', 'path', 'undici'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'coverage/**', 'playwright-report/**', 'test-results/**', 'manifest/build/**', '.data/**', '.certs/**', '.stryker-tmp/**', 'reports/**'] },
+  { ignores: ['dist/**', 'dist-*/**', 'functions/dist/**', 'node_modules/**', 'coverage/**', 'playwright-report/**', 'test-results/**', 'manifest/build/**', '.data/**', '.certs/**', '.stryker-tmp/**', 'reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -83,6 +83,22 @@ export default tseslint.config(
               except: [`./${f}`],
               message: 'features must not import each other.',
             })),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The Azure Functions app (functions/) composes the Node runners as scripts/ does, and is deployed:
+    // it reaches src/ through src/runner only, never the emulator, dev scripts, tests or the tab.
+    files: ['functions/**/*.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './functions', from: ['./emulator', './host-sim', './scripts', './tests'], message: 'functions/ is deployed: no dev-only code.' },
+            { target: './functions', from: srcOutsideRunner, message: 'functions/ composes the runners through src/runner only.' },
           ],
         },
       ],

@@ -15,7 +15,7 @@ import { BOT_CONNECTOR_BASE } from './messaging/bot-connector.ts';
 import type { BotRateLimitOptions } from './messaging/rate-limit.ts';
 import { MessagingService } from './messaging/service.ts';
 import { WORKFLOWS_WEBHOOK_BASE } from './messaging/workflows-webhook.ts';
-import { buildTenant, ensureDemoMessaging } from './seed/build-tenant.ts';
+import { buildTenant, ensureDemoAppAccess, ensureDemoMessaging } from './seed/build-tenant.ts';
 import { StatePersistence } from './state/persistence.ts';
 import { TenantStore } from './state/tenant-store.ts';
 
@@ -66,7 +66,7 @@ export interface RunningEmulator {
   graphUrl: string;
   /** The bot's serviceUrl: origin + '/botframework/' (messaging/bot-connector.ts). */
   botServiceUrl: string;
-  /** The token endpoint for the bot's client credentials: origin + '/<tenant id>/oauth2/v2.0/token'. */
+  /** The token endpoint for client credentials (the bot's and app-only Graph): origin + '/<tenant id>/oauth2/v2.0/token'. */
   tokenUrl: string;
   /** The URL of a Workflows webhook by its id: origin + '/webhooks/workflows/<id>'. */
   webhookUrl(webhookId: string): string;
@@ -100,8 +100,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const loaded = persistence?.load();
   const seedKind = options.seed ?? 'demo';
   const state = loaded ?? buildTenant(seedKind);
-  // A tenant saved before channel messaging gets the demo teams' reminder channel, app and webhook.
-  const upgraded = loaded !== undefined && ensureDemoMessaging(loaded);
+  // A tenant saved before channel messaging gets the demo teams' reminder channel, app and webhook;
+  // one saved before app-only access the demo app's registration, RSC and site grants.
+  const messagingAdded = loaded !== undefined && ensureDemoMessaging(loaded);
+  const appAccessAdded = loaded !== undefined && ensureDemoAppAccess(loaded);
+  const upgraded = messagingAdded || appAccessAdded;
   const store = new TenantStore(state);
   if (options.siteTimeZone !== undefined) {
     assertTimeZone(options.siteTimeZone);

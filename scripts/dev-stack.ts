@@ -16,12 +16,12 @@ import { fileURLToPath } from 'node:url';
 import { build, createServer, preview, type InlineConfig } from 'vite';
 import { ensureDevCertificates } from '../emulator/certs';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator/server';
-import { DEMO_TENANT_ID } from '../emulator/seed/demo-tenant';
+import { DEMO_TEAMS_APP_EXTERNAL_ID, DEMO_TENANT_ID } from '../emulator/seed/demo-tenant';
 
 export type { EmulatorOptions, RunningEmulator };
 
 /** The Teams app id used by the dev stack (deep links, manifest for local packages). */
-export const DEV_TEAMS_APP_ID = '6d1f3c2a-8b4e-4f7a-9c5d-2e8b1a7f4c30';
+export const DEV_TEAMS_APP_ID = DEMO_TEAMS_APP_EXTERNAL_ID;
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

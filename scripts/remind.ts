@@ -4,15 +4,14 @@
  * --data DIR`) it signs in as the demo tenant's Handlingsplan app with no other options, and trusts
  * the certificate authority the emulator generated (`.certs/`).
  */
-import { DEMO_BOT_APP_ID, DEMO_TENANT_ID } from '../emulator/seed/demo-tenant';
+import { DEMO_BOT_APP_ID, DEMO_TEAMS_APP_EXTERNAL_ID, DEMO_TENANT_ID } from '../emulator/seed/demo-tenant';
 import { runRemind } from '../src/runner/remind';
-import { DEV_TEAMS_APP_ID } from './dev-stack';
 import { runnerFetch } from './lib/runner-fetch';
 
 process.exitCode = await runRemind(process.argv.slice(2), {
   env: process.env,
   out: (s) => process.stdout.write(`${s}\n`),
   err: (s) => process.stderr.write(`${s}\n`),
-  emulator: { clientId: DEMO_BOT_APP_ID, tenantId: DEMO_TENANT_ID, appId: DEV_TEAMS_APP_ID },
+  emulator: { clientId: DEMO_BOT_APP_ID, tenantId: DEMO_TENANT_ID, appId: DEMO_TEAMS_APP_EXTERNAL_ID },
   ...runnerFetch(),
 });

@@ -6,7 +6,8 @@ import { BOT_FRAMEWORK_SCOPE } from '../messaging/login.ts';
 import { messagingState } from '../messaging/messages.ts';
 import type { MessagingService } from '../messaging/service.ts';
 import { createWebhook, webhookUrl } from '../messaging/workflows-webhook.ts';
-import type { WorkflowWebhookState } from '../state/tenant-state.ts';
+import { grantSiteToApp, parseSiteRoles, renderSiteGrant } from '../graph/site-permissions.ts';
+import type { AppRegistrationState, SiteAppRole, WorkflowWebhookState } from '../state/tenant-state.ts';
 import type { TenantStore } from '../state/tenant-store.ts';
 
 export interface ControlContext {
@@ -18,6 +19,10 @@ export interface ControlContext {
 }
 
 const INSTALLED_APP = /^\/_emulator\/teams\/([^/]+)\/installedApps\/([^/]+)$/i;
+const APP = /^\/_emulator\/apps\/([^/]+)$/i;
+const APP_PERMISSION = /^\/_emulator\/apps\/([^/]+)\/permissions\/([^/]+)$/i;
+const SITE_GRANTS = /^\/_emulator\/sites\/([^/]+)\/appGrants$/i;
+const SITE_GRANT = /^\/_emulator\/sites\/([^/]+)\/appGrants\/([^/]+)$/i;
 
 const controlError = (status: number, message: string): GraphResponse => ({
   status,
@@ -67,16 +72,122 @@ function installedApp(ctx: ControlContext, method: string, teamId: string, appId
   return { status: 200, body: { teamId: team.id, installedAppIds: [...(team.installedAppIds ?? [])] } };
 }
 
+const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+
+function renderRegistration(ctx: ControlContext, app: AppRegistrationState): Record<string, unknown> {
+  const key = app.appId.toLowerCase();
+  return {
+    appId: app.appId,
+    displayName: app.displayName,
+    applicationPermissions: [...app.applicationPermissions],
+    siteGrants: ctx.store.state.sites.flatMap((site) =>
+      (site.appGrants ?? []).filter((g) => g.appId.toLowerCase() === key).map((g) => ({ siteId: site.id, id: g.id, roles: [...g.roles] })),
+    ),
+  };
+}
+
+/** The app's registration, made from its bot when the tenant knows the app only as a bot. */
+function registrationOf(ctx: ControlContext, appId: string): AppRegistrationState | undefined {
+  const registrations = (ctx.store.state.appRegistrations ??= []);
+  const found = registrations.find((a) => a.appId.toLowerCase() === appId.toLowerCase());
+  if (found) return found;
+  const known = ctx.store.entraApp(appId);
+  if (!known) return undefined;
+  const made = { appId: known.appId, displayName: known.displayName, applicationPermissions: [] };
+  registrations.push(made);
+  return made;
+}
+
+/**
+ * App registrations (app-only Graph): `PUT /_emulator/apps/<appId>` `{"displayName", "applicationPermissions"?: [...]}`
+ * creates or replaces one (200); `DELETE` removes it (the app keeps its bot, if any, without
+ * permissions).
+ */
+function appRegistration(ctx: ControlContext, method: string, appId: string, body: unknown): GraphResponse {
+  const registrations = (ctx.store.state.appRegistrations ??= []);
+  const index = registrations.findIndex((a) => a.appId.toLowerCase() === appId.toLowerCase());
+  if (method === 'DELETE') {
+    if (index < 0) return controlError(404, `No app registration ${appId}.`);
+    registrations.splice(index, 1);
+    ctx.store.changed();
+    return { status: 204 };
+  }
+  const b = (body ?? {}) as { displayName?: unknown; applicationPermissions?: unknown };
+  if (typeof b.displayName !== 'string' || b.displayName.trim() === '' || (b.applicationPermissions !== undefined && !isStringArray(b.applicationPermissions))) {
+    return controlError(400, 'The body must be {"displayName": "…", "applicationPermissions"?: ["…"]}.');
+  }
+  const registration: AppRegistrationState = { appId: index >= 0 ? (registrations[index] as AppRegistrationState).appId : appId, displayName: b.displayName, applicationPermissions: [...(b.applicationPermissions ?? [])] };
+  if (index >= 0) registrations[index] = registration;
+  else registrations.push(registration);
+  ctx.store.changed();
+  return { status: 200, body: renderRegistration(ctx, registration) };
+}
+
+/** Grants (PUT) or revokes (DELETE) one admin-consented application permission: `/_emulator/apps/<appId>/permissions/<name>`. */
+function appPermission(ctx: ControlContext, method: string, appId: string, permission: string): GraphResponse {
+  const registration = registrationOf(ctx, appId);
+  if (!registration) return controlError(404, `No app ${appId} in the tenant.`);
+  const others = registration.applicationPermissions.filter((p) => p.toLowerCase() !== permission.toLowerCase());
+  registration.applicationPermissions = method === 'PUT' ? [...others, permission] : others;
+  ctx.store.changed();
+  return { status: 200, body: renderRegistration(ctx, registration) };
+}
+
+/** Adds or replaces (PUT `{"roles": [...]}`) or removes (DELETE) an app's grant on a site: `/_emulator/sites/<siteId>/appGrants/<appId>`. */
+function siteGrant(ctx: ControlContext, method: string, siteId: string, appId: string, body: unknown): GraphResponse {
+  const site = ctx.store.site(siteId);
+  if (!site) return controlError(404, `No site ${siteId}.`);
+  if (method === 'DELETE') {
+    site.appGrants = (site.appGrants ?? []).filter((g) => g.appId.toLowerCase() !== appId.toLowerCase());
+    ctx.store.changed();
+    return { status: 200, body: { siteId: site.id, value: site.appGrants.map(renderSiteGrant) } };
+  }
+  const app = ctx.store.entraApp(appId);
+  if (!app) return controlError(404, `No app ${appId} in the tenant.`);
+  let roles: SiteAppRole[];
+  try {
+    roles = parseSiteRoles((body as { roles?: unknown } | null)?.roles);
+  } catch (err) {
+    return controlError(400, (err as Error).message);
+  }
+  const grant = grantSiteToApp(ctx.store, site, app.appId, app.displayName, roles);
+  ctx.store.changed();
+  return { status: 200, body: renderSiteGrant(grant) };
+}
+
+/** The routes with ids in the path (installed apps, app registrations and permissions, site grants). */
+function handleParameterised(ctx: ControlContext, method: string, path: string, body: unknown): GraphResponse | undefined {
+  const arg = (m: RegExpExecArray, i: number): string => safeDecode(m[i] ?? '');
+  let m = INSTALLED_APP.exec(path);
+  if (m && (method === 'PUT' || method === 'DELETE')) return installedApp(ctx, method, arg(m, 1), arg(m, 2));
+  m = APP.exec(path);
+  if (m && (method === 'PUT' || method === 'DELETE')) return appRegistration(ctx, method, arg(m, 1), body);
+  m = APP_PERMISSION.exec(path);
+  if (m && (method === 'PUT' || method === 'DELETE')) return appPermission(ctx, method, arg(m, 1), arg(m, 2));
+  m = SITE_GRANT.exec(path);
+  if (m && (method === 'PUT' || method === 'DELETE')) return siteGrant(ctx, method, arg(m, 1), arg(m, 2), body);
+  m = SITE_GRANTS.exec(path);
+  if (m && method === 'GET') {
+    const site = ctx.store.site(arg(m, 1));
+    return site ? { status: 200, body: { siteId: site.id, value: (site.appGrants ?? []).map(renderSiteGrant) } } : controlError(404, `No site ${arg(m, 1)}.`);
+  }
+  return undefined;
+}
+
 /**
  * The emulator's own endpoints under /_emulator (no token): users, teams, request log, faults,
- * messaging (webhooks, installed apps, the bot's rate limit). `origin` is the request's
- * `https://<host>`, for the URLs handed out.
+ * messaging (webhooks, installed apps, the bot's rate limit), app-only access (app registrations
+ * and their application permissions, site grants). `origin` is the request's `https://<host>`,
+ * for the URLs handed out.
  */
 export function handleControl(ctx: ControlContext, method: string, path: string, body: unknown, origin = ''): GraphResponse {
-  const route = `${method} ${path.replace(/\/+$/, '')}`;
-  const app = INSTALLED_APP.exec(path.replace(/\/+$/, ''));
-  if (app && (method === 'PUT' || method === 'DELETE')) return installedApp(ctx, method, safeDecode(app[1] ?? ''), safeDecode(app[2] ?? ''));
+  const trimmed = path.replace(/\/+$/, '');
+  const route = `${method} ${trimmed}`;
+  const parameterised = handleParameterised(ctx, method, trimmed, body);
+  if (parameterised) return parameterised;
   switch (route) {
+    case 'GET /_emulator/apps':
+      return { status: 200, body: { value: (ctx.store.state.appRegistrations ?? []).map((a) => renderRegistration(ctx, a)) } };
     case 'GET /_emulator/users':
       return {
         status: 200,

@@ -1,8 +1,8 @@
 import type { TenantStore } from '../state/tenant-store.ts';
-import type { UserState } from '../state/tenant-state.ts';
 import { DroppedResponse, type FaultInjector } from './faults.ts';
 import { GraphError, errorBody } from './graph-error.ts';
 import { JSON_CONTENT_TYPE } from './http-headers.ts';
+import { GRAPH_AUDIENCE, appPrincipal, userPrincipal, type Principal } from './principal.ts';
 import type { RequestLog } from './request-log.ts';
 import type { Router } from './router.ts';
 import type { GraphRequest, GraphResponse, HandlerOptions } from './types.ts';
@@ -15,7 +15,7 @@ export interface RequestIds {
   readonly clientRequestId: string;
 }
 
-export type BatchRunner = (req: GraphRequest, user: UserState, dispatcher: GraphDispatcher) => Promise<GraphResponse>;
+export type BatchRunner = (req: GraphRequest, principal: Principal, dispatcher: GraphDispatcher) => Promise<GraphResponse>;
 
 /**
  * Runs one Graph request (from HTTP or from inside a $batch): latency, authentication, fault
@@ -57,7 +57,7 @@ export class GraphDispatcher {
   }
 
   private async process(req: GraphRequest): Promise<GraphResponse> {
-    const user = this.authenticate(req.headers.authorization);
+    const principal = this.authenticate(req.headers.authorization);
     if (req.body === INVALID_JSON) {
       throw new GraphError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
     }
@@ -65,19 +65,19 @@ export class GraphDispatcher {
       if (req.method !== 'POST') throw new GraphError(405, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.');
       const batchFault = this.faults.decide({ method: req.method, path: req.path, scope: 'batch' });
       if (batchFault && !batchFault.afterCommit) throw batchFault.error;
-      const batched = await this.runBatch(req, user, this);
+      const batched = await this.runBatch(req, principal, this);
       if (batchFault) throw batchFault.error;
       return batched;
     }
     const fault = this.faults.decide({ method: req.method, path: req.path, scope: req.batchId === undefined ? 'request' : 'batchStep' });
     if (fault && !fault.afterCommit) throw fault.error;
-    const response = await this.route(req, user);
+    const response = await this.route(req, principal);
     // The write is stored; the answer is lost or replaced (commit: 'after').
     if (fault) throw fault.error;
     return response;
   }
 
-  private route(req: GraphRequest, user: UserState): Promise<GraphResponse> | GraphResponse {
+  private route(req: GraphRequest, principal: Principal): Promise<GraphResponse> | GraphResponse {
     const match = this.router.match(req.method, req.path);
     if (match.kind === 'methodNotAllowed') {
       throw new GraphError(405, 'Request_BadRequest', 'Specified HTTP method is not allowed for the request target.');
@@ -86,19 +86,36 @@ export class GraphDispatcher {
       throw new GraphError(400, 'BadRequest', `Resource not found for the segment '${match.unknownSegment}'.`);
     }
     const origin = `https://${req.host}`;
-    return match.handler({ req, params: match.params, user, store: this.store, baseUrl: `${origin}/v1.0`, origin, options: this.options });
+    const user = principal.kind === 'user' ? principal.user : undefined;
+    const app = principal.kind === 'app' ? principal.app : undefined;
+    return match.handler({ req, params: match.params, principal, user, app, store: this.store, baseUrl: `${origin}/v1.0`, origin, options: this.options });
   }
 
-  private authenticate(header: string | undefined): UserState {
+  /**
+   * Delegated: `Bearer dev:<userPrincipalName>` of a tenant user. App-only: `Bearer
+   * dev-app:<client id>;aud=https://graph.microsoft.com` of an Entra app the tenant knows (an app
+   * registration, or a bot: `TenantStore.entraApp`), as the token endpoint (messaging/login.ts)
+   * issues it for `scope=https://graph.microsoft.com/.default`.
+   */
+  private authenticate(header: string | undefined): Principal {
     if (!header) throw unauthenticated('Access token is empty.');
-    // A token for the SharePoint resource (`dev:<upn>;aud=<site origin>`, see sharepoint-rest/) is
-    // not a Graph token: Graph refuses a token for another audience (401; the code
-    // `InvalidAuthenticationToken` is widely observed but not confirmed, facts §1).
+    const app = /^Bearer\s+dev-app:([^;\s]+);aud=(\S+)\s*$/i.exec(header);
+    if (app) {
+      // A token for another resource (the Bot Framework's, SharePoint's) is not a Graph token: Graph
+      // refuses a token for another audience (401; `InvalidAuthenticationToken` is widely observed
+      // but not confirmed, facts §1).
+      if ((app[2] ?? '').toLowerCase() !== GRAPH_AUDIENCE) throw unauthenticated('Access token validation failure. Invalid audience.');
+      const registration = this.store.entraApp(app[1] ?? '');
+      if (!registration) throw unauthenticated('Access token validation failure. The application is not known in this tenant.');
+      return appPrincipal(registration);
+    }
+    // A user token for the SharePoint resource (`dev:<upn>;aud=<site origin>`, see sharepoint-rest/)
+    // is not a Graph token either.
     if (/;\s*aud=/i.test(header)) throw unauthenticated('Access token validation failure. Invalid audience.');
     const m = /^Bearer\s+dev:(\S+)\s*$/i.exec(header);
     const user = m?.[1] ? this.store.userByUpn(m[1]) : undefined;
     if (!user) throw unauthenticated('Access token validation failure. Invalid audience or unknown user.');
-    return user;
+    return userPrincipal(user);
   }
 
   private errorResponse(err: unknown, ids: RequestIds): GraphResponse {

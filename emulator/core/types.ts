@@ -1,5 +1,6 @@
 import type { TenantStore } from '../state/tenant-store.ts';
-import type { UserState } from '../state/tenant-state.ts';
+import type { AppRegistrationState, UserState } from '../state/tenant-state.ts';
+import type { Principal } from './principal.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -30,7 +31,12 @@ export interface GraphResponse {
 export interface HandlerContext {
   readonly req: GraphRequest;
   readonly params: Readonly<Record<string, string>>;
-  readonly user: UserState;
+  /** The caller: a user (delegated) or an application (app-only; core/principal.ts). */
+  readonly principal: Principal;
+  /** The signed-in user of a delegated call; undefined for an app-only call. */
+  readonly user: UserState | undefined;
+  /** The calling application of an app-only call; undefined for a delegated call. */
+  readonly app: AppRegistrationState | undefined;
   readonly store: TenantStore;
   /** 'https://<host>/v1.0' of this request. */
   readonly baseUrl: string;

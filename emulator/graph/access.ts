@@ -3,23 +3,45 @@ import type { HandlerContext } from '../core/types.ts';
 import type { ListItemState, ListState, SiteState, TeamState } from '../state/tenant-state.ts';
 import { findItem } from '../sharepoint/item-query.ts';
 import { findList } from '../sharepoint/list-view.ts';
-import { canAddItems, canReadItem, canWriteItem, listRights, type ListRight } from '../sharepoint/permissions.ts';
+import { appListRights, appSiteRole, canAddItems, canReadItem, canWriteItem, listRights, type ListRight } from '../sharepoint/permissions.ts';
+import { requireAppTeamPermission, type TeamAppRule } from './app-permissions.ts';
 
 /** Owners and members of a team may read it and read and write its site (Edit rights). */
 export function isTeamMember(team: TeamState, userId: string): boolean {
   return team.owners.includes(userId) || team.members.includes(userId);
 }
 
-export function requireTeam(ctx: HandlerContext, teamId: string): TeamState {
+function findTeam(ctx: HandlerContext, teamId: string): TeamState {
   const team = ctx.store.team(teamId);
   if (!team) throw notFound(`No team found with Group Id ${teamId}`);
-  if (!isTeamMember(team, ctx.user.id)) throw accessDenied();
   return team;
 }
 
+/**
+ * The team addressed by the route. A user must be an owner or member (else 403 accessDenied); an
+ * app must hold one of `rule`'s RSC permissions in the team (its Teams app installed there) or one
+ * of its tenant-wide application permissions (else 403 Forbidden: graph/app-permissions.ts).
+ */
+export function requireTeam(ctx: HandlerContext, teamId: string, rule: TeamAppRule): TeamState {
+  const team = findTeam(ctx, teamId);
+  if (ctx.principal.kind === 'app') requireAppTeamPermission(ctx.store, ctx.principal.app, team, rule);
+  else if (!isTeamMember(team, ctx.principal.user.id)) throw accessDenied();
+  return team;
+}
+
+/**
+ * A user reaches a team's site as an owner or member of the team; an app through its site role
+ * (Sites.Selected grant or tenant-wide Sites.* permission, sharepoint/permissions.ts `appSiteRole`).
+ * An app without any is refused as SharePoint refuses through Graph: 403 `accessDenied` "Access
+ * denied" [issue: acsone/msgraphfs#9 (Sites.Selected without a grant)] (facts §15.7).
+ */
 function requireSiteAccess(ctx: HandlerContext, site: SiteState): SiteState {
+  if (ctx.principal.kind === 'app') {
+    if (!appSiteRole(ctx.principal.app, site)) throw listAccessDenied();
+    return site;
+  }
   const team = ctx.store.teamOfSite(site);
-  if (team && !isTeamMember(team, ctx.user.id)) throw accessDenied();
+  if (team && !isTeamMember(team, ctx.principal.user.id)) throw accessDenied();
   return site;
 }
 
@@ -27,14 +49,26 @@ function requireSiteAccess(ctx: HandlerContext, site: SiteState): SiteState {
 export function requireSite(ctx: HandlerContext): SiteState {
   const { siteId, groupId } = ctx.params;
   if (groupId !== undefined) {
-    const team = requireTeam(ctx, groupId);
+    const team = findTeam(ctx, groupId);
+    if (ctx.principal.kind === 'user' && !isTeamMember(team, ctx.principal.user.id)) throw accessDenied();
     const site = ctx.store.site(team.siteId);
     if (!site) throw notFound('Requested site could not be found');
-    return site;
+    return ctx.principal.kind === 'app' ? requireSiteAccess(ctx, site) : site;
   }
   const site = siteId !== undefined ? ctx.store.site(siteId) : undefined;
   if (!site) throw notFound('Requested site could not be found');
   return requireSiteAccess(ctx, site);
+}
+
+/**
+ * Creating a list in a site. Users: any owner or member (Edit on the site, as before). Apps: Manage
+ * Lists through their site role (manage or fullcontrol, or Sites.Manage.All / Sites.FullControl.All;
+ * Learn /graph/api/list-create names Sites.Manage.All), else 403 accessDenied.
+ */
+export function requireSiteForListCreate(ctx: HandlerContext): SiteState {
+  const site = requireSite(ctx);
+  if (ctx.principal.kind === 'app' && !appListRights(ctx.principal.app, site).has('manageLists')) throw listAccessDenied();
+  return site;
 }
 
 /**
@@ -53,14 +87,20 @@ export interface ListAccess {
   rights: Set<ListRight>;
 }
 
+/** The caller's rights on a list: a user's from the list's role assignments, an app's from its site role. */
+export function callerListRights(ctx: HandlerContext, site: SiteState, list: ListState): Set<ListRight> {
+  return ctx.principal.kind === 'app' ? appListRights(ctx.principal.app, site) : listRights(ctx.store, site, list, ctx.principal.user);
+}
+
 /** Lists of the site the caller may see (lists without View rights are left out, as SharePoint trims them). */
 export function visibleLists(ctx: HandlerContext, site: SiteState): ListState[] {
-  return site.lists.filter((l) => listRights(ctx.store, site, l, ctx.user).has('viewListItems'));
+  return site.lists.filter((l) => callerListRights(ctx, site, l).has('viewListItems'));
 }
 
 /**
  * The list addressed by the route, when the caller holds `right` on it (default: View). Rights
- * come from the list's role assignments, or the site's while it inherits (facts §15.2):
+ * come from the list's role assignments, or the site's while it inherits (facts §15.2); an app's
+ * from its site role (`callerListRights`):
  * Read views items, list and columns; Contribute adds, edits and deletes items; Edit also manages
  * the list (columns, delete); Design and Full Control have everything.
  */
@@ -68,7 +108,7 @@ export function requireList(ctx: HandlerContext, right: ListRight = 'viewListIte
   const site = requireSite(ctx);
   const list = findList(site, ctx.params.listId ?? '');
   if (!list) throw notFound('The specified list was not found');
-  const rights = listRights(ctx.store, site, list, ctx.user);
+  const rights = callerListRights(ctx, site, list);
   if (!rights.has(right)) throw listAccessDenied();
   return { site, list, rights };
 }
@@ -91,8 +131,8 @@ export function requireItem(ctx: HandlerContext, operation: ItemOperation = 'rea
   const raw = ctx.params.itemId ?? '';
   if (!/^\d+$/.test(raw)) throw badRequest(`Invalid item id '${raw}'.`);
   const item = findItem(access.list, Number(raw));
-  if (!item || !canReadItem(access.rights, access.list, item, ctx.user)) throw notFound('Item not found');
-  if (operation !== 'read' && !canWriteItem(access.rights, access.list, item, ctx.user, operation)) throw listAccessDenied();
+  if (!item || !canReadItem(access.rights, access.list, item, ctx.principal.id)) throw notFound('Item not found');
+  if (operation !== 'read' && !canWriteItem(access.rights, access.list, item, ctx.principal.id, operation)) throw listAccessDenied();
   return { ...access, item };
 }
 

@@ -98,7 +98,7 @@ function stepBody(step: BatchStep): unknown {
   return step.body;
 }
 
-export const runBatch: BatchRunner = async (outer: GraphRequest, _user, dispatcher: GraphDispatcher): Promise<GraphResponse> => {
+export const runBatch: BatchRunner = async (outer: GraphRequest, _principal, dispatcher: GraphDispatcher): Promise<GraphResponse> => {
   const steps = parseSteps(outer.body);
   const results = new Map<string, Promise<BatchStepResponse>>();
   const run = async (step: BatchStep): Promise<BatchStepResponse> => {

@@ -24,6 +24,14 @@
  * mentions must match `<at id>` tags and name users of the tenant; a post over ~28 KB → 413
  * ("A Graph-specific limit/status: not confirmed (413 expected)", facts §8); a reply id read as a
  * root message (`…/messages/{reply-id}`) → 404.
+ *
+ * App-only (graph/app-permissions.ts): reading needs ChannelMessage.Read.Group (RSC, where the app
+ * is installed) or ChannelMessage.Read.All, else 403. Posting has no application permission but
+ * Teamwork.Migrate.All, for importing messages into a channel in migration mode (Learn
+ * /graph/api/channel-post-messages, /graph/api/chatmessage-post; facts §8), which the emulator
+ * does not model: an app's post or reply → 403 `Forbidden` "Message POST is allowed in
+ * application-only context only for import purposes. …" [issue: MicrosoftDocs/msteams-docs#12992
+ * (the message)]; status and code not confirmed. The app posts through the Bot Connector instead.
  */
 import { GraphError, badRequest } from '../core/graph-error.ts';
 import type { Router } from '../core/router.ts';
@@ -43,6 +51,7 @@ import { queryOption } from '../odata/query-options.ts';
 import type { ChannelMessageState, ChannelState, MessageAttachmentState, MessageMentionState, TeamState } from '../state/tenant-state.ts';
 import type { TenantStore } from '../state/tenant-store.ts';
 import { requireTeam } from './access.ts';
+import { CHANNEL_MESSAGES_READ } from './app-permissions.ts';
 
 /** Default and largest page of messages and replies (channel-list-messages, chatmessage-list-replies). */
 export const MESSAGES_PAGE_SIZE = 20;
@@ -66,7 +75,7 @@ interface ChannelAccess {
 }
 
 function requireChannel(ctx: HandlerContext): ChannelAccess {
-  const team = requireTeam(ctx, ctx.params.teamId ?? '');
+  const team = requireTeam(ctx, ctx.params.teamId ?? '', CHANNEL_MESSAGES_READ);
   const channel = findChannel(team, ctx.params.channelId ?? '');
   if (!channel) throw new GraphError(404, 'NotFound', 'Channel not found');
   return { team, channel };
@@ -200,8 +209,21 @@ function parseMentions(store: TenantStore, value: unknown): MessageMentionState[
   });
 }
 
+/** Posting needs a signed-in user: an app is refused before anything else (see the file's header). */
+function requirePostingUser(ctx: HandlerContext): NonNullable<HandlerContext['user']> {
+  if (!ctx.user) {
+    throw new GraphError(
+      403,
+      'Forbidden',
+      'Message POST is allowed in application-only context only for import purposes. Refer to https://docs.microsoft.com/microsoftteams/platform/graph-api/import-messages/import-external-messages-to-teams for more details.',
+    );
+  }
+  return ctx.user;
+}
+
 /** Validates a chatMessage create body as Graph documents it, and stores the message. */
 function postMessage(ctx: HandlerContext, access: ChannelAccess, replyToId: string | null): ChannelMessageState {
+  const user = requirePostingUser(ctx);
   const input = ctx.req.body;
   if (!isObject(input)) throw invalid('The request body must be a chatMessage object.');
   for (const key of Object.keys(input)) {
@@ -233,7 +255,7 @@ function postMessage(ctx: HandlerContext, access: ChannelAccess, replyToId: stri
     teamId: access.team.id,
     channelId: access.channel.id,
     replyToId,
-    from: { kind: 'user' as const, id: ctx.user.id, displayName: ctx.user.displayName },
+    from: { kind: 'user' as const, id: user.id, displayName: user.displayName },
     subject: optionalString(input.subject, 'subject'),
     summary: optionalString(input.summary, 'summary'),
     importance: level,
@@ -301,6 +323,7 @@ function expandsReplies(ctx: HandlerContext): boolean {
 
 export function registerChannelMessagesRoutes(router: Router): void {
   router.add('POST', BASE, (ctx) => {
+    requirePostingUser(ctx);
     const access = requireChannel(ctx);
     const message = postMessage(ctx, access, null);
     return created({ '@odata.context': `${messagePath(ctx.baseUrl, access.team, access.channel)}/$entity`, ...renderMessage(ctx.store, message) });
@@ -345,6 +368,7 @@ export function registerChannelMessagesRoutes(router: Router): void {
   });
 
   router.add('POST', `${BASE}/{messageId}/replies`, (ctx) => {
+    requirePostingUser(ctx);
     const access = requireChannel(ctx);
     const root = requireRoot(ctx, access);
     const reply = postMessage(ctx, access, root.id);

@@ -17,7 +17,7 @@ function findColumn(list: ListState, idOrName: string): ColumnState {
 function touch(ctx: HandlerContext, list: ListState): void {
   list.version += 1;
   list.lastModifiedDateTime = graphDateTime();
-  list.lastModifiedById = ctx.user.id;
+  list.lastModifiedById = ctx.principal.id;
   ctx.store.changed();
 }
 

@@ -1,10 +1,12 @@
 import { Router } from '../core/router.ts';
 import { registerChannelMessagesRoutes } from './channel-messages.ts';
 import { registerColumnsRoutes } from './columns.ts';
+import { registerInstalledAppsRoutes } from './installed-apps.ts';
 import { registerListItemsRoutes } from './list-items.ts';
 import { registerListsRoutes } from './lists.ts';
 import { registerMeRoutes } from './me.ts';
 import { registerPlannerRoutes } from './planner.ts';
+import { registerSitePermissionsRoutes } from './site-permissions.ts';
 import { registerSitesRoutes } from './sites.ts';
 import { registerTeamsRoutes } from './teams.ts';
 
@@ -12,8 +14,10 @@ import { registerTeamsRoutes } from './teams.ts';
 export const GRAPH_AREAS: readonly ((router: Router) => void)[] = [
   registerMeRoutes,
   registerTeamsRoutes,
+  registerInstalledAppsRoutes,
   registerChannelMessagesRoutes,
   registerSitesRoutes,
+  registerSitePermissionsRoutes,
   registerListsRoutes,
   registerColumnsRoutes,
   registerListItemsRoutes,

@@ -5,7 +5,7 @@ import { parseExpand, parseSelect, queryOption } from '../odata/query-options.ts
 import { checkIfMatch } from '../sharepoint/entity-tag.ts';
 import { graphDateTime, writeFieldValues } from '../sharepoint/field-values.ts';
 import { PREFER_NON_INDEXED, queryItems } from '../sharepoint/item-query.ts';
-import { identitySet, itemETag, renderFields, renderItem, type ItemViewOptions } from '../sharepoint/item-view.ts';
+import { identitySetOf, itemETag, renderFields, renderItem, type ItemViewOptions } from '../sharepoint/item-view.ts';
 import { canReadItem } from '../sharepoint/permissions.ts';
 import { siteWebUrl } from '../sharepoint/site-url.ts';
 import type { FieldValue, ListItemState, ListState } from '../state/tenant-state.ts';
@@ -40,7 +40,7 @@ function decodeURIComponentSafe(s: string): string {
 }
 
 /** Creates an item from a `fields` object (also used by tests and seeds through HTTP). */
-export function createItem(ctx: Pick<HandlerContext, 'store' | 'user'>, list: ListState, fields: unknown): ListItemState {
+export function createItem(ctx: Pick<HandlerContext, 'store' | 'principal'>, list: ListState, fields: unknown): ListItemState {
   const values: Record<string, FieldValue> = {};
   writeFieldValues(list, fields ?? {}, values, ctx.store);
   const now = graphDateTime();
@@ -50,8 +50,8 @@ export function createItem(ctx: Pick<HandlerContext, 'store' | 'user'>, list: Li
     version: 1,
     createdDateTime: now,
     lastModifiedDateTime: now,
-    authorId: ctx.user.id,
-    editorId: ctx.user.id,
+    authorId: ctx.principal.id,
+    editorId: ctx.principal.id,
     fields: values,
   };
   list.nextItemId += 1;
@@ -73,7 +73,7 @@ function updateItem(ctx: HandlerContext, list: ListState, item: ListItemState, f
   if (history.length > MAX_VERSIONS) history.splice(0, history.length - MAX_VERSIONS);
   item.version += 1;
   item.lastModifiedDateTime = graphDateTime();
-  item.editorId = ctx.user.id;
+  item.editorId = ctx.principal.id;
   ctx.store.changed();
 }
 
@@ -97,7 +97,7 @@ export function registerListItemsRoutes(router: Router): void {
           skipToken: queryOption(q, 'skiptoken'),
           honorNonIndexed: prefer.toLowerCase().includes(PREFER_NON_INDEXED.toLowerCase()),
           enforceListViewThreshold: ctx.options.enforceListViewThreshold,
-          visible: (item) => canReadItem(rights, list, item, ctx.user),
+          visible: (item) => canReadItem(rights, list, item, ctx.principal.id),
         },
         ctx.store,
       );
@@ -156,7 +156,7 @@ export function registerListItemsRoutes(router: Router): void {
           const out: Record<string, unknown> = {
             id: `${v.version}.0`,
             lastModifiedDateTime: v.lastModifiedDateTime,
-            lastModifiedBy: identitySet(ctx.store.userById(v.editorId)),
+            lastModifiedBy: identitySetOf(ctx.store, v.editorId),
             published: { level: 'published', versionId: `${v.version}.0` },
           };
           if (withFields) out.fields = renderFields(list, { ...item, version: v.version, lastModifiedDateTime: v.lastModifiedDateTime, editorId: v.editorId, fields: v.fields }, ctx.store, null);

@@ -10,7 +10,7 @@ import { graphDateTime } from '../sharepoint/field-values.ts';
 import { listETag, renderList } from '../sharepoint/list-view.ts';
 import { siteWebUrl } from '../sharepoint/site-url.ts';
 import type { ListState, SiteState } from '../state/tenant-state.ts';
-import { SITE_PREFIXES, requireList, requireSite, visibleLists } from './access.ts';
+import { SITE_PREFIXES, requireList, requireSite, requireSiteForListCreate, visibleLists } from './access.ts';
 
 const TEMPLATES = new Set(['genericList', 'documentLibrary', 'tasks', 'events', 'contacts', 'links', 'announcements']);
 
@@ -36,7 +36,7 @@ function listResolver(list: Record<string, unknown>, path: string): unknown {
 }
 
 /** Creates a list in a site from a Graph list payload (also used by the demo seed). */
-export function createList(ctx: Pick<HandlerContext, 'store' | 'user'>, site: SiteState, input: unknown): ListState {
+export function createList(ctx: Pick<HandlerContext, 'store' | 'principal'>, site: SiteState, input: unknown): ListState {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw badRequest('The list must be a JSON object.');
   const body = input as Record<string, unknown>;
   if (typeof body.displayName !== 'string' || body.displayName.trim() === '') throw badRequest("The list's 'displayName' is required.");
@@ -58,8 +58,8 @@ export function createList(ctx: Pick<HandlerContext, 'store' | 'user'>, site: Si
     template,
     createdDateTime: now,
     lastModifiedDateTime: now,
-    createdById: ctx.user.id,
-    lastModifiedById: ctx.user.id,
+    createdById: ctx.principal.id,
+    lastModifiedById: ctx.principal.id,
     version: 1,
     columns,
     items: [],
@@ -87,7 +87,7 @@ export function registerListsRoutes(router: Router): void {
     });
 
     router.add('POST', `${prefix}/lists`, (ctx) => {
-      const site = requireSite(ctx);
+      const site = requireSiteForListCreate(ctx);
       const list = createList(ctx, site, ctx.req.body);
       return created(renderList(site, list, ctx.store, siteWebUrl(site, ctx.origin), true), { ETag: listETag(list) });
     });
@@ -118,7 +118,7 @@ export function registerListsRoutes(router: Router): void {
       }
       list.version += 1;
       list.lastModifiedDateTime = graphDateTime();
-      list.lastModifiedById = ctx.user.id;
+      list.lastModifiedById = ctx.principal.id;
       ctx.store.changed();
       return ok(renderList(site, list, ctx.store, siteWebUrl(site, ctx.origin)), { ETag: listETag(list) });
     });

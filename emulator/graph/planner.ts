@@ -16,6 +16,7 @@ import type {
 } from '../state/tenant-state.ts';
 import type { TenantStore } from '../state/tenant-store.ts';
 import { isTeamMember } from './access.ts';
+import { PLANNER_READ_PERMISSIONS, PLANNER_WRITE_PERMISSIONS, hasApplicationPermission } from './app-permissions.ts';
 
 /**
  * Planner object-count limits (https://learn.microsoft.com/en-us/office365/planner/planner-limits,
@@ -109,10 +110,13 @@ function onlyProperties(body: Record<string, unknown>, allowed: readonly string[
   }
 }
 
-function identity(store: TenantStore, userId: string | null): Record<string, unknown> | null {
-  if (userId === null) return null;
-  const user = store.userById(userId);
-  return { user: { id: userId, displayName: user?.displayName ?? null } };
+/** An identitySet: `{user: {id, displayName}}`, or `{application: {id, displayName}}` for what an app did app-only. */
+function identity(store: TenantStore, principalId: string | null): Record<string, unknown> | null {
+  if (principalId === null) return null;
+  const user = store.userById(principalId);
+  const app = user ? undefined : store.entraApp(principalId);
+  if (app) return { application: { id: app.appId, displayName: app.displayName } };
+  return { user: { id: principalId, displayName: user?.displayName ?? null } };
 }
 
 function isType(value: unknown, type: string): boolean {
@@ -122,10 +126,21 @@ function isType(value: unknown, type: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Access
 
+/**
+ * A user must be an owner or member of the plan's group (403 accessDenied). An app (app-only) needs
+ * Tasks.Read.All or Tasks.ReadWrite.All to read and Tasks.ReadWrite.All to write, in any group
+ * (graph/app-permissions.ts `PLANNER_READ_PERMISSIONS`); without → 403 accessDenied, as for a user
+ * (Planner's own answer to an app without the permission is not confirmed).
+ */
 function memberOfGroup(ctx: HandlerContext, groupId: string): void {
   const team = ctx.store.team(groupId);
   if (!team) throw notFound(`The group '${groupId}' was not found.`);
-  if (!isTeamMember(team, ctx.user.id)) throw accessDenied();
+  if (ctx.principal.kind === 'app') {
+    const needed = ctx.req.method.toUpperCase() === 'GET' ? PLANNER_READ_PERMISSIONS : PLANNER_WRITE_PERMISSIONS;
+    if (!hasApplicationPermission(ctx.principal.app, needed)) throw accessDenied();
+    return;
+  }
+  if (!isTeamMember(team, ctx.principal.user.id)) throw accessDenied();
 }
 
 function requirePlan(ctx: HandlerContext, planId: string): PlannerPlanState {
@@ -288,7 +303,7 @@ function registerPlanRoutes(router: Router): void {
       title,
       groupId: team?.id ?? groupId,
       createdDateTime: new Date().toISOString(),
-      createdById: ctx.user.id,
+      createdById: ctx.principal.id,
       version: 1,
     };
     state.plans.push(plan);
@@ -471,7 +486,7 @@ function applyTaskProperties(ctx: HandlerContext, task: PlannerTaskState, body: 
     next.percentComplete = intIn(body.percentComplete, 0, 100, 'percentComplete');
     if (next.percentComplete === 100 && task.percentComplete !== 100) {
       next.completedDateTime = now;
-      next.completedById = ctx.user.id;
+      next.completedById = ctx.principal.id;
     } else if (next.percentComplete !== 100) {
       next.completedDateTime = null;
       next.completedById = null;
@@ -506,7 +521,7 @@ function applyAssignments(ctx: HandlerContext, task: PlannerTaskState, value: un
     const existing = task.assignments[user.id];
     task.assignments[user.id] = existing
       ? { ...existing, orderHint }
-      : { orderHint, assignedById: ctx.user.id, assignedDateTime: now };
+      : { orderHint, assignedById: ctx.principal.id, assignedDateTime: now };
   }
   if (Object.keys(task.assignments).length > PLANNER_LIMITS.assigneesPerTask) {
     throw limitError('MaximumAssigneesInTasks', 'The maximum number of assignees for this task has been reached.');
@@ -547,7 +562,7 @@ function registerTaskRoutes(router: Router): void {
       completedDateTime: null,
       completedById: null,
       createdDateTime: new Date().toISOString(),
-      createdById: ctx.user.id,
+      createdById: ctx.principal.id,
       previewType: 'automatic',
       appliedCategories: {},
       assignments: {},
@@ -679,7 +694,7 @@ function applyChecklist(ctx: HandlerContext, details: PlannerTaskDetailsState, v
       isChecked: (e.isChecked as boolean | undefined) ?? existing?.isChecked ?? false,
       orderHint: e.orderHint !== undefined ? resolveOrderHint(e.orderHint) : (existing?.orderHint ?? resolveOrderHint(' !')),
       lastModifiedDateTime: now,
-      lastModifiedById: ctx.user.id,
+      lastModifiedById: ctx.principal.id,
     };
   }
   if (Object.keys(details.checklist).length > PLANNER_LIMITS.checklistItemsPerTask) {
@@ -730,7 +745,7 @@ function applyReferences(ctx: HandlerContext, details: PlannerTaskDetailsState, 
       type: e.type !== undefined ? (e.type as string | null) : (existing?.type ?? null),
       previewPriority: e.previewPriority !== undefined ? resolveOrderHint(e.previewPriority, 'previewPriority') : (existing?.previewPriority ?? resolveOrderHint(' !')),
       lastModifiedDateTime: now,
-      lastModifiedById: ctx.user.id,
+      lastModifiedById: ctx.principal.id,
     };
   }
   if (Object.keys(details.references).length > PLANNER_LIMITS.referencesPerTask) {

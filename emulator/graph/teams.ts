@@ -3,9 +3,10 @@ import type { Router } from '../core/router.ts';
 import { ok, type HandlerContext } from '../core/types.ts';
 import { compileFilter } from '../odata/filter-eval.ts';
 import { parseFilter } from '../odata/filter-parser.ts';
-import { applySelect, parseSelect, queryOption } from '../odata/query-options.ts';
+import { applySelect, parseSelect, parseTop, queryOption } from '../odata/query-options.ts';
 import type { ChannelState, TeamState } from '../state/tenant-state.ts';
 import { requireTeam } from './access.ts';
+import { CHANNELS_READ, TEAMS_LIST_PERMISSIONS, TEAM_GET, TEAM_MEMBERS_READ, TEAM_MEMBERS_WRITE, requireApplicationPermission } from './app-permissions.ts';
 
 function renderTeam(team: TeamState, tenantId: string): Record<string, unknown> {
   return {
@@ -80,7 +81,7 @@ function renderMembers(ctx: HandlerContext, team: TeamState): Record<string, unk
 
 function teamHandler(param: 'teamId' | 'groupId') {
   return (ctx: HandlerContext) => {
-    const team = requireTeam(ctx, ctx.params[param] ?? '');
+    const team = requireTeam(ctx, ctx.params[param] ?? '', TEAM_GET);
     return ok({
       '@odata.context': `${ctx.baseUrl}/$metadata#teams/$entity`,
       ...applySelect(renderTeam(team, ctx.store.state.tenantId), parseSelect(queryOption(ctx.req.query, 'select'))),
@@ -88,12 +89,51 @@ function teamHandler(param: 'teamId' | 'groupId') {
   };
 }
 
+/** Page size of `GET /teams` when no `$top` is given, and the largest `$top` (both not confirmed). */
+export const TEAMS_PAGE_SIZE = 100;
+export const TEAMS_MAX_PAGE_SIZE = 999;
+
+/**
+ * List teams `GET /teams` (https://learn.microsoft.com/en-us/graph/api/teams-list): every team of
+ * the organisation with only `id`, `displayName` and `description` ("Currently, this API call
+ * returns only the id, displayName, and description properties of a team"); `$filter`, `$select`,
+ * `$top`, `$skiptoken`, `$count`. App-only: Team.ReadBasic.All, TeamSettings.Read.All or
+ * TeamSettings.ReadWrite.All (else 403, app-permissions.ts). Delegated: all teams as well ("List all
+ * teams in an organization"; that private teams the user is not in are listed is not confirmed).
+ * Page size 100 and `$top` at most 999: not confirmed. The skiptoken is the offset (base64url).
+ */
+function listTeams(ctx: HandlerContext) {
+  if (ctx.app) requireApplicationPermission(ctx.store, ctx.app, TEAMS_LIST_PERMISSIONS);
+  let teams: Record<string, unknown>[] = ctx.store.state.teams.map((t) => ({ id: t.id, displayName: t.displayName, description: t.description }));
+  const filter = queryOption(ctx.req.query, 'filter');
+  if (filter !== undefined) teams = teams.filter(compileFilter<Record<string, unknown>>(parseFilter(filter), (t, path) => t[path]));
+  const top = parseTop(queryOption(ctx.req.query, 'top'), TEAMS_PAGE_SIZE, TEAMS_MAX_PAGE_SIZE);
+  if (top < 1) throw badRequest('$top must be at least 1.');
+  const token = queryOption(ctx.req.query, 'skiptoken');
+  const start = token === undefined ? 0 : Number(Buffer.from(token, 'base64url').toString('utf8'));
+  if (!Number.isInteger(start) || start < 0) throw badRequest('The $skiptoken is invalid.');
+  const page = teams.slice(start, start + top);
+  const select = parseSelect(queryOption(ctx.req.query, 'select'));
+  const body: Record<string, unknown> = { '@odata.context': `${ctx.baseUrl}/$metadata#teams${select ? `(${select.join(',')})` : ''}` };
+  if ((queryOption(ctx.req.query, 'count') ?? '').toLowerCase() === 'true') body['@odata.count'] = teams.length;
+  if (start + top < teams.length) {
+    const query = ctx.req.rawQuery
+      .split('&')
+      .filter((p) => p.length > 0 && !/^(%24|\$)?skiptoken=/i.test(p))
+      .concat(`$skiptoken=${Buffer.from(String(start + top), 'utf8').toString('base64url')}`);
+    body['@odata.nextLink'] = `${ctx.baseUrl}${ctx.req.path}?${query.join('&')}`;
+  }
+  body.value = page.map((t) => applySelect(t, select));
+  return ok(body);
+}
+
 export function registerTeamsRoutes(router: Router): void {
+  router.add('GET', '/teams', listTeams);
   router.add('GET', '/teams/{teamId}', teamHandler('teamId'));
   router.add('GET', '/groups/{groupId}/team', teamHandler('groupId'));
 
   router.add('GET', '/teams/{teamId}/members', (ctx) => {
-    const team = requireTeam(ctx, ctx.params.teamId ?? '');
+    const team = requireTeam(ctx, ctx.params.teamId ?? '', TEAM_MEMBERS_READ);
     let members = renderMembers(ctx, team);
     const filter = queryOption(ctx.req.query, 'filter');
     if (filter !== undefined) {
@@ -109,7 +149,7 @@ export function registerTeamsRoutes(router: Router): void {
   });
 
   router.add('GET', '/teams/{teamId}/members/{membershipId}', (ctx) => {
-    const team = requireTeam(ctx, ctx.params.teamId ?? '');
+    const team = requireTeam(ctx, ctx.params.teamId ?? '', TEAM_MEMBERS_READ);
     const member = renderMembers(ctx, team).find((m) => m.id === ctx.params.membershipId);
     if (!member) throw notFound('The requested member was not found in the team.');
     return ok(member);
@@ -122,10 +162,11 @@ export function registerTeamsRoutes(router: Router): void {
    * (https://learn.microsoft.com/en-us/graph/api/team-update-members). Only a team owner may change
    * roles (403 accessDenied otherwise); the site's Owners and Members groups follow the team's
    * roles, as they do for a group-connected site (facts sheet §15.2). A team keeps at least one owner.
+   * An app needs TeamMember.ReadWrite.All (app-permissions.ts `TEAM_MEMBERS_WRITE`).
    */
   router.add('PATCH', '/teams/{teamId}/members/{membershipId}', (ctx) => {
-    const team = requireTeam(ctx, ctx.params.teamId ?? '');
-    if (!team.owners.includes(ctx.user.id)) throw accessDenied();
+    const team = requireTeam(ctx, ctx.params.teamId ?? '', TEAM_MEMBERS_WRITE);
+    if (ctx.user && !team.owners.includes(ctx.user.id)) throw accessDenied();
     const member = renderMembers(ctx, team).find((m) => m.id === ctx.params.membershipId);
     if (!member) throw notFound('The requested member was not found in the team.');
     const body = (ctx.req.body ?? {}) as { roles?: unknown };
@@ -141,7 +182,7 @@ export function registerTeamsRoutes(router: Router): void {
   });
 
   router.add('GET', '/teams/{teamId}/channels', (ctx) => {
-    const team = requireTeam(ctx, ctx.params.teamId ?? '');
+    const team = requireTeam(ctx, ctx.params.teamId ?? '', CHANNELS_READ);
     const tenantId = ctx.store.state.tenantId;
     let channels = team.channels.map((c) => renderChannel(team, c, tenantId));
     const filter = queryOption(ctx.req.query, 'filter');
@@ -164,11 +205,11 @@ export function registerTeamsRoutes(router: Router): void {
     });
   };
   router.add('GET', '/teams/{teamId}/primaryChannel', (ctx) => {
-    const team = requireTeam(ctx, ctx.params.teamId ?? '');
+    const team = requireTeam(ctx, ctx.params.teamId ?? '', CHANNELS_READ);
     return channelHandler(ctx, team.channels.find((c) => c.id === team.internalId), team);
   });
   router.add('GET', '/teams/{teamId}/channels/{channelId}', (ctx) => {
-    const team = requireTeam(ctx, ctx.params.teamId ?? '');
+    const team = requireTeam(ctx, ctx.params.teamId ?? '', CHANNELS_READ);
     const wanted = (ctx.params.channelId ?? '').toLowerCase();
     return channelHandler(ctx, team.channels.find((c) => c.id.toLowerCase() === wanted), team);
   });

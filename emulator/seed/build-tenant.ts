@@ -1,11 +1,14 @@
 import { templateColumns } from '../sharepoint/column-model.ts';
+import { siteGrantId } from '../sharepoint/permissions.ts';
 import { stableGuid } from '../state/stable-id.ts';
-import { TENANT_SCHEMA_VERSION, type SiteState, type TeamState, type TenantState, type UserState } from '../state/tenant-state.ts';
+import { TENANT_SCHEMA_VERSION, type SiteState, type TeamState, type TeamsAppState, type TenantState, type UserState } from '../state/tenant-state.ts';
 import {
+  DEMO_APP_REGISTRATION,
   DEMO_DOMAIN,
   DEMO_PEOPLE,
   DEMO_REMINDER_CHANNEL_NAME,
   DEMO_SHAREPOINT_HOST,
+  DEMO_SITE_GRANT_ROLES,
   DEMO_TEAMS,
   DEMO_TEAMS_APP,
   DEMO_TENANT_ID,
@@ -89,6 +92,7 @@ function buildSite(team: DemoTeam, ownerId: string): SiteState {
 export function buildTenant(_kind: SeedKind): TenantState {
   const tenant = buildDirectory();
   ensureDemoMessaging(tenant);
+  ensureDemoAppAccess(tenant);
   return tenant;
 }
 
@@ -120,7 +124,7 @@ function buildDirectory(): TenantState {
 export function ensureDemoMessaging(tenant: TenantState): boolean {
   if (tenant.messaging !== undefined && tenant.teamsApps !== undefined) return false;
   tenant.teamsApps ??= [];
-  if (!tenant.teamsApps.some((a) => a.id === DEMO_TEAMS_APP.id)) tenant.teamsApps.push({ ...DEMO_TEAMS_APP });
+  if (!tenant.teamsApps.some((a) => a.id === DEMO_TEAMS_APP.id)) tenant.teamsApps.push(demoTeamsApp());
   const messaging = (tenant.messaging ??= { lastMessageId: 0, messages: [], webhooks: [] });
   for (const demo of DEMO_TEAMS) {
     const team = tenant.teams.find((t) => t.id === demo.id);
@@ -139,4 +143,44 @@ export function ensureDemoMessaging(tenant: TenantState): boolean {
     }
   }
   return true;
+}
+
+/** The catalog entry of the Handlingsplan app (mutable copy of DEMO_TEAMS_APP). */
+function demoTeamsApp(): TeamsAppState {
+  return { ...DEMO_TEAMS_APP, rsc: [...DEMO_TEAMS_APP.rsc] };
+}
+
+/**
+ * App-only access of the demo app: its Entra registration with the admin-consented application
+ * permissions (DEMO_APP_REGISTRATION), its catalog entry's manifest id and resource-specific
+ * consent (DEMO_TEAMS_APP), and a `Sites.Selected` grant with DEMO_SITE_GRANT_ROLES on each demo
+ * team's site. Part of every fresh tenant; a tenant saved before app-only access (no
+ * `appRegistrations`, a catalog entry without `rsc`, sites without `appGrants`) gets what it lacks
+ * on load. What was removed since (an empty list) stays removed. Returns whether anything was added.
+ */
+export function ensureDemoAppAccess(tenant: TenantState): boolean {
+  let changed = false;
+  if (tenant.appRegistrations === undefined) {
+    tenant.appRegistrations = [{ ...DEMO_APP_REGISTRATION, applicationPermissions: [...DEMO_APP_REGISTRATION.applicationPermissions] }];
+    changed = true;
+  }
+  const catalogEntry = tenant.teamsApps?.find((a) => a.id === DEMO_TEAMS_APP.id);
+  if (catalogEntry && catalogEntry.rsc === undefined) {
+    Object.assign(catalogEntry, { externalId: DEMO_TEAMS_APP.externalId, azureADAppId: DEMO_TEAMS_APP.azureADAppId, rsc: [...DEMO_TEAMS_APP.rsc] });
+    changed = true;
+  }
+  for (const demo of DEMO_TEAMS) {
+    const site = tenant.sites.find((s) => s.id === demo.siteId);
+    if (!site || site.appGrants !== undefined) continue;
+    site.appGrants = [
+      {
+        id: siteGrantId(tenant.tenantId, DEMO_APP_REGISTRATION.appId),
+        appId: DEMO_APP_REGISTRATION.appId,
+        displayName: DEMO_APP_REGISTRATION.displayName,
+        roles: [...DEMO_SITE_GRANT_ROLES],
+      },
+    ];
+    changed = true;
+  }
+  return changed;
 }

@@ -4,16 +4,19 @@
  * (fixtures/plans/*.truth.json). Owners are spread over the team, and a year of check-ins is
  * added so that progress and status have something to show, each made with its owner's own token
  * (SharePoint records the author from the token, as the app reads it). Every fifth goal has two owners.
+ * The reminder channel's Workflows webhook URL is stored as the board would paste it in Settings.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { SharePointChannelWebhooks } from '../../src/adapters/sharepoint/channel-webhooks';
 import { SharePointPlanRepository } from '../../src/adapters/sharepoint/plan-repository';
 import { mapBounded } from '../../src/graph/client';
 import type { PlanDraft } from '../../src/import/draft';
 import { draftToPlan } from '../../src/import/to-plan';
 import type { LocalGoal, PersonRef } from '../../src/domain/plan';
-import { graphClientAs, type EmulatorEndpoint } from '../app-client';
+import { graphClientAs, sharePointRestAs, type EmulatorEndpoint } from '../app-client';
 import { createPrng } from '../core/prng';
+import { webhookUrl } from '../messaging/workflows-webhook';
 import { DEMO_PEOPLE, DEMO_REMINDER_CHANNEL_NAME, DEMO_TEAMS, demoPerson, type DemoTeam } from './demo-tenant';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/plans/', import.meta.url));
@@ -25,6 +28,10 @@ function personRef(upn: string): PersonRef {
   return { id: person.id, displayName: person.displayName, email: person.mail };
 }
 
+/** The demo team's Workflows webhook URL on this emulator: `<origin>/webhooks/workflows/<id>` (messaging/workflows-webhook.ts). */
+export function demoWebhookUrl(emulator: EmulatorEndpoint, team: DemoTeam): string {
+  return webhookUrl(new URL(emulator.graphUrl).origin, { id: team.workflowWebhookId });
+}
 
 export async function seedTeamPlan(emulator: EmulatorEndpoint, team: DemoTeam, today = new Date().toISOString().slice(0, 10)): Promise<void> {
   const draft = JSON.parse(await readFile(`${FIXTURES}${team.planKey}.truth.json`, 'utf8')) as PlanDraft;
@@ -51,6 +58,12 @@ export async function seedTeamPlan(emulator: EmulatorEndpoint, team: DemoTeam, t
 
   // Reminders go to the team's 'Påminnelser' channel from the start, so the demo needs no setup.
   const plan = await repo.createPlan({ ...entities.plan, reminderChannelId: team.reminderChannelId, reminderChannelName: DEMO_REMINDER_CHANNEL_NAME });
+  // ... and the runner can post there through the channel's Workflows webhook (`npm run remind -- --via
+  // webhook`). The URL is absolute, on the origin this emulator answers on now (`npm start` keeps it
+  // on port 4010 with its data; tests seed a fresh tenant on each start), as a real one is; the list
+  // is made the board's alone before the URL is written (SharePointChannelWebhooks with SharePoint REST).
+  const webhooks = new SharePointChannelWebhooks(graph, team.id, undefined, { sharePoint: sharePointRestAs(emulator, board) });
+  await webhooks.set(team.reminderChannelId, DEMO_REMINDER_CHANNEL_NAME, demoWebhookUrl(emulator, team));
   await mapBounded(entities.situation, 4, (row) => repo.createSituationRow({ ...row, planId: plan.id }));
   const goals: LocalGoal[] = [];
   for (const { area, goals: areaGoals } of entities.areas) {

@@ -70,14 +70,44 @@ export const DEMO_REMINDER_CHANNEL_NAME = 'Påminnelser';
 /**
  * The Handlingsplan app in the tenant's app catalog and its bot (the bot's Microsoft App ID, used
  * as `client_id` for the bot's token and in `Bearer dev-app:<id>;aud=https://api.botframework.com`).
- * Installed in every demo team.
+ * Installed in every demo team. One Entra app serves the bot and the unattended runner (app-only
+ * Graph: `Bearer dev-app:<id>;aud=https://graph.microsoft.com`, DEMO_APP_REGISTRATION).
  */
 export const DEMO_BOT_APP_ID = 'fda59cb8-5ad5-5fd0-b1f5-426c313b439a';
+
+/**
+ * The app's manifest id (`teamsApp.externalId`): the Teams app id the dev stack packages the app
+ * with (scripts/dev-stack.ts `DEV_TEAMS_APP_ID`), by which a runner finds the teams that installed it.
+ */
+export const DEMO_TEAMS_APP_EXTERNAL_ID = '6d1f3c2a-8b4e-4f7a-9c5d-2e8b1a7f4c30';
+
+/**
+ * The resource-specific consent of the app's manifest (`authorization.permissions.resourceSpecific`,
+ * type Application; manifest/manifest.json), held in every team where it is installed.
+ */
+export const DEMO_APP_RSC_PERMISSIONS = ['ChannelMessage.Read.Group', 'TeamMember.Read.Group', 'ChannelSettings.Read.Group', 'TeamsAppInstallation.Read.Group'] as const;
+
+/** The Microsoft Graph application permissions an administrator consented to for the app. */
+export const DEMO_APP_PERMISSIONS = ['Sites.Selected', 'Team.ReadBasic.All', 'Tasks.ReadWrite.All'] as const;
+
+/** The roles of the app's `Sites.Selected` grant on each demo team's site. */
+export const DEMO_SITE_GRANT_ROLES = ['write'] as const;
+
 export const DEMO_TEAMS_APP = {
   /** Catalog app id (teamsApp id). */
   id: 'a641c6bd-7719-5f2a-942f-a6b0f702212e',
   displayName: 'Handlingsplan',
   botId: DEMO_BOT_APP_ID,
+  externalId: DEMO_TEAMS_APP_EXTERNAL_ID,
+  azureADAppId: DEMO_BOT_APP_ID,
+  rsc: DEMO_APP_RSC_PERMISSIONS,
+} as const;
+
+/** The app's Microsoft Entra registration (the bot's and the runner's app). */
+export const DEMO_APP_REGISTRATION = {
+  appId: DEMO_BOT_APP_ID,
+  displayName: 'Handlingsplan',
+  applicationPermissions: DEMO_APP_PERMISSIONS,
 } as const;
 
 /**

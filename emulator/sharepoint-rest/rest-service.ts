@@ -124,10 +124,18 @@ export class SharePointRest {
    * resource is `https://{tenant}.sharepoint.com`; "not confirmed" on Learn). A Graph token (no
    * `;aud=`) is refused with 401, as SharePoint refuses a token for Graph
    * [issue: pnp/PnP#1666]. UPNs are matched case-insensitively and may contain '#' (guests).
+   *
+   * App-only tokens (`dev-app:…`, whatever their audience) are refused with 401 "Unsupported app
+   * only token.": SharePoint Online takes app-only tokens from a certificate credential only ("all
+   * other options are blocked by SharePoint Online", learn: /sharepoint/dev/solution-guidance/security-apponly-azuread;
+   * the 401 and its text for a secret-based token [blog: volcengine.com 1029641; issue:
+   * pnp/pnpframework discussions/432], facts §15.5). The emulator's token endpoint has no
+   * certificates, so no app reaches SharePoint REST; apps use Graph (graph/app-permissions.ts).
    */
   private authenticate(req: SpRestRequest): UserState {
     const header = req.headers.authorization;
     if (!header) throw new SpAuthError('Unsupported security token.');
+    if (/^Bearer\s+dev-app:/i.test(header)) throw new SpAuthError('Unsupported app only token.');
     const m = /^Bearer\s+dev:([^;\s]+)(?:;aud=(\S*))?\s*$/i.exec(header);
     if (!m) throw new SpAuthError('Invalid JWT token. The token is not in a valid format.');
     const expected = `https://${req.host}`.toLowerCase();

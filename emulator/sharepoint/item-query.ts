@@ -5,6 +5,7 @@ import { parseOrderBy, parseTop } from '../odata/query-options.ts';
 import type { TenantStore } from '../state/tenant-store.ts';
 import type { ColumnState, ListItemState, ListState } from '../state/tenant-state.ts';
 import { columnForFieldKey } from './column-model.ts';
+import { lookupIdOf } from './item-view.ts';
 
 export const DEFAULT_PAGE_SIZE = 200;
 export const MAX_PAGE_SIZE = 5000;
@@ -53,10 +54,10 @@ function resolvePath(list: ListState, path: string, store: TenantStore): Resolve
   if (key === 'Created') return { accessor: created, column: column('Created') };
   if (key === 'Modified') return { accessor: modified, column: column('Modified') };
   if (key === 'Author' || key === 'AuthorLookupId') {
-    return { accessor: (i) => store.userById(i.authorId)?.lookupId, column: column('Author') };
+    return { accessor: (i) => lookupIdOf(store, i.authorId), column: column('Author') };
   }
   if (key === 'Editor' || key === 'EditorLookupId') {
-    return { accessor: (i) => store.userById(i.editorId)?.lookupId, column: column('Editor') };
+    return { accessor: (i) => lookupIdOf(store, i.editorId), column: column('Editor') };
   }
   const match = columnForFieldKey(list.columns, key);
   if (!match) throw badRequest(`Field '${key}' is not recognized`);

@@ -3,9 +3,7 @@ import type { ColumnState, ListItemState, ListState, SiteState, UserState } from
 import { isLookupLike } from './column-model.ts';
 import { entityTag } from './entity-tag.ts';
 
-export interface IdentitySet {
-  user: { id: string; displayName: string };
-}
+export type IdentitySet = { user: { id: string; displayName: string } } | { application: { id: string; displayName: string } };
 
 /**
  * createdBy/lastModifiedBy as Graph documents them for a listItem: `{"user": {"id", "displayName"}}`
@@ -14,6 +12,31 @@ export interface IdentitySet {
  */
 export function identitySet(user: UserState | undefined): IdentitySet {
   return { user: { id: user?.id ?? '', displayName: user?.displayName ?? 'System Account' } };
+}
+
+/**
+ * The identitySet of a stored author/editor id: a user's, or for an item an app wrote app-only
+ * `{"application": {"id", "displayName"}}` (identitySet: "application: Optional. The application
+ * associated with this action", https://learn.microsoft.com/en-us/graph/api/resources/identityset).
+ * Whether SharePoint also adds `user: {displayName: "SharePoint App"}` for app-only writes is not
+ * confirmed; the emulator gives the application only.
+ */
+export function identitySetOf(store: TenantStore, principalId: string): IdentitySet {
+  const user = store.userById(principalId);
+  if (user) return identitySet(user);
+  const app = store.entraApp(principalId);
+  if (app) return { application: { id: app.appId, displayName: app.displayName } };
+  return identitySet(undefined);
+}
+
+/**
+ * SharePoint's user-information-list id of an author/editor: a user's `lookupId`, or for an app
+ * the "SharePoint App" account (1073741822, the id commonly seen for it; not confirmed).
+ */
+export const SHAREPOINT_APP_LOOKUP_ID = 1073741822;
+
+export function lookupIdOf(store: TenantStore, principalId: string): number | undefined {
+  return store.userById(principalId)?.lookupId ?? (store.entraApp(principalId) ? SHAREPOINT_APP_LOOKUP_ID : undefined);
 }
 
 export function itemETag(item: ListItemState): string {
@@ -60,8 +83,8 @@ export function renderFields(
     ContentType: 'Item',
     Modified: item.lastModifiedDateTime,
     Created: item.createdDateTime,
-    AuthorLookupId: String(store.userById(item.authorId)?.lookupId ?? ''),
-    EditorLookupId: String(store.userById(item.editorId)?.lookupId ?? ''),
+    AuthorLookupId: String(lookupIdOf(store, item.authorId) ?? ''),
+    EditorLookupId: String(lookupIdOf(store, item.editorId) ?? ''),
     _UIVersionString: `${item.version}.0`,
     Attachments: false,
     Edit: '',
@@ -103,8 +126,8 @@ export function renderItem(
     id: String(item.id),
     lastModifiedDateTime: item.lastModifiedDateTime,
     webUrl: `${siteUrl}/Lists/${encodeURIComponent(list.name)}/${item.id}_.000`,
-    createdBy: identitySet(store.userById(item.authorId)),
-    lastModifiedBy: identitySet(store.userById(item.editorId)),
+    createdBy: identitySetOf(store, item.authorId),
+    lastModifiedBy: identitySetOf(store, item.editorId),
     parentReference: { id: list.id, siteId: site.id },
     contentType: { id: '0x0100' + list.id.replaceAll('-', '').toUpperCase(), name: 'Item' },
   };

@@ -2,7 +2,7 @@ import type { TenantStore } from '../state/tenant-store.ts';
 import type { ListState, SiteState } from '../state/tenant-state.ts';
 import { renderColumn } from './column-model.ts';
 import { entityTag } from './entity-tag.ts';
-import { identitySet } from './item-view.ts';
+import { identitySetOf } from './item-view.ts';
 
 export function listETag(list: ListState): string {
   return entityTag(list.id, list.version);
@@ -27,8 +27,8 @@ export function renderList(site: SiteState, list: ListState, store: TenantStore,
     name: list.name,
     webUrl: listWebUrl(siteUrl, list),
     displayName: list.displayName,
-    createdBy: identitySet(store.userById(list.createdById)),
-    lastModifiedBy: identitySet(store.userById(list.lastModifiedById)),
+    createdBy: identitySetOf(store, list.createdById),
+    lastModifiedBy: identitySetOf(store, list.lastModifiedById),
     parentReference: { siteId: site.id },
     list: { contentTypesEnabled: false, hidden: false, template: list.template },
   };

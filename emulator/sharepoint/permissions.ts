@@ -4,7 +4,7 @@
  * SharePoint REST endpoints (sharepoint-rest/) change them; the Graph list/item endpoints
  * (graph/access.ts) enforce them. Facts: /work/shared/reference/graph-teams-facts.md §15.
  */
-import type { ListItemState, ListState, RoleAssignmentState, SiteState, TeamState, UserState } from '../state/tenant-state.ts';
+import type { AppRegistrationState, ListItemState, ListState, RoleAssignmentState, SiteAppRole, SiteState, TeamState, UserState } from '../state/tenant-state.ts';
 import type { TenantStore } from '../state/tenant-store.ts';
 
 /**
@@ -163,12 +163,13 @@ export function listRights(store: TenantStore, site: SiteState, list: ListState,
  * Item-level read check (ReadSecurity=2: "Read only my items"; [learn: /sharepoint/dev/schema/security-element]).
  * Holders of Override List Behaviors (CancelCheckout: Full Control, Design) read all items
  * [blog: natechamberlain.com 2018-09-02]. One report says even a Full Control reader got no items
- * through Graph (issue microsoftgraph/msgraph-sdk-dotnet-core#86); not emulated.
+ * through Graph (issue microsoftgraph/msgraph-sdk-dotnet-core#86); not emulated. `principalId`: the
+ * caller's user id, or an app's client id.
  */
-export function canReadItem(rights: ReadonlySet<ListRight>, list: ListState, item: ListItemState, user: UserState): boolean {
+export function canReadItem(rights: ReadonlySet<ListRight>, list: ListState, item: ListItemState, principalId: string): boolean {
   if (!rights.has('viewListItems')) return false;
   if ((list.readSecurity ?? 1) !== 2 || rights.has('cancelCheckout')) return true;
-  return item.authorId === user.id;
+  return item.authorId === principalId;
 }
 
 /**
@@ -176,20 +177,21 @@ export function canReadItem(rights: ReadonlySet<ListRight>, list: ListState, ite
  * they create", 4 = "Users cannot modify any list item"
  * [learn: /previous-versions/office/sharepoint-server/ms410739(v=office.15)]; it applies to delete
  * as well as edit [blog: amosfivesix.com]; Override List Behaviors (Full Control, Design) is not
- * held back by it [blog: natechamberlain.com 2018-09-02].
+ * held back by it [blog: natechamberlain.com 2018-09-02]. `principalId`: the caller's user id, or
+ * an app's client id (items an app created are its own).
  */
 export function canWriteItem(
   rights: ReadonlySet<ListRight>,
   list: ListState,
   item: ListItemState,
-  user: UserState,
+  principalId: string,
   right: 'editListItems' | 'deleteListItems',
 ): boolean {
   if (!rights.has(right)) return false;
   if (rights.has('cancelCheckout')) return true;
   const ws = list.writeSecurity ?? 1;
   if (ws === 4) return false;
-  if (ws === 2) return item.authorId === user.id;
+  if (ws === 2) return item.authorId === principalId;
   return true;
 }
 
@@ -253,4 +255,81 @@ export function deleteRoleAssignment(list: ListState, principalId: number): bool
   if (index < 0) return false;
   assignments.splice(index, 1);
   return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Applications (app-only Graph calls)
+
+/** Order of the site roles an app can hold, weakest first. */
+export const SITE_APP_ROLES: readonly SiteAppRole[] = ['read', 'write', 'manage', 'fullcontrol'];
+
+/**
+ * The list rights of each site role: read = Read (lists, columns, items); write = Contribute (also
+ * add, edit, delete items); manage = Edit (also create and change lists and columns: "manage (adds
+ * Manage Lists)" [devblog: microsoft365dev "SharePoint now supports delegated Sites.Selected
+ * authentication"], facts §11); fullcontrol = Full Control. That write cannot create lists or
+ * columns is the strict reading (facts §11: inference, not confirmed).
+ */
+const APP_ROLE_RIGHTS: Readonly<Record<SiteAppRole, readonly ListRight[]>> = {
+  read: READ,
+  write: CONTRIBUTE,
+  manage: EDIT,
+  fullcontrol: FULL_CONTROL,
+};
+
+/**
+ * Tenant-wide SharePoint application permissions and the role they give on every site: Learn
+ * /graph/api/listitem-list (Sites.Read.All), /graph/api/listitem-create and -update
+ * (Sites.ReadWrite.All), /graph/api/list-create and /graph/api/list-post-columns (Sites.Manage.All);
+ * Sites.FullControl.All is the highest (Learn /graph/permissions-reference).
+ */
+export const TENANT_SITE_PERMISSIONS: Readonly<Record<string, SiteAppRole>> = {
+  'Sites.Read.All': 'read',
+  'Sites.ReadWrite.All': 'write',
+  'Sites.Manage.All': 'manage',
+  'Sites.FullControl.All': 'fullcontrol',
+};
+
+export const SITES_SELECTED = 'Sites.Selected';
+
+const strongest = (roles: readonly SiteAppRole[]): SiteAppRole | undefined =>
+  roles.reduce<SiteAppRole | undefined>((best, r) => (best === undefined || SITE_APP_ROLES.indexOf(r) > SITE_APP_ROLES.indexOf(best) ? r : best), undefined);
+
+/**
+ * The app's role on a site: the strongest of its tenant-wide Sites.* permissions and, when it holds
+ * `Sites.Selected`, the roles of its grant on the site. "Selected scopes require an explicit
+ * assignment action" and a grant without the consented scope gives nothing ("If any of the three
+ * steps are missed, the application doesn't have access") [learn: /graph/permissions-selected-overview].
+ * Undefined: no access to the site.
+ */
+export function appSiteRole(app: AppRegistrationState, site: SiteState): SiteAppRole | undefined {
+  const held = new Set(app.applicationPermissions.map((p) => p.toLowerCase()));
+  const roles: SiteAppRole[] = [];
+  for (const [permission, role] of Object.entries(TENANT_SITE_PERMISSIONS)) if (held.has(permission.toLowerCase())) roles.push(role);
+  if (held.has(SITES_SELECTED.toLowerCase())) {
+    for (const grant of site.appGrants ?? []) if (grant.appId.toLowerCase() === app.appId.toLowerCase()) roles.push(...grant.roles);
+  }
+  return strongest(roles);
+}
+
+/**
+ * An app's rights on a list of the site: those of its site role. The list's own role assignments
+ * (SharePoint REST, §15.2) neither add to nor take from an app's site grant: reading, not
+ * confirmed. The selected-permissions overview computes access from "the application record … on
+ * the resource or a securable hierarchical parent (inheritance)" [learn: /graph/permissions-selected-overview],
+ * which might drop a site grant on a list whose inheritance was broken without copying it; not
+ * emulated. WriteSecurity/ReadSecurity apply to the app as to a user of the same level.
+ */
+export function appListRights(app: AppRegistrationState, site: SiteState): Set<ListRight> {
+  const role = appSiteRole(app, site);
+  return new Set(role ? APP_ROLE_RIGHTS[role] : []);
+}
+
+/**
+ * The id of an app's site grant (graph/site-permissions.ts): the app's SharePoint claim
+ * `i:0i.t|ms.sp.ext|<app id>@<tenant id>`, base64-encoded — the form seen in practice; Graph calls
+ * the id opaque (not confirmed).
+ */
+export function siteGrantId(tenantId: string, appId: string): string {
+  return Buffer.from(`i:0i.t|ms.sp.ext|${appId.toLowerCase()}@${tenantId}`, 'utf8').toString('base64');
 }

@@ -152,6 +152,29 @@ export interface SiteState {
   createdDateTime: string;
   lastModifiedDateTime: string;
   lists: ListState[];
+  /**
+   * Application grants on the site collection (`POST /sites/{id}/permissions`, graph/site-permissions.ts):
+   * what an app holding the `Sites.Selected` application permission may do here. Absent in tenants
+   * saved before app-only access: none (the demo sites get the Handlingsplan app's grant on load,
+   * seed/build-tenant.ts `ensureDemoAppAccess`).
+   */
+  appGrants?: SiteAppGrantState[];
+}
+
+/**
+ * The roles of a site grant for an app: read, write, manage (adds Manage Lists), fullcontrol
+ * [devblog: microsoft365dev "SharePoint now supports delegated Sites.Selected authentication"] (facts §11).
+ */
+export type SiteAppRole = 'read' | 'write' | 'manage' | 'fullcontrol';
+
+/** One application's permission on a site (Graph `permission` with `grantedToIdentitiesV2[].application`). */
+export interface SiteAppGrantState {
+  /** The permission id (opaque in Graph). */
+  id: string;
+  /** The application (client) id. */
+  appId: string;
+  displayName: string;
+  roles: SiteAppRole[];
 }
 
 export interface TenantState {
@@ -169,6 +192,13 @@ export interface TenantState {
   /** Teams apps of the tenant's app catalog, with their bots (messaging/bot-connector.ts). */
   teamsApps?: TeamsAppState[];
   /**
+   * Microsoft Entra app registrations with the Microsoft Graph application permissions an
+   * administrator consented to (app-only access: core/principal.ts, graph/app-permissions.ts).
+   * Absent in tenants saved before app-only access: none, and the demo app's registration is added
+   * on load (seed/build-tenant.ts `ensureDemoAppAccess`).
+   */
+  appRegistrations?: AppRegistrationState[];
+  /**
    * Channel messages and Workflows webhooks (graph/channel-messages.ts, messaging/). Absent in
    * tenants saved before them: the demo teams' reminder channel, app and webhook are added on load
    * (seed/build-tenant.ts `ensureDemoMessaging`), with no messages.
@@ -183,6 +213,31 @@ export interface TeamsAppState {
   displayName: string;
   /** The bot's Microsoft App ID (its Entra application id), or null for an app without a bot. */
   botId: string | null;
+  /**
+   * The app's id in its manifest (`teamsApp.externalId` in Graph; for an app uploaded to the
+   * organisation's catalog it differs from the catalog id). Absent: none (null in Graph).
+   */
+  externalId?: string;
+  /**
+   * The Entra app that the manifest's `webApplicationInfo.id` names: the app that gets the
+   * resource-specific consent (`teamsAppDefinition.azureADAppId` in Graph). Absent: the bot's id.
+   */
+  azureADAppId?: string;
+  /**
+   * Resource-specific consent: the manifest's `authorization.permissions.resourceSpecific` entries of
+   * type Application (e.g. 'ChannelMessage.Read.Group'), consented when the app is installed in a
+   * team and held by `azureADAppId` in each team whose `installedAppIds` has the app. Absent: none.
+   */
+  rsc?: string[];
+}
+
+/** A Microsoft Entra app registration (its service principal in this tenant). */
+export interface AppRegistrationState {
+  /** The application (client) id. */
+  appId: string;
+  displayName: string;
+  /** Admin-consented Microsoft Graph application permissions (app roles), e.g. 'Sites.Selected'. */
+  applicationPermissions: string[];
 }
 
 export interface MessagingState {

@@ -1,5 +1,5 @@
 import { stableGuid } from './stable-id.ts';
-import type { SiteState, TeamState, TenantState, UserState } from './tenant-state.ts';
+import type { AppRegistrationState, SiteState, TeamState, TenantState, UserState } from './tenant-state.ts';
 
 /** The live tenant with lookup indexes; every mutation must end with `changed()`. */
 export class TenantStore {
@@ -63,6 +63,19 @@ export class TenantStore {
   siteByName(name: string): SiteState | undefined {
     const key = name.toLowerCase();
     return this.state.sites.find((s) => s.name.toLowerCase() === key);
+  }
+
+  /**
+   * The Microsoft Entra app with this client id: its registration (`appRegistrations`), or, for a
+   * bot of the app catalog without one, an app with no application permissions (every bot is an
+   * Entra app). Undefined for an id the tenant does not know.
+   */
+  entraApp(appId: string): AppRegistrationState | undefined {
+    const key = appId.toLowerCase();
+    const registered = this.state.appRegistrations?.find((a) => a.appId.toLowerCase() === key);
+    if (registered) return registered;
+    const bot = this.state.teamsApps?.find((a) => a.botId !== null && a.botId.toLowerCase() === key);
+    return bot?.botId ? { appId: bot.botId, displayName: bot.displayName, applicationPermissions: [] } : undefined;
   }
 
   teamOfSite(site: SiteState): TeamState | undefined {

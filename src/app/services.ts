@@ -12,6 +12,7 @@ import { goalReferenceUrl, plannerTaskUrl } from '../adapters/planner/planner-re
 import { PlannerSync } from '../adapters/planner/planner-sync';
 import { ReminderService } from '../adapters/reminders/reminder-service';
 import { SharePointReminderLedger } from '../adapters/sharepoint/reminder-ledger';
+import { SharePointChannelWebhooks } from '../adapters/sharepoint/channel-webhooks';
 import { GraphChannelPoster } from '../adapters/teams/channel-poster';
 import { plannerTaskStates } from '../adapters/planner/planner-task-states';
 import type { PersonRef } from '../domain/plan';
@@ -83,6 +84,8 @@ export function createServices(config: AppConfig, getToken: TokenSource, session
           return plannerTaskStates(snapshot.goals, await board.tasks(binding.planId));
         },
       }),
+    // A URL is written only once its list is the board's alone, set through SharePoint REST.
+    channelWebhooks: (teamId) => new SharePointChannelWebhooks(graph, teamId, undefined, { sharePoint: (webUrl) => new SharePointRest({ webUrl, getToken }) }),
   };
 }
 

@@ -112,9 +112,10 @@ export interface StorageHealth {
 
 /**
  * Who may change what in a list (set with SharePoint, not only in the UI): 'boardEdits' — the
- * board edits, stewards read; 'stewardsAddOwn' — stewards add items and change only their own.
+ * board edits, stewards read; 'stewardsAddOwn' — stewards add items and change only their own;
+ * 'boardOnly' — the board reads and edits, stewards have no access at all (a list of secrets).
  */
-export type ListAccessRule = 'boardEdits' | 'stewardsAddOwn';
+export type ListAccessRule = 'boardEdits' | 'stewardsAddOwn' | 'boardOnly';
 
 export interface ListPermission {
   readonly key: string;

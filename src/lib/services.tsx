@@ -7,6 +7,7 @@ import type { Directory, PlanRepository, TeamMember, TeamRole } from '../domain/
 import type { PlannerPort } from '../domain/planner-port';
 import type { PlanImporter } from '../domain/plan-import';
 import type { ReminderPort } from '../domain/reminder-port';
+import type { ChannelWebhooks } from '../domain/channel-webhooks';
 
 /** Who signed in, as the host says: the sign-in name is for tokens and local storage only, never to match people. */
 export interface SessionUser {
@@ -46,6 +47,11 @@ export interface Services {
   planner(teamId: string, context: { readonly role: TeamRole; readonly members: readonly TeamMember[] }): PlannerPort;
   /** The team's channel reminders: what would be posted now, and posting it once (the board's 'Send reminders now'). */
   reminders(teamId: string): ReminderPort;
+  /**
+   * The team's channels' Workflows webhook URLs (the board's secret: Settings → Reminders). Never
+   * cache what it reads beyond the screen (lib/persisted-cache.ts keeps only the plan and the team).
+   */
+  channelWebhooks(teamId: string): ChannelWebhooks;
 }
 
 const ServicesContext = createContext<Services | null>(null);

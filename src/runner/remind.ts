@@ -28,6 +28,7 @@ import { GraphPlannerBoard } from '../adapters/planner/planner-board';
 import { tabEntityLink } from '../adapters/planner/planner-resources';
 import { plannerTaskStates } from '../adapters/planner/planner-task-states';
 import { ReminderService } from '../adapters/reminders/reminder-service';
+import { SharePointChannelWebhooks } from '../adapters/sharepoint/channel-webhooks';
 import { SharePointReminderLedger } from '../adapters/sharepoint/reminder-ledger';
 import { BotConnectorPoster, PUBLIC_SERVICE_URL } from '../adapters/teams/bot-connector-poster';
 import type { ChannelPoster } from '../adapters/teams/channel-poster';
@@ -163,11 +164,13 @@ export interface RemindDeps {
   /** The Bot Connector's token (client credentials) and fetch for the Connector and webhooks. */
   readonly getToken: RunnerOptions['getToken'];
   readonly fetch?: typeof fetch;
-  /** The channel's Workflows webhook URL (the board's setting); needed for `--via webhook`. */
+  /** The channel's Workflows webhook URL (default: the board's setting in the team site's 'Kanalvarsler' list). */
   readonly webhooks?: (graph: GraphApi, teamId: string) => ChannelWebhookUrls;
   /** Bot Connector and webhook retries (tests shorten them). */
   readonly retryDelaySeconds?: number;
 }
+
+const webhooksOf = (deps: RemindDeps) => deps.webhooks ?? ((graph: GraphApi, teamId: string) => new SharePointChannelWebhooks(graph, teamId));
 
 const problemOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -208,8 +211,7 @@ function posterFor(args: RemindArgs, deps: RemindDeps, tenantId: string, teamId:
   const retry = deps.retryDelaySeconds !== undefined ? { retry: { retryDelaySeconds: deps.retryDelaySeconds } } : {};
   const fetchOption = deps.fetch ? { fetch: deps.fetch } : {};
   if (args.via === 'bot') return new BotConnectorPoster({ botId: args.botId, tenantId, graph, getToken: deps.getToken, serviceUrl: args.serviceUrl, ...fetchOption, ...retry });
-  if (!deps.webhooks) throw new Error('No store of webhook URLs was given');
-  return new WorkflowPoster({ webhooks: deps.webhooks(graph, teamId), graph, ...fetchOption, ...retry });
+  return new WorkflowPoster({ webhooks: webhooksOf(deps)(graph, teamId), graph, ...fetchOption, ...retry });
 }
 
 function accessProblem(error: unknown): string {
@@ -250,7 +252,7 @@ export async function remindTeam(args: RemindArgs, deps: RemindDeps, team: TeamR
   let poster: ChannelPoster;
   try {
     poster = posterFor(args, deps, tenantId, team.id);
-    if (poster instanceof WorkflowPoster && !(await deps.webhooks?.(runner.graph, team.id).urlFor(channelId))) {
+    if (poster instanceof WorkflowPoster && !(await webhooksOf(deps)(runner.graph, team.id).urlFor(channelId))) {
       return { ...base, channelId, planner, status: 'skipped', problem: 'The reminder channel has no Workflows webhook URL (the board adds one in Settings).' };
     }
   } catch (error) {
@@ -306,7 +308,11 @@ export function formatRemindSummary(summary: RemindSummary): string {
     for (const p of t.preview ?? []) lines.push(`    · ${p}`);
     for (const f of t.failed) lines.push(`    failed (goals ${f.goalIds.join(', ')}): ${f.error}`);
   }
-  lines.push(`Total: ${summary.posted} posted, ${summary.reminders} reminder(s), ${summary.skipped} skipped, ${summary.failed} failed.`);
+  lines.push(
+    summary.dryRun
+      ? `Total: would post ${summary.posted} message(s) with ${summary.reminders} reminder(s).`
+      : `Total: ${summary.posted} posted, ${summary.reminders} reminder(s), ${summary.skipped} skipped, ${summary.failed} failed.`,
+  );
   return lines.join('\n');
 }
 

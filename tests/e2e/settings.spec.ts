@@ -1,15 +1,18 @@
 /**
  * The board's Settings screen through the local Teams host: plan metadata, language and the
- * reminder settings (channel, rules, lead days, digest, quiet days) are saved and persist; the lists' health shows a column deleted in
+ * reminder settings (channel, rules, lead days, digest, quiet days) are saved and persist; the
+ * reminder channel's Workflows webhook URL is shown hidden, validated, saved (its list made the
+ * board's alone through SharePoint REST from the browser) and removed; the lists' health shows a column deleted in
  * SharePoint as outdated, and Repair puts it back. Stewards have no Settings. The test restores
  * the demo data it changed.
  */
 import { expect, test } from '@playwright/test';
 import { DEMO_TEAMS } from '../../emulator/seed/demo-tenant';
 import { graphClientAs } from '../../emulator/app-client';
+import { SharePointChannelWebhooks } from '../../src/adapters/sharepoint/channel-webhooks';
 import { openTab, setHostTheme } from './support/host';
 import { expectNoSeriousA11yViolations } from './support/a11y';
-import { emulatorEndpoint, repositoryAs } from './support/graph';
+import { emulatorEndpoint, emulatorOrigin, repositoryAs } from './support/graph';
 
 const team = DEMO_TEAMS.find((t) => t.planKey === 'asker');
 if (!team) throw new Error('demo team missing');
@@ -34,8 +37,8 @@ test('the board saves plan settings and the reminder channel, and repairs a dele
   await expect(tab.getByRole('heading', { level: 1, name: 'Innstillinger' })).toBeVisible({ timeout: 30_000 });
   await expect(tab.getByRole('tab', { name: 'Innstillinger' })).toHaveAttribute('aria-selected', 'true');
   const health = tab.getByRole('table', { name: 'Lagring i SharePoint' });
-  await expect(health.getByRole('row')).toHaveCount(8);
-  await expect(health.locator('[data-state]')).toHaveText(Array(7).fill('OK'));
+  await expect(health.getByRole('row')).toHaveCount(9);
+  await expect(health.locator('[data-state]')).toHaveText(Array(8).fill('OK'));
 
   for (const theme of ['dark', 'contrast', 'default'] as const) {
     await setHostTheme(page, theme);
@@ -58,6 +61,21 @@ test('the board saves plan settings and the reminder channel, and repairs a dele
 
   // Reminders: the channel from the team's channels, the rules, lead days and the digest.
   const reminder = tab.getByRole('region', { name: 'Påminnelser' });
+
+  // The reminder channel's Workflows webhook (seeded): hidden until shown; a wrong URL is refused.
+  const webhook = reminder.getByRole('group', { name: 'Workflows-webhook' });
+  const webhookUrl = webhook.getByLabel('URL til Workflows-webhook');
+  await expect(webhook.getByText('En webhook-URL er lagret for kanalen Påminnelser.')).toBeVisible();
+  await expect(webhookUrl).toHaveAttribute('type', 'password');
+  await expect(webhookUrl).toHaveValue(`${emulatorOrigin()}/webhooks/workflows/${team.workflowWebhookId}`);
+  await webhook.getByRole('button', { name: 'Vis URL' }).click();
+  await expect(webhookUrl).toHaveAttribute('type', 'text');
+  await webhookUrl.fill('https://example.com/hook');
+  await webhookUrl.press('Enter');
+  await expect(webhook.getByText(/Dette er ikke en URL til en Workflows-webhook/)).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  const webhooks = new SharePointChannelWebhooks(graphClientAs(emulatorEndpoint(), board), team.id);
+  expect(await webhooks.urlFor(team.reminderChannelId)).toBe(`${emulatorOrigin()}/webhooks/workflows/${team.workflowWebhookId}`);
   await expect(reminder.getByLabel('Kanal').locator('option')).toHaveText(['Ingen kanal', 'General', 'Styret', 'Påminnelser']);
   await reminder.getByLabel('Kanal').selectOption({ label: 'Styret' });
   await reminder.getByLabel('Dager før fristen').fill('0, 3');
@@ -73,13 +91,27 @@ test('the board saves plan settings and the reminder channel, and repairs a dele
   await expect(reminder.getByText('Innstillingene for påminnelser er lagret.')).toBeVisible();
   expect((await repo.load())?.plan.reminderSettings).toMatchObject({ leadDays: [10, 2], nudges: false, digest: 'weekly', digestWeekday: 3, quietDays: ['2026-12-28', '2026-12-29'] });
   const styret = team.channels.find((c) => c.displayName === 'Styret');
+  if (!styret) throw new Error('no Styret channel');
+
+  // The webhook field now belongs to the newly saved channel: saved from the browser, then removed.
+  await expect(webhook.getByText('Ingen webhook-URL er lagret for kanalen Styret.')).toBeVisible();
+  const styretUrl = 'https://prod-27.westeurope.logic.azure.com:443/workflows/0d1f5c3e/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=e2e';
+  await webhookUrl.fill(styretUrl);
+  await webhook.getByRole('button', { name: 'Lagre webhook' }).click();
+  await expect(webhook.getByText('Webhook-URL-en er lagret. Bare styret kan se den.')).toBeVisible();
+  expect(await webhooks.urlFor(styret.id)).toBe(styretUrl);
+  expect((await repo.permissions()).lists.find((l) => l.key === 'channelWebhooks')).toMatchObject({ rule: 'boardOnly', state: 'ok' });
+  await webhook.getByRole('button', { name: 'Fjern webhook' }).click();
+  await expect(webhook.getByText('Webhook-URL-en er fjernet.')).toBeVisible();
+  expect(await webhooks.get(styret.id)).toBeNull();
+
   expect((await repo.load())?.plan).toMatchObject({
     union: 'Fagforbundet Asker og omegn',
     adoptedDate: '2026-03-12',
     language: 'nn',
     periodFrom: 2026,
     periodTo: 2027,
-    reminderChannelId: styret?.id,
+    reminderChannelId: styret.id,
     reminderChannelName: 'Styret',
   });
 
@@ -115,7 +147,7 @@ test('the board saves plan settings and the reminder channel, and repairs a dele
   await expect(form.getByLabel('Vedtatt på årsmøtet')).toHaveValue('2026-03-12');
   await expect(form.getByLabel('Planens språk')).toHaveValue('nn');
   const reminderAgain = again.getByRole('region', { name: 'Påminnelser' });
-  await expect(reminderAgain.getByLabel('Kanal')).toHaveValue(styret?.id ?? '');
+  await expect(reminderAgain.getByLabel('Kanal')).toHaveValue(styret.id);
   await expect(reminderAgain.getByLabel('Dager før fristen')).toHaveValue('10, 2');
   await expect(reminderAgain.getByLabel('Dag for ukesoppsummeringen')).toHaveValue('3');
 

@@ -62,7 +62,7 @@ describe('token endpoint (client credentials)', () => {
 
   it('should refuse wrong grants, scopes, clients, credentials and tenants as the identity platform does', async () => {
     const cases: [Record<string, string>, string, number, string][] = [
-      [{ ...credentials, scope: 'https://graph.microsoft.com/.default' }, DEMO_TENANT_ID, 400, 'invalid_scope'],
+      [{ ...credentials, scope: 'https://org365.sharepoint.com/.default' }, DEMO_TENANT_ID, 400, 'invalid_scope'],
       [{ ...credentials, scope: '' }, DEMO_TENANT_ID, 400, 'invalid_request'],
       [{ ...credentials, grant_type: 'password' }, DEMO_TENANT_ID, 400, 'unsupported_grant_type'],
       [{ ...credentials, client_id: '00000000-0000-0000-0000-000000000000' }, DEMO_TENANT_ID, 400, 'unauthorized_client'],

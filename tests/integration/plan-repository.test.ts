@@ -89,7 +89,7 @@ describe('SharePointPlanRepository', () => {
   it('should be idempotent when provisioning again', async () => {
     const { repo } = repoAs(emu, boardA, alver.id);
     const again = await repo.provision();
-    expect(again.lists.map((l) => l.state)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
+    expect(again.lists.map((l) => l.state)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
     const { graph } = repoAs(emu, boardA, alver.id);
     const lists = await graph.getAll<{ displayName: string }>(`/groups/${alver.id}/sites/root/lists`);
     expect(lists.filter((l) => l.displayName === 'Lokale mål')).toHaveLength(1);

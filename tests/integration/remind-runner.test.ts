@@ -99,7 +99,9 @@ function dupes(list: readonly string[]): string[] {
 }
 
 beforeAll(async () => {
-  emu = await emulator();
+  // The Bot Connector throttles this bot at two sends a second per channel (Teams allows 7): every
+  // run of three cards meets a 429 and must wait it out without posting twice.
+  emu = await emulator({ botRateLimit: { windows: [{ seconds: 1, limit: 2 }] } });
   const dispatcher = dispatcherFor(emu.ca);
   fetchWithCa = ((input: string | URL | Request, init?: RequestInit) => fetch(input, { ...init, dispatcher } as RequestInit)) as typeof fetch;
   await seedTeamPlan(emu, alver, '2027-03-01');
@@ -125,6 +127,9 @@ describe('npm run remind through the bot', () => {
     expect(t?.reminders).toBe(3);
     const posted = (await messages()).slice(0, 3);
     expect(posted.map((m) => m.from?.application?.id)).toEqual([DEMO_BOT_APP_ID, DEMO_BOT_APP_ID, DEMO_BOT_APP_ID]);
+
+    const throttled = emu.requestLog().filter((e) => e.path.startsWith('/botframework/') && e.status === 429);
+    expect(throttled.length).toBeGreaterThan(0);
 
     const again = await run(['--team', alver.id]);
     expect(again.code).toBe(0);

@@ -67,6 +67,7 @@ describe('npm run remind: arguments', () => {
     expect(text).toContain('Nordby (t1): dryRun: would post 2 message(s) with 5 reminder(s)');
     expect(text).toContain('· Frist: Verve 125 medlemmer');
     expect(text).toContain('Sørby (t2): skipped — The plan has no reminder channel.');
-    expect(text).toContain('Total: 2 posted, 5 reminder(s), 0 skipped, 0 failed.');
+    expect(text).toContain('Total: would post 2 message(s) with 5 reminder(s).');
+    expect(formatRemindSummary({ ...summary, dryRun: false, teams: [] })).toContain('Total: 2 posted, 5 reminder(s), 0 skipped, 0 failed.');
   });
 });

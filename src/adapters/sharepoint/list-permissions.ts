@@ -3,7 +3,9 @@
  * - the plan, areas, goals and situation: the board (the site's Owners group, Full Control) edits,
  *   stewards (the Members group) read;
  * - check-ins and comments: stewards add items and edit or delete only their own (Contribute and
- *   the list's WriteSecurity = 2); the board, with Full Control, is not bound by WriteSecurity.
+ *   the list's WriteSecurity = 2); the board, with Full Control, is not bound by WriteSecurity;
+ * - the channels' webhook URLs (secrets): the board alone; every other assignment (Members,
+ *   Visitors, anyone added by hand) is removed, so stewards cannot even see the list.
  * Team sites give members Edit on every list by default, so without this any steward could change
  * or delete the plan in Microsoft Lists or through Graph.
  *
@@ -23,6 +25,7 @@ export const LIST_ACCESS: Readonly<Record<ListKey, ListAccessRule>> = {
   checkIns: 'stewardsAddOwn',
   comments: 'stewardsAddOwn',
   reminders: 'boardEdits',
+  channelWebhooks: 'boardOnly',
 };
 
 /** RoleTypeKind (facts §15.2): Reader 2, Contributor 3, Administrator (Full Control) 5. */
@@ -88,17 +91,23 @@ export class SharePointListPermissions {
         await this.rest.post(`${path}/breakroleinheritance(copyroleassignments=true,clearsubscopes=true)`);
       }
       const assignments = await this.assignments(list.id);
-      const wantMembers = site.roles.get(rule === 'boardEdits' ? READER : CONTRIBUTOR) as number;
-      const members = assignments.find((a) => a.PrincipalId === site.members);
-      const memberRoles = members ? bindingsOf(members).map((r) => r.Id) : [];
-      if (memberRoles.length !== 1 || memberRoles[0] !== wantMembers) {
-        if (members) await this.rest.post(`${path}/roleassignments/getbyprincipalid(${site.members})`, { headers: { 'X-HTTP-Method': 'DELETE' } });
-        await this.rest.post(`${path}/roleassignments/addroleassignment(principalid=${site.members},roledefid=${wantMembers})`);
-      }
+      // The board first, so that it never loses the list while the others' assignments change.
       const fullControl = site.roles.get(ADMINISTRATOR) as number;
       const owners = assignments.find((a) => a.PrincipalId === site.owners);
       if (!owners || !bindingsOf(owners).some((r) => r.Id === fullControl)) {
         await this.rest.post(`${path}/roleassignments/addroleassignment(principalid=${site.owners},roledefid=${fullControl})`);
+      }
+      if (rule === 'boardOnly') {
+        // Everyone but the board goes: Members, Visitors (copied from the site) and anyone added by hand.
+        for (const other of assignments.filter((a) => a.PrincipalId !== site.owners)) await this.removeAssignment(path, other.PrincipalId);
+      } else {
+        const wantMembers = site.roles.get(rule === 'boardEdits' ? READER : CONTRIBUTOR) as number;
+        const members = assignments.find((a) => a.PrincipalId === site.members);
+        const memberRoles = members ? bindingsOf(members).map((r) => r.Id) : [];
+        if (memberRoles.length !== 1 || memberRoles[0] !== wantMembers) {
+          if (members) await this.removeAssignment(path, site.members);
+          await this.rest.post(`${path}/roleassignments/addroleassignment(principalid=${site.members},roledefid=${wantMembers})`);
+        }
       }
       const writeSecurity = rule === 'stewardsAddOwn' ? WRITE_OWN : WRITE_ALL;
       if (info.WriteSecurity !== writeSecurity) await this.rest.merge(path, { WriteSecurity: writeSecurity });
@@ -115,16 +124,23 @@ export class SharePointListPermissions {
     const info = await this.rest.get<ListInfo>(`${listPath(listId)}?$select=HasUniqueRoleAssignments,WriteSecurity`);
     if (!info.HasUniqueRoleAssignments) return { ...base, state: 'inherited' };
     const assignments = await this.assignments(listId);
-    const members = assignments.find((a) => a.PrincipalId === site.members);
     const owners = assignments.find((a) => a.PrincipalId === site.owners);
+    const boardHasFullControl = owners !== undefined && bindingsOf(owners).some((r) => r.RoleTypeKind === ADMINISTRATOR);
+    const writeSecurityOk = info.WriteSecurity === (rule === 'stewardsAddOwn' ? WRITE_OWN : WRITE_ALL);
+    if (rule === 'boardOnly') {
+      // Any assignment besides the board's (even Limited Access, left by sharing an item) lets someone else in.
+      const others = assignments.filter((a) => a.PrincipalId !== site.owners);
+      return { ...base, state: boardHasFullControl && others.length === 0 && writeSecurityOk ? 'ok' : 'different' };
+    }
+    const members = assignments.find((a) => a.PrincipalId === site.members);
     const memberRoles = members ? bindingsOf(members).map((r) => r.RoleTypeKind) : [];
-    const ok =
-      memberRoles.length === 1 &&
-      memberRoles[0] === (rule === 'boardEdits' ? READER : CONTRIBUTOR) &&
-      owners !== undefined &&
-      bindingsOf(owners).some((r) => r.RoleTypeKind === ADMINISTRATOR) &&
-      info.WriteSecurity === (rule === 'stewardsAddOwn' ? WRITE_OWN : WRITE_ALL);
+    const ok = memberRoles.length === 1 && memberRoles[0] === (rule === 'boardEdits' ? READER : CONTRIBUTOR) && boardHasFullControl && writeSecurityOk;
     return { ...base, state: ok ? 'ok' : 'different' };
+  }
+
+  /** Removes a principal's whole assignment on the list (roleassignments/getbyprincipalid, DELETE). */
+  private async removeAssignment(path: string, principalId: number): Promise<void> {
+    await this.rest.post(`${path}/roleassignments/getbyprincipalid(${principalId})`, { headers: { 'X-HTTP-Method': 'DELETE' } });
   }
 
   private async assignments(listId: string): Promise<RoleAssignment[]> {

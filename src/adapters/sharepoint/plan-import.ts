@@ -74,6 +74,7 @@ const CLIENT_ID_OF: Readonly<Record<ListKey, (item: ListItem) => string | undefi
   checkIns: (item) => toCheckIn(item).clientId,
   comments: (item) => toComment(item).clientId,
   reminders: (item) => str(item.fields ?? {}, 'ClientId') || undefined,
+  channelWebhooks: (item) => str(item.fields ?? {}, 'ClientId') || undefined,
 };
 
 type Progress = (p: ImportProgress) => void;

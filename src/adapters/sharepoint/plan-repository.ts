@@ -67,6 +67,7 @@ const ENTITY: Record<ListKey, string> = {
   situation: 'situationRow',
   comments: 'comment',
   reminders: 'reminder',
+  channelWebhooks: 'channelWebhook',
 };
 
 export interface PlanRepositoryOptions {

@@ -23,7 +23,7 @@ export interface ColumnSpec {
   readonly unique?: boolean;
 }
 
-export type ListKey = 'plans' | 'areas' | 'goals' | 'checkIns' | 'situation' | 'comments' | 'reminders';
+export type ListKey = 'plans' | 'areas' | 'goals' | 'checkIns' | 'situation' | 'comments' | 'reminders' | 'channelWebhooks';
 
 export interface ListSpec {
   readonly key: ListKey;
@@ -245,12 +245,37 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
       { name: 'MessageId', displayName: 'Melding (ID)', type: text() },
     ],
   },
+  /**
+   * The channels' Workflows webhook URLs (issue 12, delivery path 3): one item per channel, its id
+   * enforced unique in ClientId, so two board members saving at once store one item. A URL is a
+   * secret (whoever holds it can post into the channel): the list is the board's alone, stewards
+   * have no access to it at all (list-permissions.ts `boardOnly`), and the tab never loads it with
+   * the plan (PLAN_LIST_KEYS). Who changed it last is the item's `lastModifiedBy`.
+   */
+  channelWebhooks: {
+    key: 'channelWebhooks',
+    displayName: 'Kanalvarsler',
+    description: 'Workflows-webhooker som påminnelser postes gjennom, én per kanal. Hemmelig: bare styret har tilgang. Vedlikeholdes av appen Handlingsplan. [handlingsplan:channelWebhooks:v1]',
+    version: 1,
+    titleMeaning: 'Kanal',
+    columns: [
+      /** The channel's id (`19:…@thread.tacv2`): the item's key. */
+      { ...clientId, displayName: 'Kanal (ID)' },
+      { name: 'ChannelName', displayName: 'Kanalnavn', type: text() },
+      /** The webhook's URL, a few hundred characters with its signature: multi-line plain text (no 255 limit). */
+      { name: 'WebhookUrl', displayName: 'Webhook-URL', type: text(true) },
+    ],
+  },
 };
 
 export const LIST_KEYS = Object.keys(LISTS) as ListKey[];
 
-/** The lists that make up a plan as the tab loads it (the reminder ledger is read only when reminders are sent). */
-export const PLAN_LIST_KEYS: readonly ListKey[] = LIST_KEYS.filter((key) => key !== 'reminders');
+/**
+ * The lists that make up a plan as the tab loads it, for everyone: not the reminder ledger (read only
+ * when reminders are sent) nor the channels' webhooks (the board's secret, read only in Settings and
+ * by the runner).
+ */
+export const PLAN_LIST_KEYS: readonly ListKey[] = LIST_KEYS.filter((key) => key !== 'reminders' && key !== 'channelWebhooks');
 
 const MARKER = /\[handlingsplan:([A-Za-z]+):v(\d+)\]/;
 

@@ -16,8 +16,9 @@ import { planner } from './planner';
 import { plannerAssign } from './planner-assign';
 import { plannerSync } from './planner-sync';
 import { reminders } from './reminders';
+import { reminderWebhook } from './reminder-webhook';
 
-export const PARTS = [navigation, overview, goalDetail, planEditing, situation, settings, config, checkIns, importPart, planner, plannerAssign, plannerSync, reminders] as const;
+export const PARTS = [navigation, overview, goalDetail, planEditing, situation, settings, config, checkIns, importPart, planner, plannerAssign, plannerSync, reminders, reminderWebhook] as const;
 
 type KeysOf<P> = P extends CataloguePart<infer K> ? K : never;
 export type PartKey = KeysOf<(typeof PARTS)[number]>;

@@ -1,7 +1,8 @@
 /**
  * The board's reminder settings: the channel, which rules, lead times, the digest and quiet days
- * (stored on the plan item as JSON, read with domain/reminders.ts `readReminderSettings`), and
- * 'Send reminders now' with a preview of exactly what will be posted.
+ * (stored on the plan item as JSON, read with domain/reminders.ts `readReminderSettings`),
+ * 'Send reminders now' with a preview of exactly what will be posted, and the channel's Workflows
+ * webhook URL for the unattended runner (reminder-webhook.tsx).
  */
 import {
   Body1,
@@ -29,6 +30,7 @@ import { usePlanSettings } from '../use-plan-settings';
 import { ConflictDialog } from '../../../components/conflict-dialog';
 import { saveErrorOutcome } from '../../../lib/save-outcome';
 import { parseLeadDays, parseQuietDays } from './reminder-form';
+import { ReminderWebhook } from './reminder-webhook';
 
 const SendRemindersDialog = lazy(() => import('./send-reminders-dialog'));
 
@@ -223,6 +225,7 @@ export function ReminderSection({ teamId, plan, className }: { teamId: string; p
           </MessageBar>
         )}
       </div>
+      <ReminderWebhook teamId={teamId} channelId={plan.reminderChannelId ?? null} channelName={plan.reminderChannelName ?? null} />
       {sending && (
         <Suspense fallback={null}>
           <SendRemindersDialog teamId={teamId} onClose={() => setSending(false)} />
