@@ -73,6 +73,7 @@ export const SETTING_FOR_OPTION: Readonly<Record<string, string>> = {
   '--graph': 'GRAPH_URL',
   '--service-url': 'BOT_SERVICE_URL',
   '--concurrency': 'REMIND_CONCURRENCY',
+  '--teams-per-minute': 'REMIND_TEAMS_PER_MINUTE',
   '--now': 'the clock',
 };
 
@@ -120,6 +121,7 @@ export function remindArgsFromSettings(env: AppSettings, now: Date): RemindArgs 
   const settings = present(env);
   const argv = ['--json', '--now', now.toISOString()];
   if (settings.REMIND_CONCURRENCY) argv.push('--concurrency', settings.REMIND_CONCURRENCY);
+  if (settings.REMIND_TEAMS_PER_MINUTE) argv.push('--teams-per-minute', settings.REMIND_TEAMS_PER_MINUTE);
   if (settings.REMIND_DRY_RUN && YES.test(settings.REMIND_DRY_RUN)) argv.push('--dry-run');
   try {
     return parseRemindArgs(argv, settings);

@@ -60,15 +60,25 @@ export interface RemindArgs {
   readonly botId: string;
   readonly serviceUrl: string;
   readonly concurrency: number;
+  /** Teams started per minute at most (0: no pacing), so that a national run stays inside SharePoint's per-minute budget. */
+  readonly teamsPerMinute: number;
   readonly skipPlanner: boolean;
 }
 
 export const USAGE = `Usage: npm run remind -- [--team <name or id>] [--now <ISO-8601>] [--via bot|webhook] [--dry-run] [--json]
-  [--graph <Graph URL>] [--app-id <Teams app id>] [--service-url <Bot Connector URL>] [--concurrency <n>] [--skip-planner]
+  [--graph <Graph URL>] [--app-id <Teams app id>] [--service-url <Bot Connector URL>] [--concurrency <n>] [--teams-per-minute <n>] [--skip-planner]
   --tenant <tenant id> --client-id <app id> --certificate <private key .pem> --thumbprint <SHA-256>
   (against the local emulator, --graph https://localhost:4010/v1.0 alone signs in as the demo app)`;
 
-const OPTIONS = ['--graph', '--now', '--team', '--via', '--tenant', '--client-id', '--certificate', '--thumbprint', '--app-id', '--service-url', '--login', '--concurrency'];
+const OPTIONS = ['--graph', '--now', '--team', '--via', '--tenant', '--client-id', '--certificate', '--thumbprint', '--app-id', '--service-url', '--login', '--concurrency', '--teams-per-minute'];
+
+/**
+ * Default pace of a run over many teams. A team costs about 30 SharePoint resource units to read and
+ * 4 more per reminder (claim and mark sent: 2 RU per write); an app in a tenant of up to 1,000
+ * licences may spend 1,200 RU a minute (learn: /sharepoint/dev/general-development/how-to-avoid-getting-throttled-or-blocked-in-sharepoint-online).
+ * 20 teams a minute with three reminders each is ≈ 840 RU a minute: 400 unions in 20 minutes.
+ */
+export const DEFAULT_TEAMS_PER_MINUTE = 20;
 const FLAGS = ['--dry-run', '--json', '--skip-planner'];
 
 /** Defaults a script supplies for the local emulator (its demo app and tenant), never used for Microsoft Graph. */
@@ -89,6 +99,8 @@ export function parseRemindArgs(argv: readonly string[], env: Readonly<Record<st
   if (via !== 'bot' && via !== 'webhook') throw new UsageError(`--via is bot or webhook, not ${via}`);
   const concurrency = Number(values.get('--concurrency') ?? '4');
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new UsageError('--concurrency is a whole number from 1 to 16');
+  const teamsPerMinute = Number(values.get('--teams-per-minute') ?? env.REMIND_TEAMS_PER_MINUTE ?? DEFAULT_TEAMS_PER_MINUTE);
+  if (!Number.isInteger(teamsPerMinute) || teamsPerMinute < 0) throw new UsageError('--teams-per-minute is a whole number (0: no pacing)');
   const tenantId = values.get('--tenant') ?? env.TENANT_ID ?? (local ? emulator?.tenantId : undefined);
   const clientId = values.get('--client-id') ?? env.CLIENT_ID ?? (local ? emulator?.clientId : undefined);
   const certificatePath = values.get('--certificate') ?? env.CERTIFICATE_PATH;
@@ -115,6 +127,7 @@ export function parseRemindArgs(argv: readonly string[], env: Readonly<Record<st
     botId: clientId,
     serviceUrl: values.get('--service-url') ?? env.BOT_SERVICE_URL ?? (local ? `${new URL(graphUrl).origin}/botframework/` : PUBLIC_SERVICE_URL),
     concurrency,
+    teamsPerMinute,
     skipPlanner: flags.has('--skip-planner'),
   };
 }
@@ -283,9 +296,20 @@ export async function remindTeam(args: RemindArgs, deps: RemindDeps, team: TeamR
   }
 }
 
+/** When the i-th team may start, in milliseconds after the run's start: `teamsPerMinute` a minute at most (0: at once). */
+export function teamStartOffset(index: number, teamsPerMinute: number): number {
+  return teamsPerMinute > 0 ? Math.round((index * 60_000) / teamsPerMinute) : 0;
+}
+
 export async function remind(args: RemindArgs, deps: RemindDeps): Promise<RemindSummary> {
   const teams = args.team ? [await resolveTeam(deps.runner.graph, args.team)] : await installedTeams(deps.runner.graph, args.appId, args.concurrency);
-  const results = await mapBounded(teams, args.concurrency, (team) => remindTeam(args, deps, team));
+  const started = Date.now();
+  // At most `concurrency` teams at once, and no more than `teamsPerMinute` started a minute.
+  const results = await mapBounded(teams, args.concurrency, async (team, i) => {
+    const wait = started + teamStartOffset(i, args.teamsPerMinute) - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    return remindTeam(args, deps, team);
+  });
   const sum = (f: (t: TeamSummary) => number) => results.reduce((n, t) => n + f(t), 0);
   return {
     now: args.now.toISOString(),

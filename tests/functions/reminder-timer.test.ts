@@ -41,7 +41,7 @@ function fakeContext(): InvocationLog & { lines: Logged[]; text: () => string } 
 
 /** The app settings of the Functions app pointed at the emulator (no certificate: the emulator signs the app in). */
 function settings(extra: AppSettings = {}): AppSettings {
-  return { GRAPH_URL: emu.graphUrl, TENANT_ID: DEMO_TENANT_ID, CLIENT_ID: DEMO_BOT_APP_ID, TEAMS_APP_ID: DEV_TEAMS_APP_ID, ...extra };
+  return { GRAPH_URL: emu.graphUrl, TENANT_ID: DEMO_TENANT_ID, CLIENT_ID: DEMO_BOT_APP_ID, TEAMS_APP_ID: DEV_TEAMS_APP_ID, REMIND_TEAMS_PER_MINUTE: '0', ...extra };
 }
 
 function handler(overrides: Partial<ReminderTimerDeps> = {}) {

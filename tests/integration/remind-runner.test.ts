@@ -50,7 +50,7 @@ function losing(pattern: RegExp, n: number): { fetch: typeof fetch; lost: () => 
 async function run(extra: string[], options: { fetch?: typeof fetch } = {}): Promise<{ code: number; summary: RemindSummary | null; err: string }> {
   let out = '';
   let err = '';
-  const code = await runRemind(['--graph', emu.graphUrl, '--now', NOW, '--json', ...extra], {
+  const code = await runRemind(['--graph', emu.graphUrl, '--now', NOW, '--json', '--teams-per-minute', '0', ...extra], {
     out: (s) => (out += s),
     err: (s) => (err += `${s}\n`),
     env: {},

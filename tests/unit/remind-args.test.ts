@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/runner/args';
-import { formatRemindSummary, parseRemindArgs, type RemindSummary } from '../../src/runner/remind';
+import { DEFAULT_TEAMS_PER_MINUTE, formatRemindSummary, parseRemindArgs, teamStartOffset, type RemindSummary } from '../../src/runner/remind';
 
 const EMULATOR = { clientId: 'c0ffee00-0000-4000-8000-000000000001', tenantId: 't-1', appId: 'a-1' };
 const LOCAL = 'https://localhost:4010/v1.0';
@@ -14,7 +14,7 @@ describe('npm run remind: arguments', () => {
     expect(args.botId).toBe(EMULATOR.clientId);
     expect(args.appId).toBe('a-1');
     expect(args.serviceUrl).toBe('https://localhost:4010/botframework/');
-    expect(args).toMatchObject({ team: null, dryRun: false, json: false, concurrency: 4, skipPlanner: false });
+    expect(args).toMatchObject({ team: null, dryRun: false, json: false, concurrency: 4, teamsPerMinute: DEFAULT_TEAMS_PER_MINUTE, skipPlanner: false });
   });
 
   it('never uses the emulator defaults for Microsoft Graph', () => {
@@ -36,7 +36,18 @@ describe('npm run remind: arguments', () => {
     expect(args).toMatchObject({ team: 'Fagforbundet Nordby', dryRun: true, json: true, via: 'webhook', concurrency: 2, skipPlanner: true });
   });
 
+  it('paces a run over many teams: no more than the given teams a minute, or none at 0', () => {
+    expect(parseRemindArgs(['--graph', LOCAL, '--teams-per-minute', '30'], {}, EMULATOR).teamsPerMinute).toBe(30);
+    expect(parseRemindArgs(['--graph', LOCAL], { REMIND_TEAMS_PER_MINUTE: '0' }, EMULATOR).teamsPerMinute).toBe(0);
+    expect([0, 1, 2, 20, 399].map((i) => teamStartOffset(i, 20))).toEqual([0, 3_000, 6_000, 60_000, 1_197_000]);
+    expect([0, 5].map((i) => teamStartOffset(i, 0))).toEqual([0, 0]);
+    // The default keeps 400 unions with three reminders each under 1,200 resource units a minute.
+    expect(DEFAULT_TEAMS_PER_MINUTE * (30 + 3 * 4)).toBeLessThanOrEqual(1_200);
+  });
+
   it.each([
+    [['--teams-per-minute', '-1'], /--teams-per-minute/],
+    [['--teams-per-minute', 'fast'], /--teams-per-minute/],
     [['--now', '2026-13-45T00:00:00Z'], /--now/],
     [['--now', 'tomorrow'], /--now/],
     [['--via', 'email'], /--via/],
