@@ -15,7 +15,7 @@ import { BOT_CONNECTOR_BASE } from './messaging/bot-connector.ts';
 import type { BotRateLimitOptions } from './messaging/rate-limit.ts';
 import { MessagingService } from './messaging/service.ts';
 import { WORKFLOWS_WEBHOOK_BASE } from './messaging/workflows-webhook.ts';
-import { buildTenant, ensureDemoAppAccess, ensureDemoMessaging } from './seed/build-tenant.ts';
+import { buildTenant, ensureDemoAppAccess, ensureDemoMessaging, ensureDemoUsers } from './seed/build-tenant.ts';
 import { StatePersistence } from './state/persistence.ts';
 import { TenantStore } from './state/tenant-store.ts';
 
@@ -104,7 +104,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   // one saved before app-only access the demo app's registration, RSC and site grants.
   const messagingAdded = loaded !== undefined && ensureDemoMessaging(loaded);
   const appAccessAdded = loaded !== undefined && ensureDemoAppAccess(loaded);
-  const upgraded = messagingAdded || appAccessAdded;
+  // One saved before the demo directory grew gets the demo people it lacks.
+  const usersAdded = loaded !== undefined && ensureDemoUsers(loaded);
+  const upgraded = messagingAdded || appAccessAdded || usersAdded;
   const store = new TenantStore(state);
   if (options.siteTimeZone !== undefined) {
     assertTimeZone(options.siteTimeZone);

@@ -92,7 +92,8 @@ export class GraphDispatcher {
   }
 
   /**
-   * Delegated: `Bearer dev:<userPrincipalName>` of a tenant user. App-only: `Bearer
+   * Delegated: `Bearer dev:<userPrincipalName>` of a tenant user, optionally with `;scp=<permission>,…`
+   * (the token's delegated permissions; without it none are checked). App-only: `Bearer
    * dev-app:<client id>;aud=https://graph.microsoft.com` of an Entra app the tenant knows (an app
    * registration, or a bot: `TenantStore.entraApp`), as the token endpoint (messaging/login.ts)
    * issues it for `scope=https://graph.microsoft.com/.default`.
@@ -112,10 +113,12 @@ export class GraphDispatcher {
     // A user token for the SharePoint resource (`dev:<upn>;aud=<site origin>`, see sharepoint-rest/)
     // is not a Graph token either.
     if (/;\s*aud=/i.test(header)) throw unauthenticated('Access token validation failure. Invalid audience.');
-    const m = /^Bearer\s+dev:(\S+)\s*$/i.exec(header);
+    // `;scp=A,B` limits the token to these delegated permissions (graph/delegated-permissions.ts).
+    const m = /^Bearer\s+dev:([^;\s]+)(?:;scp=([^;\s]*))?\s*$/i.exec(header);
     const user = m?.[1] ? this.store.userByUpn(m[1]) : undefined;
     if (!user) throw unauthenticated('Access token validation failure. Invalid audience or unknown user.');
-    return userPrincipal(user);
+    const scopes = m?.[2] === undefined ? null : m[2].split(',').filter((s) => s.length > 0);
+    return userPrincipal(user, scopes);
   }
 
   private errorResponse(err: unknown, ids: RequestIds): GraphResponse {

@@ -7,10 +7,19 @@
 import type { AppRegistrationState, UserState } from '../state/tenant-state.ts';
 
 export type Principal =
-  | { readonly kind: 'user'; readonly id: string; readonly user: UserState }
+  | {
+      readonly kind: 'user';
+      readonly id: string;
+      readonly user: UserState;
+      /**
+       * The delegated permissions of the token (its `scp` claim): `Bearer dev:<upn>;scp=A,B`. Null for
+       * `Bearer dev:<upn>`: everything the app was consented (not checked; graph/delegated-permissions.ts).
+       */
+      readonly scopes: readonly string[] | null;
+    }
   | { readonly kind: 'app'; readonly id: string; readonly app: AppRegistrationState };
 
-export const userPrincipal = (user: UserState): Principal => ({ kind: 'user', id: user.id, user });
+export const userPrincipal = (user: UserState, scopes: readonly string[] | null = null): Principal => ({ kind: 'user', id: user.id, user, scopes });
 export const appPrincipal = (app: AppRegistrationState): Principal => ({ kind: 'app', id: app.appId, app });
 
 /** The Microsoft Graph resource: the `aud` of app-only Graph tokens and the scope's prefix. */

@@ -57,9 +57,20 @@ export const TEAM_MEMBERS_READ: TeamAppRule = {
 
 /**
  * Update member `PATCH /teams/{id}/members/{id}`: Learn /graph/api/team-update-members —
- * application TeamMember.ReadWrite.All (RSC variants not modelled: not confirmed).
+ * application TeamMember.ReadWrite.All (RSC variants not modelled: not confirmed). Also what adding
+ * or removing an owner takes (TEAM_MEMBERS_ADD).
  */
 export const TEAM_MEMBERS_WRITE: TeamAppRule = { rsc: [], application: ['TeamMember.ReadWrite.All'] };
+
+/**
+ * Add member to team `POST /teams/{id}/members` and remove one `DELETE /teams/{id}/members/{id}`:
+ * Learn /graph/api/team-post-members — least privileged TeamMember.ReadWriteNonOwnerRole.All, higher
+ * TeamMember.ReadWrite.All, delegated and application alike; no resource-specific permission is
+ * listed (so none is taken). TeamMember.ReadWriteNonOwnerRole.All is "Add and remove members with
+ * non-owner role for all teams" (Learn /graph/permissions-reference): adding or removing an owner
+ * takes TeamMember.ReadWrite.All (TEAM_MEMBERS_WRITE; strict reading, not confirmed).
+ */
+export const TEAM_MEMBERS_ADD: TeamAppRule = { rsc: [], application: ['TeamMember.ReadWriteNonOwnerRole.All', 'TeamMember.ReadWrite.All'] };
 
 /**
  * List channels and get a channel: Learn /graph/api/channel-list, /graph/api/channel-get (their

@@ -9,9 +9,12 @@ import { registerPlannerRoutes } from './planner.ts';
 import { registerSitePermissionsRoutes } from './site-permissions.ts';
 import { registerSitesRoutes } from './sites.ts';
 import { registerTeamsRoutes } from './teams.ts';
+import { registerUsersRoutes } from './users.ts';
 
 /** One registration function per Graph area; add new areas (Planner, channel messages) here. */
 export const GRAPH_AREAS: readonly ((router: Router) => void)[] = [
+  // Users first: `/users/$count` must match before `/users/{userId}`.
+  registerUsersRoutes,
   registerMeRoutes,
   registerTeamsRoutes,
   registerInstalledAppsRoutes,

@@ -1,12 +1,22 @@
-import { accessDenied, badRequest, notFound } from '../core/graph-error.ts';
+import { GraphError, accessDenied, badRequest, notFound } from '../core/graph-error.ts';
 import type { Router } from '../core/router.ts';
-import { ok, type HandlerContext } from '../core/types.ts';
+import { created, noContent, ok, type HandlerContext } from '../core/types.ts';
 import { compileFilter } from '../odata/filter-eval.ts';
 import { parseFilter } from '../odata/filter-parser.ts';
 import { applySelect, parseSelect, parseTop, queryOption } from '../odata/query-options.ts';
-import type { ChannelState, TeamState } from '../state/tenant-state.ts';
+import type { ChannelState, TeamState, UserState } from '../state/tenant-state.ts';
 import { requireTeam } from './access.ts';
-import { CHANNELS_READ, TEAMS_LIST_PERMISSIONS, TEAM_GET, TEAM_MEMBERS_READ, TEAM_MEMBERS_WRITE, requireApplicationPermission } from './app-permissions.ts';
+import {
+  CHANNELS_READ,
+  TEAMS_LIST_PERMISSIONS,
+  TEAM_GET,
+  TEAM_MEMBERS_ADD,
+  TEAM_MEMBERS_READ,
+  TEAM_MEMBERS_WRITE,
+  requireAppTeamPermission,
+  requireApplicationPermission,
+} from './app-permissions.ts';
+import { hasDelegatedPermission, missingScopes } from './delegated-permissions.ts';
 
 function renderTeam(team: TeamState, tenantId: string): Record<string, unknown> {
   return {
@@ -181,6 +191,9 @@ export function registerTeamsRoutes(router: Router): void {
     return ok(renderMembers(ctx, team).find((m) => m.userId === userId) ?? {});
   });
 
+  router.add('POST', '/teams/{teamId}/members', addMember);
+  router.add('DELETE', '/teams/{teamId}/members/{membershipId}', removeMember);
+
   router.add('GET', '/teams/{teamId}/channels', (ctx) => {
     const team = requireTeam(ctx, ctx.params.teamId ?? '', CHANNELS_READ);
     const tenantId = ctx.store.state.tenantId;
@@ -213,4 +226,113 @@ export function registerTeamsRoutes(router: Router): void {
     const wanted = (ctx.params.channelId ?? '').toLowerCase();
     return channelHandler(ctx, team.channels.find((c) => c.id.toLowerCase() === wanted), team);
   });
+}
+
+/**
+ * Who may add or remove team members: a user who owns the team (403 `accessDenied` for a member, as
+ * for roles, PATCH above; what Graph answers a non-owner is not confirmed) with the delegated
+ * TeamMember.ReadWriteNonOwnerRole.All or TeamMember.ReadWrite.All, or an app with one of these
+ * application permissions (app-permissions.ts `TEAM_MEMBERS_ADD`). `owner`: an owner is added or
+ * removed, which takes TeamMember.ReadWrite.All. Delegated refusals: graph/delegated-permissions.ts.
+ */
+function requireMembershipWrite(ctx: HandlerContext, team: TeamState, owner: boolean): void {
+  if (ctx.app) {
+    if (owner) requireAppTeamPermission(ctx.store, ctx.app, team, TEAM_MEMBERS_WRITE);
+    return;
+  }
+  if (!hasDelegatedPermission(ctx, TEAM_MEMBERS_ADD.application)) throw missingScopes(ctx, TEAM_MEMBERS_ADD.application);
+  if (owner && !hasDelegatedPermission(ctx, TEAM_MEMBERS_WRITE.application)) throw missingScopes(ctx, TEAM_MEMBERS_WRITE.application);
+  if (ctx.user && !team.owners.includes(ctx.user.id)) throw accessDenied();
+}
+
+const AAD_USER_MEMBER = '#microsoft.graph.aadUserConversationMember';
+
+/**
+ * The user a `user@odata.bind` names: `https://graph.microsoft.com/v1.0/users('<id or UPN>')` as in
+ * Learn's examples (also `…/users/<key>`, `beta`, or this emulator's own version root). A quote in a
+ * key is doubled, `#` may be sent as `%23`.
+ */
+function boundUser(ctx: HandlerContext, bind: unknown): UserState {
+  const m = typeof bind === 'string' ? /^https:\/\/([^/]+)\/(?:v1\.0|beta)\/users(?:\('(.*)'\)|\/([^/?]+))$/i.exec(bind) : null;
+  const host = m?.[1]?.toLowerCase();
+  if (!m || (host !== 'graph.microsoft.com' && host !== ctx.req.host.toLowerCase())) {
+    throw new GraphError(400, 'BadRequest', `Invalid user@odata.bind: expected 'https://graph.microsoft.com/v1.0/users('<id>')'.`);
+  }
+  let key = m[2] !== undefined ? m[2].replace(/''/g, "'") : (m[3] ?? '');
+  try {
+    key = decodeURIComponent(key);
+  } catch {
+    // a literal '%' stays as it is
+  }
+  const user = ctx.store.userById(key) ?? ctx.store.userByUpn(key);
+  // Learn: "Attempting to add a disabled/blocked user returns response code 404 Not Found"; an
+  // unknown one is taken to be answered alike (not confirmed), with the code of a missing user.
+  if (!user) throw notFound(`Resource '${key}' does not exist or one of its queried reference-property objects are not present.`, 'NotFound');
+  return user;
+}
+
+/** `roles` of a new member: absent or [] a member, ["owner"] an owner (case-insensitive); anything else 400. */
+function memberRoles(body: Record<string, unknown>): boolean {
+  const roles = body.roles ?? [];
+  if (!Array.isArray(roles) || roles.some((r) => typeof r !== 'string' || r.toLowerCase() !== 'owner')) {
+    throw new GraphError(400, 'BadRequest', 'roles must be [] for a member or ["owner"] for an owner.');
+  }
+  return roles.length > 0;
+}
+
+/**
+ * Add member to team `POST /teams/{team-id}/members` with `{"@odata.type":
+ * "#microsoft.graph.aadUserConversationMember", "roles": [] | ["owner"], "user@odata.bind":
+ * "https://graph.microsoft.com/v1.0/users('<id>')"}` → 201 and the conversationMember, as GET members
+ * renders it (https://learn.microsoft.com/en-us/graph/api/team-post-members). At once in GET members and
+ * in the site's access (owners/members are the site's Owners and Members groups), and saved.
+ * - Someone already in the team: 201 with their membership as it is, nothing changed — as reported
+ *   [issue: microsoftgraph/microsoft-graph-docs-contrib#4799 ("This is the response no matter how many
+ *   times I add member")]; roles are changed with PATCH, not here (strict reading). Not on Learn.
+ * - A guest cannot be made an owner ("Guest users can't be invited as Team Owners", beta page note
+ *   [pr: microsoftgraph/microsoft-graph-docs#15955]); 400 here, status not confirmed.
+ * - Another `@odata.type`, or no or a malformed `user@odata.bind` → 400 `BadRequest`; an unknown user
+ *   → 404 (boundUser).
+ */
+function addMember(ctx: HandlerContext) {
+  const team = requireTeam(ctx, ctx.params.teamId ?? '', TEAM_MEMBERS_ADD);
+  requireMembershipWrite(ctx, team, false);
+  const body = (ctx.req.body ?? {}) as Record<string, unknown>;
+  if (typeof body !== 'object' || Array.isArray(body) || String(body['@odata.type'] ?? '').toLowerCase() !== AAD_USER_MEMBER.toLowerCase()) {
+    throw new GraphError(400, 'BadRequest', `The member's @odata.type must be '${AAD_USER_MEMBER}'.`);
+  }
+  const owner = memberRoles(body);
+  if (owner) requireMembershipWrite(ctx, team, true);
+  const user = boundUser(ctx, body['user@odata.bind']);
+  const context = `${ctx.baseUrl}/$metadata#teams('${team.id}')/members/$entity`;
+  if (team.owners.includes(user.id) || team.members.includes(user.id)) {
+    return created({ '@odata.context': context, ...renderMembers(ctx, team).find((m) => m.userId === user.id) });
+  }
+  if (owner && user.userType === 'Guest') throw new GraphError(400, 'BadRequest', "Guest users can't be owners of a team.");
+  (owner ? team.owners : team.members).push(user.id);
+  ctx.store.changed();
+  return created({ '@odata.context': context, ...renderMembers(ctx, team).find((m) => m.userId === user.id) });
+}
+
+/**
+ * Remove member from team `DELETE /teams/{team-id}/members/{membership-id}` → 204
+ * (https://learn.microsoft.com/en-us/graph/api/team-delete-members), by an owner; permissions as for
+ * adding (removing an owner takes TeamMember.ReadWrite.All). Unknown membership 404; the last owner
+ * stays (400, as PATCH; not confirmed).
+ */
+function removeMember(ctx: HandlerContext) {
+  const team = requireTeam(ctx, ctx.params.teamId ?? '', TEAM_MEMBERS_ADD);
+  requireMembershipWrite(ctx, team, false);
+  const member = renderMembers(ctx, team).find((m) => m.id === ctx.params.membershipId);
+  if (!member) throw notFound('The requested member was not found in the team.');
+  const userId = member.userId as string;
+  const owner = team.owners.includes(userId);
+  if (owner) {
+    requireMembershipWrite(ctx, team, true);
+    if (team.owners.length === 1) throw badRequest('A team must have at least one owner.');
+  }
+  team.owners = team.owners.filter((id) => id !== userId);
+  team.members = team.members.filter((id) => id !== userId);
+  ctx.store.changed();
+  return noContent();
 }

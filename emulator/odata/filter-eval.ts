@@ -21,15 +21,32 @@ export function compileFilter<T>(expr: FilterExpr, resolve: PathResolver<T>): (e
       }
       case 'truthy':
         return (x) => value(x, e.operand) === true;
-      case 'call':
+      case 'call': {
+        const test = e.name === 'endswith' ? (s: string, t: string) => s.endsWith(t) : (s: string, t: string) => s.startsWith(t);
         return (x) => {
           const s = value(x, e.args[0]);
-          const prefix = value(x, e.args[1]);
-          return typeof s === 'string' && typeof prefix === 'string' && s.toLowerCase().startsWith(prefix.toLowerCase());
+          const part = value(x, e.args[1]);
+          return typeof s === 'string' && typeof part === 'string' && test(s.toLowerCase(), part.toLowerCase());
         };
+      }
       case 'compare': {
         const isDate = literalType(e.left) === 'dateTime' || literalType(e.right) === 'dateTime';
         return (x) => compareValues(value(x, e.left), value(x, e.right), e.op, isDate);
+      }
+      case 'in':
+        return (x) => {
+          const v = value(x, e.operand);
+          return e.values.some((lit) => compareValues(v, lit.value, 'eq', lit.type === 'dateTime'));
+        };
+      case 'lambda': {
+        // The predicate sees the collection's element as the range variable.
+        const variable = e.variable.toLowerCase();
+        const element = compileFilter<unknown>(e.predicate, (item, path) => (path.toLowerCase() === variable ? item : undefined));
+        return (x) => {
+          const items = resolve(x, e.collection);
+          if (!Array.isArray(items)) return false;
+          return e.op === 'any' ? items.some((item) => element(item)) : items.every((item) => element(item));
+        };
       }
     }
   };

@@ -16,11 +16,24 @@ export type FilterExpr =
   | { kind: 'logical'; op: 'and' | 'or'; left: FilterExpr; right: FilterExpr }
   | { kind: 'not'; expr: FilterExpr }
   | { kind: 'compare'; op: CompareOp; left: Operand; right: Operand }
-  | { kind: 'call'; name: 'startswith'; args: [Operand, Operand] }
-  | { kind: 'truthy'; operand: Operand };
+  | { kind: 'call'; name: 'startswith' | 'endswith'; args: [Operand, Operand] }
+  | { kind: 'truthy'; operand: Operand }
+  /** `operand in (v1, v2, …)` (directory syntax only). */
+  | { kind: 'in'; operand: Operand; values: Literal[] }
+  /** `collection/any(x: predicate)` (directory syntax only); `x` is a path inside the predicate. */
+  | { kind: 'lambda'; op: 'any' | 'all'; collection: string; variable: string; predicate: FilterExpr };
+
+/**
+ * What the directory (Microsoft Entra objects: users, groups) accepts beyond the SharePoint subset:
+ * the `in` operator, the lambda operators `any`/`all` over collections and `endswith`
+ * (Learn /graph/filter-query-parameter). Off by default, where these stay 400s.
+ */
+export interface FilterSyntax {
+  readonly directory?: boolean;
+}
 
 type Token =
-  | { t: 'lparen' | 'rparen' | 'comma' }
+  | { t: 'lparen' | 'rparen' | 'comma' | 'colon' }
   | { t: 'word'; v: string }
   | { t: 'lit'; v: Literal };
 
@@ -33,7 +46,7 @@ function invalid(message: string): never {
   throw badRequest(`Invalid filter clause: ${message}`);
 }
 
-function tokenize(input: string): Token[] {
+function tokenize(input: string, syntax: FilterSyntax): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < input.length) {
@@ -48,6 +61,9 @@ function tokenize(input: string): Token[] {
       i++;
     } else if (c === ',') {
       tokens.push({ t: 'comma' });
+      i++;
+    } else if (c === ':' && syntax.directory) {
+      tokens.push({ t: 'colon' });
       i++;
     } else if (c === "'") {
       let value = '';
@@ -96,7 +112,10 @@ function tokenize(input: string): Token[] {
 
 class Parser {
   private pos = 0;
-  constructor(private readonly tokens: Token[]) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly syntax: FilterSyntax,
+  ) {}
 
   parse(): FilterExpr {
     const expr = this.or();
@@ -145,6 +164,8 @@ class Parser {
       return inner;
     }
     if (tok.t === 'word' && this.tokens[this.pos + 1]?.t === 'lparen') {
+      const lambda = this.syntax.directory ? /^(.+)\/(any|all)$/i.exec(tok.v) : null;
+      if (lambda) return this.lambda(lambda[1] as string, (lambda[2] as string).toLowerCase() as 'any' | 'all');
       return this.call(tok.v);
     }
     const left = this.operand();
@@ -153,7 +174,39 @@ class Parser {
       this.pos++;
       return { kind: 'compare', op: opWord as CompareOp, left, right: this.operand() };
     }
+    if (opWord === 'in' && this.syntax.directory) {
+      this.pos++;
+      return { kind: 'in', operand: left, values: this.literalList() };
+    }
     return { kind: 'truthy', operand: left };
+  }
+
+  /** `(literal, literal, …)` after `in`. */
+  private literalList(): Literal[] {
+    if (this.tokens[this.pos]?.t !== 'lparen') invalid(`expected '(' after in`);
+    this.pos++;
+    const values: Literal[] = [];
+    for (;;) {
+      const tok = this.tokens[this.pos];
+      if (tok?.t !== 'lit') invalid('the in operator takes a list of literals');
+      values.push(tok.v);
+      this.pos++;
+      if (this.tokens[this.pos]?.t !== 'comma') break;
+      this.pos++;
+    }
+    this.expect('rparen');
+    return values;
+  }
+
+  /** `collection/any(x: predicate)` — the name token and '(' are next. */
+  private lambda(collection: string, op: 'any' | 'all'): FilterExpr {
+    this.pos += 2;
+    const variable = this.tokens[this.pos];
+    if (variable?.t !== 'word' || this.tokens[this.pos + 1]?.t !== 'colon') invalid(`expected 'variable:' in ${op}()`);
+    this.pos += 2;
+    const predicate = this.or();
+    this.expect('rparen');
+    return { kind: 'lambda', op, collection, variable: variable.v, predicate };
   }
 
   private call(name: string): FilterExpr {
@@ -164,11 +217,12 @@ class Parser {
       args.push(this.operand());
     }
     this.expect('rparen');
-    if (name.toLowerCase() !== 'startswith') {
+    const fn = name.toLowerCase();
+    if (fn !== 'startswith' && !(fn === 'endswith' && this.syntax.directory)) {
       throw badRequest(`The function '${name}' is not supported in filter queries on this resource.`, 'notSupported');
     }
-    if (args.length !== 2) invalid('startswith takes two arguments');
-    return { kind: 'call', name: 'startswith', args: [args[0] as Operand, args[1] as Operand] };
+    if (args.length !== 2) invalid(`${fn} takes two arguments`);
+    return { kind: 'call', name: fn, args: [args[0] as Operand, args[1] as Operand] };
   }
 
   private operand(): Operand {
@@ -186,9 +240,9 @@ class Parser {
   }
 }
 
-export function parseFilter(input: string): FilterExpr {
+export function parseFilter(input: string, syntax: FilterSyntax = {}): FilterExpr {
   if (!input.trim()) invalid('empty expression');
-  return new Parser(tokenize(input)).parse();
+  return new Parser(tokenize(input, syntax), syntax).parse();
 }
 
 /** Every property path the expression refers to. */
@@ -204,5 +258,9 @@ export function filterPaths(expr: FilterExpr): string[] {
       return expr.args.flatMap((o) => (o.kind === 'path' ? [o.path] : []));
     case 'truthy':
       return expr.operand.kind === 'path' ? [expr.operand.path] : [];
+    case 'in':
+      return expr.operand.kind === 'path' ? [expr.operand.path] : [];
+    case 'lambda':
+      return [expr.collection];
   }
 }

@@ -12,6 +12,7 @@ import {
   DEMO_TEAMS,
   DEMO_TEAMS_APP,
   DEMO_TENANT_ID,
+  type DemoPerson,
   type DemoTeam,
 } from './demo-tenant.ts';
 
@@ -21,8 +22,8 @@ const CREATED = '2024-08-19T08:00:00Z';
 /** SharePoint user-information-list ids start above the built-in accounts. */
 const FIRST_LOOKUP_ID = 11;
 
-function buildUsers(): UserState[] {
-  return DEMO_PEOPLE.map((p, index) => ({
+function buildUser(p: DemoPerson, lookupId: number): UserState {
+  return {
     id: p.id,
     userPrincipalName: p.userPrincipalName,
     displayName: p.displayName,
@@ -35,8 +36,27 @@ function buildUsers(): UserState[] {
     businessPhones: [],
     officeLocation: p.officeLocation,
     preferredLanguage: p.preferredLanguage,
-    lookupId: FIRST_LOOKUP_ID + index,
-  }));
+    lookupId,
+    proxyAddresses: [...(p.mail ? [`SMTP:${p.mail}`] : []), ...(p.aliases ?? [])],
+    otherMails: [...(p.otherMails ?? [])],
+  };
+}
+
+function buildUsers(): UserState[] {
+  return DEMO_PEOPLE.map((p, index) => buildUser(p, FIRST_LOOKUP_ID + index));
+}
+
+/**
+ * Demo people a saved tenant lacks (those added to the demo directory after it was saved, e.g. the
+ * representatives not yet in their team, issue 13) are added on load, with SharePoint lookup ids
+ * after the highest in use. Users the tenant has are left as they are. Returns whether any was added.
+ */
+export function ensureDemoUsers(tenant: TenantState): boolean {
+  const known = new Set(tenant.users.map((u) => u.id.toLowerCase()));
+  const missing = DEMO_PEOPLE.filter((p) => !known.has(p.id.toLowerCase()));
+  let next = Math.max(FIRST_LOOKUP_ID - 1, ...tenant.users.map((u) => u.lookupId)) + 1;
+  for (const p of missing) tenant.users.push(buildUser(p, next++));
+  return missing.length > 0;
 }
 
 function buildTeam(team: DemoTeam, idOf: (upn: string) => string): TeamState {

@@ -30,6 +30,13 @@ export interface DemoPerson {
   readonly mail: string | null;
   /** 'Guest' for a user invited from outside the tenant (UPN `…#EXT#@…`). */
   readonly userType: 'Member' | 'Guest';
+  /**
+   * Further addresses of the user's mailbox (Exchange `proxyAddresses`, e.g. `smtp:` aliases kept
+   * after a change of name), besides `SMTP:<mail>`. Absent: none.
+   */
+  readonly aliases?: readonly string[];
+  /** The user's other e-mail addresses (Entra `otherMails`, e.g. a private one). Absent: none. */
+  readonly otherMails?: readonly string[];
 }
 
 export interface DemoChannel {
@@ -55,6 +62,11 @@ export interface DemoTeam {
   readonly owners: readonly string[];
   /** User principal names of the stewards (team members that are not owners). */
   readonly members: readonly string[];
+  /**
+   * User principal names of the union's representatives who have an account in the tenant but are
+   * not in the team (yet): the people the roster finds and a board member adds (issue 13).
+   */
+  readonly notInTeam: readonly string[];
   /** The 'Påminnelser' channel that reminders are posted to (one of `channels`). */
   readonly reminderChannelId: string;
   /**
@@ -187,6 +199,29 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   person('c86d60e3-3afb-533d-869c-052394810d01', 'maria.olsen', 'Maria', 'Olsen', KTV, '+47 917 28 460', 'Vollen'),
   // A member of the union who is in none of the teams (for access tests and the empty state).
   person('fe749b0c-e061-5d52-b9e6-2d7c8fae8090', 'per.olsen', 'Per', 'Olsen', 'Medlem', '+47 489 36 712', 'Asker'),
+  // Representatives with an account who are not in their union's team yet (DemoTeam.notInTeam).
+  // Alver: a name changed at marriage (mail follows the new name, the UPN and an alias the old
+  // one), one without a mailbox (found by UPN only), one with a private address in otherMails.
+  {
+    ...person('2cd5a188-4175-4c42-8174-e7eb0a91c526', 'liv.tveit', 'Liv', 'Tveit Hauge', PTV, '+47 918 40 233', 'Alver', 'nn-NO'),
+    mail: `liv.hauge@${DEMO_MAIL_DOMAIN}`,
+    aliases: [`smtp:liv.tveit@${DEMO_MAIL_DOMAIN}`],
+  },
+  withoutMailbox(person('aaeff7ea-b863-48f2-b494-e08b62483934', 'nils.rong', 'Nils', 'Rong', KTV, '+47 477 12 560', 'Alver', 'nn-NO')),
+  {
+    ...person('7b8a22a3-d6ed-4362-9bfa-913ad09f63f2', 'astrid.myking', 'Astrid', 'Myking', PTV, '+47 934 81 027', 'Alver', 'nn-NO'),
+    otherMails: ['astrid.myking@privat.example'],
+  },
+  // Sør-Varanger: a guest known by the external address the board has, and a mail whose local
+  // part is not the UPN's.
+  person('106da85a-ebd0-4c10-9869-6e10447c0f2a', 'aslak.somby', 'Aslak', 'Somby', KTV, '+47 412 66 908', 'Kirkenes'),
+  guest(person('2191e833-91fb-4fc0-87ff-e6253c854495', 'bjorn.ek', 'Bjørn', 'Ek', PTV, '+47 905 73 114', 'Kirkenes'), 'bjorn.ek@epost.example'),
+  { ...person('60f1cd65-fdfb-4f8b-bc85-031f848264ea', 'ellen.haetta', 'Ellen', 'Hætta', PTV, '+47 951 08 346', 'Bugøynes'), mail: `ellen.m.haetta@${DEMO_MAIL_DOMAIN}` },
+  // Asker: an apostrophe in the UPN and mail (a quote inside an OData string literal), and a user
+  // whose mail is their UPN.
+  person('a70b3bbf-67b3-4cdd-b22e-48f6e4012820', "kevin.o'connor", 'Kevin', "O'Connor", KTV, '+47 486 29 750', 'Asker'),
+  person('eb405dd6-9c1e-401d-a611-7e0504d7e8d8', 'sara.lie', 'Sara', 'Lie', PTV, '+47 942 17 683', 'Vollen'),
+  { ...person('66490228-a129-43c7-979c-8c8b4dff4388', 'jonas.dahl', 'Jonas', 'Dahl', PTV, '+47 469 50 821', 'Asker'), mail: `jonas.dahl@${DEMO_DOMAIN}` },
 ];
 
 const upn = (local: string): string => `${local}@${DEMO_DOMAIN}`;
@@ -216,6 +251,7 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
     siteName: 'FagforbundetAlver',
     owners: [upn('ingrid.haugland'), upn('sigurd.mjelde'), upn('kari.eide')],
     members: [upn('ola.nesse'), upn('marte.hjelmeland'), upn('torbjorn.vik'), upn('solveig.brekke'), upn('eirik.fosse'), DEMO_GUEST_UPN],
+    notInTeam: [upn('liv.tveit'), upn('nils.rong'), upn('astrid.myking')],
     reminderChannelId: ALVER_REMINDERS,
     workflowWebhookId: 'b8a0f148525a5285bfa7298ac7e575b6',
   },
@@ -231,6 +267,7 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
     siteName: 'FagforbundetSorVaranger',
     owners: [upn('tor-arne.pedersen'), upn('anne.mathisen'), upn('hilde.johansen')],
     members: [upn('jan.erik.hansen'), upn('siv.isaksen'), upn('rune.nilsen'), upn('marit.eriksen'), upn('kjell.andersen')],
+    notInTeam: [upn('aslak.somby'), 'bjorn.ek_epost.example#EXT#@org365.example', upn('ellen.haetta')],
     reminderChannelId: SOR_VARANGER_REMINDERS,
     workflowWebhookId: '851fd4e427d25c2fa51e0771bab78c5c',
   },
@@ -247,6 +284,7 @@ export const DEMO_TEAMS: readonly DemoTeam[] = [
     owners: [upn('camilla.berg'), upn('henrik.lund'), upn('nina.solberg')],
     // Ingrid Haugland (leader in Alver) also sits as a steward in Asker: one person, two teams.
     members: [upn('ahmed.hussain'), upn('linda.strand'), upn('thomas.bakke'), upn('maria.olsen'), upn('ingrid.haugland')],
+    notInTeam: [upn("kevin.o'connor"), upn('sara.lie'), upn('jonas.dahl')],
     reminderChannelId: ASKER_REMINDERS,
     workflowWebhookId: '7fc8ff2e2bd25cb99c2bed471a12db5d',
   },

@@ -19,6 +19,13 @@ export interface UserState {
   preferredLanguage: string | null;
   /** The user's id in SharePoint's user information list (AuthorLookupId etc.). */
   lookupId: number;
+  /**
+   * The mailbox's addresses (`proxyAddresses`: `SMTP:` the primary, `smtp:` aliases). Absent in
+   * older saved tenants: `SMTP:<mail>` for a user with a mailbox, else none (graph/users.ts).
+   */
+  proxyAddresses?: string[];
+  /** Further e-mail addresses of the user (`otherMails`). Absent: none. */
+  otherMails?: string[];
 }
 
 export interface ChannelState {

@@ -4,8 +4,11 @@
  * lists and columns, which provisioning needs, so the two are never asked for together.
  * `Tasks.ReadWrite` is the least privileged delegated permission for Planner plans, buckets and
  * tasks in the team's group (issue 11). `ChannelMessage.Send` posts a board member's 'Send reminders
- * now' into the reminder channel (issue 12); it needs no admin consent. Later capabilities add theirs
- * with the feature that uses them.
+ * now' into the reminder channel (issue 12); it needs no admin consent. The roster (issue 13) finds
+ * representatives' accounts by e-mail address with `User.ReadBasic.All` (the basic profile: name, mail,
+ * sign-in name) and lets a team owner add one to the team with `TeamMember.ReadWriteNonOwnerRole.All`
+ * (members only, never owners); `TeamMember.Read.All` still reads the members, which the write
+ * permission does not cover. Later capabilities add theirs with the feature that uses them.
  */
 export const GRAPH_SCOPES: readonly string[] = [
   'https://graph.microsoft.com/User.Read',
@@ -15,4 +18,6 @@ export const GRAPH_SCOPES: readonly string[] = [
   'https://graph.microsoft.com/Sites.Manage.All',
   'https://graph.microsoft.com/Tasks.ReadWrite',
   'https://graph.microsoft.com/ChannelMessage.Send',
+  'https://graph.microsoft.com/User.ReadBasic.All',
+  'https://graph.microsoft.com/TeamMember.ReadWriteNonOwnerRole.All',
 ];

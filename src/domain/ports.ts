@@ -39,6 +39,38 @@ export interface Directory {
   channels(teamId: string): Promise<ChannelInfo[]>;
 }
 
+/** A person's account in the tenant (Microsoft Entra user). */
+export interface DirectoryUser {
+  /** The Entra object id: what the app stores and matches people by. */
+  readonly id: string;
+  readonly displayName: string;
+  /** Null for a user without a mailbox; often not the sign-in name. */
+  readonly mail: string | null;
+  readonly userPrincipalName: string;
+}
+
+/** An e-mail address as the roster compares it: trimmed, lower case (Entra compares case-insensitively). */
+export const normaliseAddress = (address: string): string => address.trim().toLowerCase();
+
+/**
+ * The tenant's directory as the union's roster needs it (issue 13): find the representatives' accounts
+ * by the addresses the board has, and add one who is missing to the team.
+ */
+export interface RosterDirectory {
+  /**
+   * The users whose mail or sign-in name (userPrincipalName) is one of these addresses, compared
+   * case-insensitively, keyed by the normalised address they were found by (`normaliseAddress`).
+   * Addresses that match nobody are absent from the map.
+   */
+  findUsersByAddress(addresses: readonly string[]): Promise<Map<string, DirectoryUser>>;
+  /**
+   * Makes the user a member (not an owner) of the team, exactly once: adding someone who is already
+   * in the team succeeds and returns them as they are. Refused (AccessDeniedError) unless the
+   * signed-in user owns the team; NotFoundError for an unknown user.
+   */
+  addTeamMember(teamId: string, userId: string): Promise<TeamMember>;
+}
+
 /** Thrown when a write is rejected because the stored item changed since it was read. */
 export class ConflictError extends Error {
   constructor(
