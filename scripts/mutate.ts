@@ -109,6 +109,19 @@ export function mergeIncremental(into: IncrementalReport, part: IncrementalRepor
 }
 
 /**
+ * A file Stryker found no mutant in (types only, or every mutant gone) is not in its report: record
+ * it with no mutants and its current source, replacing what an earlier run recorded, so that it
+ * counts as unchanged next time.
+ */
+export function recordUnmutated(merged: IncrementalReport, part: IncrementalReport, files: readonly string[], read: (file: string) => string): IncrementalReport {
+  const out: IncrementalReport = { ...merged, files: { ...merged.files } };
+  for (const file of files) {
+    if (!part.files[file]) out.files[file] = { language: 'typescript', mutants: [], source: read(file) };
+  }
+  return out;
+}
+
+/**
  * Stryker on some files only (`mutate`: a glob, or file paths joined by commas), with the results of
  * the committed incremental file to reuse, then merged into it.
  */
@@ -124,12 +137,9 @@ function runOn(config: (typeof CONFIGS)[number], mutate: string, bin: string, pa
     return 1;
   }
   const base: IncrementalReport = existsSync(main) ? (JSON.parse(readFileSync(main, 'utf8')) as IncrementalReport) : (JSON.parse(readFileSync(temp, 'utf8')) as IncrementalReport);
-  const merged = mergeIncremental(base, JSON.parse(readFileSync(temp, 'utf8')) as IncrementalReport);
-  // A file Stryker found no mutant in (types only) is not in its report: record its source anyway,
-  // so that it counts as unchanged next time.
-  for (const file of mutate.includes('*') || mutate.includes('(') ? [] : mutate.split(',')) {
-    if (!merged.files[file] && existsSync(path.join(root, file))) merged.files[file] = { language: 'typescript', mutants: [], source: readFileSync(path.join(root, file), 'utf8') };
-  }
+  const part = JSON.parse(readFileSync(temp, 'utf8')) as IncrementalReport;
+  const files = (mutate.includes('*') || mutate.includes('(') ? [] : mutate.split(',')).filter((file) => existsSync(path.join(root, file)));
+  const merged = recordUnmutated(mergeIncremental(base, part), part, files, (file) => readFileSync(path.join(root, file), 'utf8'));
   writeFileSync(main, JSON.stringify(merged));
   rmSync(temp, { force: true });
   return 0;

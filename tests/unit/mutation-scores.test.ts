@@ -73,6 +73,28 @@ describe('merging a part run into the incremental file', () => {
   });
 });
 
+describe('files with no mutants', () => {
+  it('are recorded with their current source, replacing an earlier record, so they count as unchanged next time', async () => {
+    const { recordUnmutated, changedSince } = await import('../../scripts/mutate');
+    const merged = {
+      files: {
+        'emulator/state/types.ts': { mutants: [], source: 'old text' },
+        'emulator/graph/a.ts': { mutants: [{ id: '1', status: 'Killed' }], source: 'a' },
+        'emulator/graph/gone.ts': { mutants: [{ id: '2', status: 'Survived' }], source: 'had mutants' },
+      },
+    };
+    const part = { files: { 'emulator/graph/a.ts': { mutants: [{ id: '1', status: 'Killed' }], source: 'a' } } };
+    const disk: Record<string, string> = { 'emulator/state/types.ts': 'new text', 'emulator/graph/a.ts': 'a', 'emulator/graph/gone.ts': 'no mutants now', 'emulator/new.ts': 'types only' };
+    const out = recordUnmutated(merged, part, Object.keys(disk), (f) => disk[f] as string);
+    expect(out.files['emulator/state/types.ts']).toEqual({ language: 'typescript', mutants: [], source: 'new text' });
+    expect(out.files['emulator/graph/gone.ts']).toEqual({ language: 'typescript', mutants: [], source: 'no mutants now' });
+    expect(out.files['emulator/new.ts']).toEqual({ language: 'typescript', mutants: [], source: 'types only' });
+    expect(out.files['emulator/graph/a.ts']).toBe(merged.files['emulator/graph/a.ts']);
+    expect(changedSince(out, Object.keys(disk), (f) => disk[f] as string).changed).toEqual([]);
+    expect(merged.files['emulator/state/types.ts'].source).toBe('old text');
+  });
+});
+
 describe('what the default run mutates', () => {
   it('finds files whose text differs from the recorded source, new files, and files that are gone', async () => {
     const { changedSince } = await import('../../scripts/mutate');
