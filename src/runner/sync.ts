@@ -13,6 +13,7 @@
  * failures, 2 on usage errors.
  */
 import { localDayOf } from '../domain/calendar';
+import type { PlanSnapshot } from '../domain/plan';
 import type { SyncReport } from '../domain/planner-port';
 import type { TeamMember, TeamRole } from '../domain/ports';
 import { GraphRequestError } from '../graph/errors';
@@ -53,8 +54,12 @@ async function roleOf(runner: Runner, members: readonly TeamMember[], appOnly: b
   return { role: members.find((m) => m.id === me.id)?.role ?? 'steward', userId: me.id };
 }
 
-export async function syncTeam(runner: Runner, args: Pick<SyncArgs, 'teamId' | 'appId'> & { readonly appOnly: boolean; readonly tenantId?: string }, today = localDayOf(new Date())): Promise<SyncOutcome> {
-  const snapshot = await runner.repository(args.teamId).load();
+export async function syncTeam(
+  runner: Runner,
+  args: Pick<SyncArgs, 'teamId' | 'appId'> & { readonly appOnly: boolean; readonly tenantId?: string; /** The plan as the caller just read it (else read here). */ readonly snapshot?: PlanSnapshot },
+  today = localDayOf(new Date()),
+): Promise<SyncOutcome> {
+  const snapshot = args.snapshot ?? (await runner.repository(args.teamId).load());
   if (!snapshot) return { report: null, problem: `Team ${args.teamId} has no plan yet.` };
   const members = await runner.directory.teamMembers(args.teamId);
   const { role, userId } = await roleOf(runner, members, args.appOnly);

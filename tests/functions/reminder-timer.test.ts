@@ -11,20 +11,19 @@ import { DEMO_BOT_APP_ID, DEMO_PEOPLE, DEMO_TEAMS, DEMO_TENANT_ID } from '../../
 import type { RunningEmulator } from '../../emulator/server';
 import { createReminderTimerHandler, remindArgsFromSettings, SettingsError, type AppSettings, type InvocationLog, type ReminderTimerDeps, type TimerInfo } from '../../functions/src/handler';
 import { DEV_TEAMS_APP_ID } from '../../scripts/dev-stack';
-import { SharePointReminderLedger } from '../../src/adapters/sharepoint/reminder-ledger';
 import { messagesPath } from '../../src/adapters/teams/channel-poster';
 import type { PlanSnapshot } from '../../src/domain/plan';
 import { createRunner, GRAPH_V1 } from '../../src/runner/composition-root';
 import { createRunnerTokenSource } from '../../src/runner/token-sources';
-import { emulator, repoAs, team } from '../integration/support';
+import { arrangeDueGoals, clearReminderLedger, fetchTrusting, loadPlan, REMINDER_DAY } from '../integration/reminder-fixtures';
+import { emulator, team } from '../integration/support';
 
 let emu: RunningEmulator;
 let fetchWithCa: typeof fetch;
 const alver = team('alver');
 const boardUpn = alver.owners[0] as string;
 const channel = { teamId: alver.id, channelId: alver.reminderChannelId };
-/** Tuesday 9 March 2027, 09:00 in Oslo: a working day, inside the delivery window. */
-const NOW = new Date('2027-03-09T08:00:00Z');
+const NOW = REMINDER_DAY;
 const ON_TIME: TimerInfo = { isPastDue: false, scheduleStatus: { last: '2027-03-08T07:05:00Z', next: '2027-03-09T11:05:00Z' } };
 
 interface Logged {
@@ -65,26 +64,7 @@ async function botPosts(): Promise<number> {
   return messages.filter((m) => m.from?.application?.id === DEMO_BOT_APP_ID).length;
 }
 
-async function load(): Promise<PlanSnapshot> {
-  return (await repoAs(emu, boardUpn, alver.id).repo.load()) as PlanSnapshot;
-}
-
-/** Three goals due in the coming days and the reminder channel set (no nudges, no digest: a card per goal). */
-async function arrange(): Promise<void> {
-  const { repo } = repoAs(emu, boardUpn, alver.id);
-  const snapshot = await load();
-  const goals = [...snapshot.goals].sort((a, b) => a.sortOrder - b.sortOrder);
-  for (const [i, goal] of goals.entries()) {
-    const due = i === 0 ? '2027-03-12' : i === 1 ? '2027-03-09' : i === 2 ? '2027-03-05' : null;
-    if (goal.due !== due || goal.kind === 'recurring' || goal.status !== null) await repo.updateGoal(goal.id, { due, kind: goal.kind === 'recurring' ? 'milestone' : goal.kind, recurrence: null, status: null }, { ifMatch: goal.etag ?? null });
-  }
-  await repo.updatePlan(snapshot.plan.id, { reminderChannelId: channel.channelId, reminderChannelName: 'Påminnelser', reminderSettings: { nudges: false, digest: 'off' } }, { ifMatch: snapshot.plan.etag ?? null });
-}
-
-async function clearLedger(): Promise<void> {
-  const ledger = new SharePointReminderLedger(graphClientAs(emu, boardUpn), alver.id);
-  for (const entry of await ledger.entries((await load()).plan.id)) await ledger.release(entry);
-}
+const load = (): Promise<PlanSnapshot> => loadPlan(emu, alver);
 
 /** What the logs must never hold: the plan's goal texts, people's names and the teams' names. */
 async function personalTexts(): Promise<string[]> {
@@ -101,17 +81,16 @@ function expectNoPersonalData(logText: string, forbidden: readonly string[]): vo
 
 beforeAll(async () => {
   emu = await emulator();
-  const dispatcher = dispatcherFor(emu.ca);
-  fetchWithCa = ((input: string | URL | Request, init?: RequestInit) => fetch(input, { ...init, dispatcher } as RequestInit)) as typeof fetch;
+  fetchWithCa = fetchTrusting(emu);
   await seedTeamPlan(emu, alver, '2027-03-01');
-  await arrange();
+  await arrangeDueGoals(emu, alver, { digest: 'off' });
 }, 120_000);
 afterAll(async () => {
   await emu?.close();
 });
 beforeEach(async () => {
   emu.setFaults({});
-  await clearLedger();
+  await clearReminderLedger(emu, alver);
 });
 
 describe('the reminder timer against the emulator', () => {

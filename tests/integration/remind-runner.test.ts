@@ -14,14 +14,15 @@ import { messagesPath } from '../../src/adapters/teams/channel-poster';
 import type { PlanSnapshot } from '../../src/domain/plan';
 import { runRemind, type RemindSummary } from '../../src/runner/remind';
 import { DEV_TEAMS_APP_ID } from '../../scripts/dev-stack';
-import { emulator, repoAs, team } from './support';
+import { arrangeDueGoals, clearReminderLedger, fetchTrusting, loadPlan, REMINDER_DAY } from './reminder-fixtures';
+import { emulator, team } from './support';
 
 let emu: RunningEmulator;
 const alver = team('alver');
 const boardUpn = alver.owners[0] as string;
 const channel = { teamId: alver.id, channelId: alver.reminderChannelId };
 /** Tuesday 9 March 2027, 09:00 in Oslo. */
-const NOW = '2027-03-09T08:00:00Z';
+const NOW = REMINDER_DAY.toISOString();
 
 interface ChannelMessage {
   id: string;
@@ -71,28 +72,7 @@ async function markers(): Promise<string[]> {
   return (await messages()).flatMap((m) => (m.attachments ?? []).flatMap((a) => [...(a.content ?? '').matchAll(/"id":"(hp-[0-9a-f]{16})"/g)].map((x) => x[1] as string)));
 }
 
-async function load(): Promise<PlanSnapshot> {
-  return (await repoAs(emu, boardUpn, alver.id).repo.load()) as PlanSnapshot;
-}
-
-/** Three goals due in the coming days, and the reminder channel set (no nudges, no digest: one card per goal). */
-async function arrange(): Promise<PlanSnapshot> {
-  const { repo } = repoAs(emu, boardUpn, alver.id);
-  const snapshot = (await repo.load()) as PlanSnapshot;
-  const goals = [...snapshot.goals].sort((a, b) => a.sortOrder - b.sortOrder);
-  for (const [i, goal] of goals.entries()) {
-    const due = i === 0 ? '2027-03-12' : i === 1 ? '2027-03-09' : i === 2 ? '2027-03-05' : null;
-    if (goal.due !== due || goal.kind === 'recurring' || goal.status !== null) await repo.updateGoal(goal.id, { due, kind: goal.kind === 'recurring' ? 'milestone' : goal.kind, recurrence: null, status: null }, { ifMatch: goal.etag ?? null });
-  }
-  await repo.updatePlan(snapshot.plan.id, { reminderChannelId: channel.channelId, reminderChannelName: 'Påminnelser', reminderSettings: { nudges: false, digest: 'off' } }, { ifMatch: snapshot.plan.etag ?? null });
-  return load();
-}
-
-async function clearLedger(): Promise<void> {
-  const ledger = new SharePointReminderLedger(graphClientAs(emu, boardUpn), alver.id);
-  const snapshot = await load();
-  for (const entry of await ledger.entries(snapshot.plan.id)) await ledger.release(entry);
-}
+const load = (): Promise<PlanSnapshot> => loadPlan(emu, alver);
 
 function dupes(list: readonly string[]): string[] {
   return list.filter((m, i) => list.indexOf(m) !== i);
@@ -102,17 +82,17 @@ beforeAll(async () => {
   // The Bot Connector throttles this bot at two sends a second per channel (Teams allows 7): every
   // run of three cards meets a 429 and must wait it out without posting twice.
   emu = await emulator({ botRateLimit: { windows: [{ seconds: 1, limit: 2 }] } });
-  const dispatcher = dispatcherFor(emu.ca);
-  fetchWithCa = ((input: string | URL | Request, init?: RequestInit) => fetch(input, { ...init, dispatcher } as RequestInit)) as typeof fetch;
+  fetchWithCa = fetchTrusting(emu);
   await seedTeamPlan(emu, alver, '2027-03-01');
-  await arrange();
+  // One card per goal (no digest), so each run posts three messages.
+  await arrangeDueGoals(emu, alver, { digest: 'off' });
 }, 120_000);
 afterAll(async () => {
   await emu?.close();
 });
 beforeEach(async () => {
   emu.setFaults({});
-  await clearLedger();
+  await clearReminderLedger(emu, alver);
 });
 
 describe('npm run remind through the bot', () => {
@@ -204,7 +184,12 @@ describe('npm run remind through the Workflows webhook', () => {
 
 describe('npm run remind over every team that installed the app', () => {
   it('visits the teams with the app, and says why a team had nothing to post', async () => {
+    emu.clearLog();
     const result = await run([]);
+    // Which teams installed the app is asked in one $batch, not a request per team.
+    const installed = emu.requestLog().filter((e) => e.path.includes('/installedApps'));
+    expect(installed.length).toBe(DEMO_TEAMS.length);
+    expect(installed.every((e) => e.batchId !== undefined)).toBe(true);
     const ids = result.summary?.teams.map((t) => t.teamId) ?? [];
     expect(ids).toContain(alver.id);
     expect(ids.length).toBe(DEMO_TEAMS.length);

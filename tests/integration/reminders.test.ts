@@ -15,7 +15,8 @@ import type { PlanSnapshot } from '../../src/domain/plan';
 import { DEFAULT_REMINDER_SETTINGS, dueReminders, reminderMarker, type ReminderSettings } from '../../src/domain/reminders';
 import type { Page } from '../../src/graph/client';
 import { GraphRequestError } from '../../src/graph/errors';
-import { emulator, repoAs, team } from './support';
+import { arrangeDueGoals, clearReminderLedger } from './reminder-fixtures';
+import { emulator, team } from './support';
 
 let emu: RunningEmulator;
 const alver = team('alver');
@@ -44,9 +45,6 @@ async function channelMarkers(): Promise<string[]> {
   return all.flatMap((m) => (m.attachments ?? []).flatMap((a) => [...(a.content ?? '').matchAll(/"id":"(hp-[0-9a-f]{16})"/g)].map((x) => x[1] as string)));
 }
 
-async function load(): Promise<PlanSnapshot> {
-  return (await repoAs(emu, boardUpn, alver.id).repo.load()) as PlanSnapshot;
-}
 
 /** What the channel gained since `before` (a list from channelMarkers), counting repeats. */
 function added(before: readonly string[], after: readonly string[]): string[] {
@@ -60,27 +58,11 @@ function added(before: readonly string[], after: readonly string[]): string[] {
 }
 
 /** Three goals due in the coming days, the rest without deadlines, and the reminder channel set. */
-async function arrange(settings: Partial<ReminderSettings> = {}): Promise<PlanSnapshot> {
-  const { repo } = repoAs(emu, boardUpn, alver.id);
-  const snapshot = (await repo.load()) as PlanSnapshot;
-  const goals = [...snapshot.goals].sort((a, b) => a.sortOrder - b.sortOrder);
-  for (const [i, goal] of goals.entries()) {
-    const due = i === 0 ? '2027-03-12' : i === 1 ? '2027-03-09' : i === 2 ? '2027-03-05' : null;
-    if (goal.due !== due || goal.kind === 'recurring' || goal.status !== null) await repo.updateGoal(goal.id, { due, kind: goal.kind === 'recurring' ? 'milestone' : goal.kind, recurrence: null, status: null }, { ifMatch: goal.etag ?? null });
-  }
-  await repo.updatePlan(snapshot.plan.id, { reminderChannelId: channel.channelId, reminderChannelName: 'Påminnelser', reminderSettings: { nudges: false, ...settings } }, { ifMatch: snapshot.plan.etag ?? null });
-  return load();
-}
+const arrange = (settings: Partial<ReminderSettings> = {}): Promise<PlanSnapshot> => arrangeDueGoals(emu, alver, settings);
 
 /** Every reminder due on the test's day, as the rules give them. */
 function dueAt(snapshot: PlanSnapshot) {
   return dueReminders({ plan: snapshot.plan, goals: snapshot.goals, checkIns: snapshot.checkIns, settings: { ...DEFAULT_REMINDER_SETTINGS, nudges: false }, sent: new Set() }, '2027-03-09');
-}
-
-async function clearLedger(): Promise<void> {
-  const { ledger } = serviceAs(boardUpn, 'cleanup');
-  const snapshot = await load();
-  for (const entry of await ledger.entries(snapshot.plan.id)) await ledger.release(entry);
 }
 
 beforeAll(async () => {
@@ -92,7 +74,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   emu.setFaults({});
-  await clearLedger();
+  await clearReminderLedger(emu, alver);
 });
 
 describe("the board's 'Send reminders now'", () => {

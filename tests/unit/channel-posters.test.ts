@@ -107,9 +107,11 @@ describe('WorkflowPoster', () => {
     let reads = 0;
     const poster = new WorkflowPoster({ webhooks: { urlFor: async (id) => (reads++, id === channel.channelId ? `${base}/webhooks/workflows/abc` : null) }, graph: graphWith([]) });
     expect([poster.via, poster.target]).toEqual(['workflow', 'workflow']);
+    expect(await poster.hasWebhook(channel.channelId)).toBe(true);
+    expect(await poster.hasWebhook('19:other@thread.tacv2')).toBe(false);
     expect(await poster.post(channel, card)).toBeNull();
     expect(await poster.post(channel, card)).toBeNull();
-    expect(reads).toBe(1);
+    expect(reads).toBe(2);
     expect(requests.map((r) => r.url)).toEqual(['/webhooks/workflows/abc', '/webhooks/workflows/abc']);
     expect(requests[0]?.auth).toBeUndefined();
     expect(requests[0]?.body).toEqual(workflowPayload(card));

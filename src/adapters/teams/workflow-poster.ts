@@ -57,6 +57,11 @@ export class WorkflowPoster implements ChannelPoster {
     return null;
   }
 
+  /** Whether the channel has a webhook URL (read once; the posts use the same). */
+  async hasWebhook(channelId: string): Promise<boolean> {
+    return (await this.urlOf(channelId)) !== null;
+  }
+
   find(channel: ChannelRef, markers: readonly string[], since: string): Promise<Map<string, string>> {
     return findMarkers(this.options.graph, channel, markers, since);
   }
