@@ -17,6 +17,7 @@ import type { LocalGoal, PersonRef } from '../../src/domain/plan';
 import { graphClientAs, sharePointRestAs, type EmulatorEndpoint } from '../app-client';
 import { createPrng } from '../core/prng';
 import { webhookUrl } from '../messaging/workflows-webhook';
+import { seedTeamRoster } from './demo-rosters';
 import { DEMO_PEOPLE, DEMO_REMINDER_CHANNEL_NAME, DEMO_TEAMS, demoPerson, type DemoTeam } from './demo-tenant';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/plans/', import.meta.url));
@@ -116,7 +117,10 @@ export async function seedTeamPlan(emulator: EmulatorEndpoint, team: DemoTeam, t
   );
 }
 
-/** Seeds every demo team's plan. Passed to startEmulator as `onFreshSeed`. */
+/** Seeds every demo team's plan and roster of representatives. Passed to startEmulator as `onFreshSeed`. */
 export async function seedDemoPlans(emulator: EmulatorEndpoint): Promise<void> {
-  for (const team of DEMO_TEAMS) await seedTeamPlan(emulator, team);
+  for (const team of DEMO_TEAMS) {
+    await seedTeamPlan(emulator, team);
+    await seedTeamRoster(emulator, team);
+  }
 }

@@ -13,6 +13,7 @@ import { PlannerSync } from '../adapters/planner/planner-sync';
 import { ReminderService } from '../adapters/reminders/reminder-service';
 import { SharePointReminderLedger } from '../adapters/sharepoint/reminder-ledger';
 import { SharePointChannelWebhooks } from '../adapters/sharepoint/channel-webhooks';
+import { SharePointRosterRepository } from '../adapters/sharepoint/roster-repository';
 import { GraphChannelPoster } from '../adapters/teams/channel-poster';
 import { plannerTaskStates } from '../adapters/planner/planner-task-states';
 import type { PersonRef } from '../domain/plan';
@@ -86,6 +87,7 @@ export function createServices(config: AppConfig, getToken: TokenSource, session
       }),
     // A URL is written only once its list is the board's alone, set through SharePoint REST.
     channelWebhooks: (teamId) => new SharePointChannelWebhooks(graph, teamId, undefined, { sharePoint: (webUrl) => new SharePointRest({ webUrl, getToken }) }),
+    roster: (teamId) => new SharePointRosterRepository(graph, teamId, directory),
   };
 }
 

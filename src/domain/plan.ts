@@ -17,6 +17,19 @@ export const GOAL_KINDS: readonly GoalKind[] = ['measured', 'recurring', 'milest
 export type TariffArea = 'KS' | 'Spekter' | 'NHO' | 'Stat' | 'Oslo' | 'Virke' | 'Other';
 export const TARIFF_AREAS: readonly TariffArea[] = ['KS', 'Spekter', 'NHO', 'Stat', 'Oslo', 'Virke', 'Other'];
 
+/** A representative's role in the union (roster.ts, the Org365 rollout). */
+export type RepRole = 'ptv' | 'ktv' | 'htv' | 'safety' | 'board' | 'other';
+export const REP_ROLES: readonly RepRole[] = ['ptv', 'ktv', 'htv', 'safety', 'board', 'other'];
+
+/**
+ * A local goal measured by a step of the Org365 rollout (roster.ts): its current value is the share
+ * (0–100 %) of the representatives in these roles (everyone when empty) who have done the step.
+ */
+export interface RolloutMeasure {
+  readonly stepId: string;
+  readonly roles: readonly RepRole[];
+}
+
 export type Period = 'year' | 'month';
 
 /**
@@ -67,6 +80,13 @@ export interface Plan {
   readonly importState?: string | null;
   /** The team's Planner plan and the bucket of each area, by id (names may be changed in Planner), or null before the first tasks. */
   readonly planner?: PlannerBinding | null;
+  /** The Org365 rollout's steps as the board configured them (stored JSON, read with `readRolloutSteps`); absent or null: the built-in steps. */
+  readonly rolloutSteps?: unknown;
+  /**
+   * The last roster import that was committed (roster-port.ts): its staged rows count as written
+   * until they are made ordinary rows. Null or absent before any import.
+   */
+  readonly rosterImport?: string | null;
   /** Concurrency token of the stored item. */
   readonly etag?: string;
 }
@@ -142,6 +162,8 @@ export interface LocalGoal {
   readonly sortOrder: number;
   /** The goal's Planner tasks (issue 11); absent or empty when it has none. */
   readonly tasks?: readonly TaskLink[];
+  /** Set when the goal is measured by a rollout step: its current value follows the roster, not check-ins. */
+  readonly rollout?: RolloutMeasure | null;
   /** Key chosen by the client that wrote the item (the importer's resume key), when it set one. */
   readonly clientId?: string;
   readonly etag?: string;
@@ -231,7 +253,7 @@ export interface DataIssue {
 export type LocalGoalPatch = Partial<
   Pick<
     LocalGoal,
-    'text' | 'nationalGoal' | 'areaId' | 'kind' | 'owners' | 'due' | 'status' | 'measure' | 'recurrence' | 'tariffArea' | 'sortOrder' | 'tasks'
+    'text' | 'nationalGoal' | 'areaId' | 'kind' | 'owners' | 'due' | 'status' | 'measure' | 'recurrence' | 'tariffArea' | 'sortOrder' | 'tasks' | 'rollout'
   >
 >;
 

@@ -4,6 +4,7 @@
  *
  * - measured: progress = (current − baseline) / (target − baseline), current being the latest
  *   check-in value (or the stored current value), baseline 0 when none is given ('+125 members');
+ *   a goal measured by a rollout step takes its stored current value only (the roster's share);
  * - recurring: occurrences reported in the current period (a check-in counts its value, or 1)
  *   against the required count, with the next occurrence due at an even spacing;
  * - milestone: done when the board set its status to done or when a check-in reports it done
@@ -138,7 +139,8 @@ export function goalProgress(goal: LocalGoal, checkIns: readonly CheckIn[], plan
     case 'measured': {
       const baseline = goal.measure?.baseline ?? 0;
       target = goal.measure?.target ?? null;
-      const lastValue = [...own].reverse().find((c) => c.value !== null)?.value ?? null;
+      // A goal measured by a rollout step follows the roster (roster.ts): check-ins do not move it.
+      const lastValue = goal.rollout ? null : ([...own].reverse().find((c) => c.value !== null)?.value ?? null);
       current = lastValue ?? goal.measure?.current ?? null;
       if (target !== null) {
         const span = target - baseline;

@@ -8,10 +8,14 @@
  * ticked by the board or confirmed by the representative. A rollout step can measure a plan goal
  * ('100 % of KTV trained in KL*AR'), whose progress then follows the roster by itself.
  */
-import type { TariffArea } from './plan';
+import { REP_ROLES, type LocalGoal, type RepRole, type RolloutMeasure, type TariffArea } from './plan';
+import { normaliseAddress } from './ports';
+import type { GoalUpdate } from './ports';
 
-export type RepRole = 'ptv' | 'ktv' | 'htv' | 'safety' | 'board' | 'other';
-export const REP_ROLES: readonly RepRole[] = ['ptv', 'ktv', 'htv', 'safety', 'board', 'other'];
+export { normaliseAddress };
+
+export { REP_ROLES };
+export type { RepRole, RolloutMeasure };
 
 /** The bargaining areas a representative works under (the plan's tariff areas). */
 export type RepArea = TariffArea;
@@ -125,12 +129,6 @@ export function missingStep(reps: readonly Representative[], step: RolloutStep, 
   return active(reps).filter((r) => !stepDone(r, step, facts));
 }
 
-/** A plan goal measured by a rollout step: the share of the chosen roles (all when empty) who have done it. */
-export interface RolloutMeasure {
-  readonly stepId: string;
-  readonly roles: readonly RepRole[];
-}
-
 export interface RolloutProgress {
   readonly done: number;
   readonly total: number;
@@ -191,14 +189,157 @@ export function applyDirectoryFacts(reps: readonly Representative[], steps: read
   return changed;
 }
 
-/** A normalised e-mail address or user principal name for matching (case-insensitive, trimmed). */
-export function normaliseAddress(address: string): string {
-  return address.trim().toLowerCase();
-}
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
 
 /** Whether a text is a plausible e-mail address (what the roster import accepts). */
 export function isEmailAddress(text: string): boolean {
   return EMAIL.test(text.trim());
+}
+
+/** A manual step the representative confirmed on their own checklist; who they are is the store's record of who wrote it. */
+export interface SelfConfirmation {
+  readonly stepId: string;
+  /** ISO date (YYYY-MM-DD). */
+  readonly on: string;
+  /** The Entra id of the user who wrote the confirmation (the item's creator, never a client's claim). */
+  readonly userId: string;
+}
+
+/**
+ * The representatives with their own confirmations as marks by 'self': a confirmation counts for the
+ * representative whose Entra id wrote it, for a manual step the board has not marked itself.
+ */
+export function withSelfConfirmations(reps: readonly Representative[], steps: readonly RolloutStep[], confirmations: readonly SelfConfirmation[]): Representative[] {
+  const manual = new Set(steps.filter((s) => s.kind === 'manual').map((s) => s.id));
+  const byUser = new Map<string, SelfConfirmation[]>();
+  for (const c of confirmations) if (manual.has(c.stepId)) byUser.set(c.userId, [...(byUser.get(c.userId) ?? []), c]);
+  return reps.map((rep) => {
+    const own = rep.entraId ? byUser.get(rep.entraId) : undefined;
+    if (!own) return rep;
+    const marks: Record<string, StepMark> = { ...rep.marks };
+    for (const c of own) if (!marks[c.stepId]) marks[c.stepId] = { on: c.on, by: 'self' };
+    return { ...rep, marks };
+  });
+}
+
+/** The representative the signed-in user is (by Entra id), if any, among the active ones. */
+export function representativeOf(reps: readonly Representative[], userId: string): Representative | null {
+  return active(reps).find((r) => r.entraId === userId) ?? null;
+}
+
+export const MAX_ROLLOUT_STEPS = 12;
+export const MAX_STEP_LABEL = 60;
+const STEP_KINDS: readonly StepKind[] = ['account', 'teamMember', 'manual'];
+
+/**
+ * The plan's stored steps (JSON) as the rollout uses them: the built-in steps always exist (the board
+ * may rename or retire them), steps the board added follow. What cannot be read is reported and left out.
+ */
+export function readRolloutSteps(stored: unknown): { steps: RolloutStep[]; problems: string[] } {
+  const problems: string[] = [];
+  let list: unknown = stored;
+  if (typeof stored === 'string') {
+    try {
+      list = stored.trim() === '' ? null : JSON.parse(stored);
+    } catch {
+      return { steps: [...BUILT_IN_STEPS], problems: ['notJson'] };
+    }
+  }
+  if (list === null || list === undefined) return { steps: [...BUILT_IN_STEPS], problems };
+  if (!Array.isArray(list)) return { steps: [...BUILT_IN_STEPS], problems: ['notList'] };
+  const byId = new Map<string, RolloutStep>();
+  for (const [index, raw] of list.entries()) {
+    const item = raw as Partial<Record<keyof RolloutStep, unknown>> | null;
+    const builtIn = BUILT_IN_STEPS.find((s) => s.id === item?.id);
+    const id = typeof item?.id === 'string' ? item.id.trim() : '';
+    const label = typeof item?.label === 'string' && item.label.trim() !== '' ? item.label.trim().slice(0, MAX_STEP_LABEL) : null;
+    const kind = builtIn ? builtIn.kind : STEP_KINDS.includes(item?.kind as StepKind) ? (item?.kind as StepKind) : null;
+    if (!item || id === '' || kind === null || (!builtIn && kind !== 'manual') || (!builtIn && label === null) || byId.has(id)) {
+      problems.push(`step:${index}`);
+      continue;
+    }
+    byId.set(id, { id, label, kind, retired: item.retired === true });
+  }
+  const steps = [...BUILT_IN_STEPS.map((s) => byId.get(s.id) ?? s), ...[...byId.values()].filter((s) => !BUILT_IN_STEPS.some((b) => b.id === s.id))];
+  return { steps: steps.slice(0, MAX_ROLLOUT_STEPS), problems };
+}
+
+/** The steps as stored on the plan (JSON). */
+export function writeRolloutSteps(steps: readonly RolloutStep[]): string {
+  return JSON.stringify(steps.map((s) => ({ id: s.id, label: s.label, kind: s.kind, retired: s.retired })));
+}
+
+/** A step the board adds: ticked by hand, with a key of its own that no other step has. */
+export function addStep(steps: readonly RolloutStep[], label: string): RolloutStep[] {
+  const name = label.trim().slice(0, MAX_STEP_LABEL);
+  if (name === '') throw new RangeError('A step needs a name');
+  if (steps.length >= MAX_ROLLOUT_STEPS) throw new RangeError(`At most ${MAX_ROLLOUT_STEPS} steps`);
+  let n = steps.length + 1;
+  while (steps.some((s) => s.id === `custom${n}`)) n += 1;
+  return [...steps, { id: `custom${n}`, label: name, kind: 'manual', retired: false }];
+}
+
+/**
+ * The goals measured by a rollout step whose stored current value is not what the roster says now,
+ * as updates (If-Match on the goal's etag): a measured goal's current value is the percentage, its
+ * target 100 unless the board set another. Goals whose step or people count nobody are left alone.
+ */
+export function measuredGoalUpdates(
+  goals: readonly LocalGoal[],
+  reps: readonly Representative[],
+  steps: readonly RolloutStep[],
+  facts: DirectoryFacts | null,
+): GoalUpdate[] {
+  const updates: GoalUpdate[] = [];
+  for (const goal of goals) {
+    if (!goal.rollout) continue;
+    const { percent } = rolloutProgress(reps, steps, goal.rollout, facts);
+    if (percent === null) continue;
+    const measure = goal.measure ?? { unit: '%', baseline: 0, target: 100, current: null };
+    if (goal.kind === 'measured' && measure.current === percent) continue;
+    updates.push({ id: goal.id, ifMatch: goal.etag ?? null, patch: { kind: 'measured', measure: { ...measure, current: percent } } });
+  }
+  return updates;
+}
+
+/**
+ * Whether a text names KL*AR: with its asterisk in any case ('KL*AR', 'kl*ar'), or without it as a
+ * proper noun ('KLAR', or 'Klar' inside a sentence), never the ordinary word 'klar' (ready).
+ */
+function mentionsKlar(text: string): boolean {
+  if (/\bkl\s?\*\s?ar\b/iu.test(text)) return true;
+  for (const match of text.matchAll(/\b(?:KLAR|Klar)\b/gu)) {
+    if (match[0] === 'KLAR') return true;
+    const before = text.slice(0, match.index).trimEnd();
+    if (before !== '' && !/[.!?:]$/u.test(before)) return true;
+  }
+  return false;
+}
+
+const ROLE_WORDS: ReadonlyArray<readonly [RepRole, RegExp]> = [
+  ['ptv', /\bptv\b|plass\s?tillits\s?val[dg]t?e?/u],
+  ['ktv', /\bktv\b|klubb\s?tillits\s?val[dg]t?e?/u],
+  ['htv', /\bhtv\b|hoved\s?tillits\s?val[dg]t?e?/u],
+  ['safety', /verne\s?omb[uo]d/u],
+  ['board', /\bstyre(?:t|medlem\w*)?\b/u],
+];
+
+/**
+ * The rollout step a goal's text speaks of, for the importer's suggestion: KL*AR training or access,
+ * Teams training, an Org365 account; with the roles it names (none named: everyone). Null when the
+ * goal speaks of none of them.
+ */
+export function suggestRolloutMeasure(text: string): RolloutMeasure | null {
+  const t = text.toLowerCase().replace(/\s+/gu, ' ');
+  const klar = mentionsKlar(text);
+  const trained = /kurs|opplær|opplæring|skolert|skolering|trening|trent|lært|læring/u.test(t);
+  let stepId: string | null = null;
+  if (klar) stepId = trained ? 'klarTraining' : 'klarAccess';
+  else if (/\bteams\b/u.test(t) && trained) stepId = 'teamsTraining';
+  else if (/org\s?365|office\s?365|microsoft\s?365/u.test(t)) stepId = 'org365';
+  else if (/\bteams\b/u.test(t)) stepId = 'team';
+  if (stepId === null) return null;
+  const roles = ROLE_WORDS.filter(([, pattern]) => pattern.test(t)).map(([role]) => role);
+  return { stepId, roles };
 }

@@ -8,6 +8,7 @@ import type { PlannerPort } from '../domain/planner-port';
 import type { PlanImporter } from '../domain/plan-import';
 import type { ReminderPort } from '../domain/reminder-port';
 import type { ChannelWebhooks } from '../domain/channel-webhooks';
+import type { RosterPort } from '../domain/roster-port';
 
 /** Who signed in, as the host says: the sign-in name is for tokens and local storage only, never to match people. */
 export interface SessionUser {
@@ -52,6 +53,11 @@ export interface Services {
    * cache what it reads beyond the screen (lib/persisted-cache.ts keeps only the plan and the team).
    */
   channelWebhooks(teamId: string): ChannelWebhooks;
+  /**
+   * The team's representatives and their Org365 rollout (issue 13). Union membership data: never
+   * put what it reads into the persisted cache (lib/persisted-cache.ts keeps only the plan and the team).
+   */
+  roster(teamId: string): RosterPort;
 }
 
 const ServicesContext = createContext<Services | null>(null);

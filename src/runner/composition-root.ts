@@ -10,6 +10,7 @@ import { PlannerSync } from '../adapters/planner/planner-sync';
 import { SharePointPlanRepository } from '../adapters/sharepoint/plan-repository';
 import { SharePointRest } from '../adapters/sharepoint/sharepoint-rest';
 import { GraphDirectory } from '../adapters/teams/graph-directory';
+import { SharePointRosterRepository } from '../adapters/sharepoint/roster-repository';
 import { GRAPH_SCOPES } from '../auth/graph-scopes';
 import type { Directory, TeamMember, TeamRole } from '../domain/ports';
 import { plannerTexts } from '../i18n/planner-texts';
@@ -46,6 +47,8 @@ export interface Runner {
   repository(teamId: string): SharePointPlanRepository;
   /** The team's Planner sync, built as the tab builds it (src/app/services.ts). */
   planner(teamId: string, context: RunnerPlannerContext): PlannerSync;
+  /** The team's roster of representatives and their Org365 rollout (issue 13). */
+  roster(teamId: string): SharePointRosterRepository;
 }
 
 export function createRunner(options: RunnerOptions): Runner {
@@ -59,10 +62,12 @@ export function createRunner(options: RunnerOptions): Runner {
   });
   const sharePoint = (webUrl: string) => new SharePointRest({ webUrl, getToken: options.getToken, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const repository = (teamId: string) => new SharePointPlanRepository(graph, teamId, { sharePoint });
+  const directory = new GraphDirectory(graph);
   return {
     graph,
-    directory: new GraphDirectory(graph),
+    directory,
     repository,
+    roster: (teamId) => new SharePointRosterRepository(graph, teamId, directory),
     planner: (teamId, context) =>
       new PlannerSync({
         repo: repository(teamId),

@@ -26,6 +26,7 @@
  */
 import { GraphPlannerBoard } from '../adapters/planner/planner-board';
 import { tabEntityLink } from '../adapters/planner/planner-resources';
+import { refreshRollout, type RolloutRefresh } from './rollout';
 import { plannerTaskStates } from '../adapters/planner/planner-task-states';
 import { ReminderService } from '../adapters/reminders/reminder-service';
 import { SharePointChannelWebhooks } from '../adapters/sharepoint/channel-webhooks';
@@ -156,6 +157,8 @@ export interface TeamSummary {
   /** Why nothing was posted (no plan, no channel, no webhook, no access), in words for an administrator. */
   readonly problem: string | null;
   readonly planner: { readonly state: string; readonly checkIns: number; readonly problem: string | null } | null;
+  /** The Org365 rollout's refresh (rollout.ts): null when the team keeps no roster. */
+  readonly rollout?: RolloutRefresh | null;
   /** Dry run: the cards that would be posted (their summaries). */
   readonly preview?: readonly string[];
 }
@@ -264,15 +267,20 @@ export async function remindTeam(args: RemindArgs, deps: RemindDeps, team: TeamR
     if ((outcome.report?.checkIns ?? 0) > 0 || (outcome.report?.goalsUpdated ?? 0) > 0) snapshot = (await runner.repository(team.id).load()) ?? snapshot;
   }
 
+  // The roster next: goals measured by it are current before reminders speak of them.
+  const refreshed = await refreshRollout(runner, team.id, snapshot, day, !args.dryRun);
+  snapshot = refreshed.snapshot;
+  const rollout = refreshed.report;
+
   let poster: BotConnectorPoster | WorkflowPoster;
   try {
     poster = posterFor(args, deps, tenantId, team.id);
     // The poster reads the channel's URL once and keeps it for the posts below.
     if (poster instanceof WorkflowPoster && !(await poster.hasWebhook(channelId))) {
-      return { ...base, channelId, planner, status: 'skipped', problem: 'The reminder channel has no Workflows webhook URL (the board adds one in Settings).' };
+      return { ...base, channelId, planner, rollout, status: 'skipped', problem: 'The reminder channel has no Workflows webhook URL (the board adds one in Settings).' };
     }
   } catch (error) {
-    return { ...base, channelId, planner, status: 'failed', problem: accessProblem(error) };
+    return { ...base, channelId, planner, rollout, status: 'failed', problem: accessProblem(error) };
   }
   const link = (view: string) => (goalId: string) => tabEntityLink(args.appId, `${view}:${goalId}`);
   const service = new ReminderService({
@@ -288,14 +296,14 @@ export async function remindTeam(args: RemindArgs, deps: RemindDeps, team: TeamR
       const preview = await service.preview(snapshot, args.now, { manual: false });
       const reminders = preview.cards.reduce((n, c) => n + c.keys.length, 0);
       const summaries = preview.cards.map((c) => c.summary);
-      return { ...base, channelId, planner, status: 'dryRun', posted: preview.cards.length, reminders, problem: null, preview: summaries };
+      return { ...base, channelId, planner, rollout, status: 'dryRun', posted: preview.cards.length, reminders, problem: null, preview: summaries };
     }
     const report = await service.send(snapshot, args.now);
     const failed = report.failed.map((f) => ({ goalIds: f.goalIds, error: problemOf(f.error) }));
     const status: TeamStatus = failed.length > 0 ? 'failed' : report.posted > 0 ? 'sent' : 'nothingDue';
-    return { ...base, channelId, planner, status, posted: report.posted, reminders: report.reminders, skipped: report.skipped, recovered: report.recovered, failed, problem: null };
+    return { ...base, channelId, planner, rollout, status, posted: report.posted, reminders: report.reminders, skipped: report.skipped, recovered: report.recovered, failed, problem: null };
   } catch (error) {
-    return { ...base, channelId, planner, status: 'failed', problem: accessProblem(error) };
+    return { ...base, channelId, planner, rollout, status: 'failed', problem: accessProblem(error) };
   }
 }
 
@@ -331,6 +339,7 @@ export function formatRemindSummary(summary: RemindSummary): string {
   for (const t of summary.teams) {
     const what = summary.dryRun ? `would post ${t.posted} message(s) with ${t.reminders} reminder(s)` : `posted ${t.posted} message(s) with ${t.reminders} reminder(s)`;
     lines.push(`  ${t.teamName} (${t.teamId}): ${t.status}${t.problem ? ` — ${t.problem}` : `: ${what}`}${t.skipped ? `; ${t.skipped} claimed by another run` : ''}${t.recovered ? `; ${t.recovered} left by an interrupted run settled` : ''}`);
+    if (t.rollout) lines.push(`    Org365 rollout: ${t.rollout.representatives} representative(s) updated, ${t.rollout.goals} measured goal(s) updated${t.rollout.problem ? ` — ${t.rollout.problem}` : ''}`);
     if (t.planner) lines.push(`    Planner: ${t.planner.state}${t.planner.checkIns ? `, ${t.planner.checkIns} check-in(s) from Planner` : ''}${t.planner.problem ? ` — ${t.planner.problem}` : ''}`);
     for (const p of t.preview ?? []) lines.push(`    · ${p}`);
     for (const f of t.failed) lines.push(`    failed (goals ${f.goalIds.join(', ')}): ${f.error}`);

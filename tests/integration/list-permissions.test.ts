@@ -35,7 +35,7 @@ describe('list permissions', () => {
     expect(before.lists.map((l) => [l.key, l.state]).sort()).toEqual([
       ['areas', 'inherited'],
       ['channelWebhooks', 'ok'],
-      ...['checkIns', 'comments', 'goals', 'plans', 'reminders', 'situation'].map((k) => [k, 'inherited']),
+      ...['checkIns', 'comments', 'goals', 'plans', 'reminders', 'roster', 'rosterConfirmations', 'situation'].map((k) => [k, 'inherited']),
     ]);
     expect(before.siteUrl).toMatch(/^https:\/\/(localhost|127\.0\.0\.1):\d+\/sites\/FagforbundetAlver$/);
     // The leniency the permissions remove: a steward can still edit a goal of the board's.
@@ -63,6 +63,8 @@ describe('list permissions', () => {
       ['goals', 'boardEdits', 'ok'],
       ['plans', 'boardEdits', 'ok'],
       ['reminders', 'boardEdits', 'ok'],
+      ['roster', 'boardEdits', 'ok'],
+      ['rosterConfirmations', 'stewardsAddOwn', 'ok'],
       ['situation', 'boardEdits', 'ok'],
     ]);
     expect(await repo.applyPermissions()).toEqual(applied);

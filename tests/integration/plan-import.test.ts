@@ -51,7 +51,18 @@ function clients(teamId: string, upn: string, on: RunningEmulator = emu) {
 }
 
 /** The lists the app makes; an import never adds one. */
-const APP_LISTS = ['Handlingsplan', 'Innrapporteringer', 'Kanalvarsler', 'Kommentarer til mål', 'Lokale mål', 'Nåsituasjon og utfordringer', 'Påminnelseslogg', 'Satsingsområder'];
+const APP_LISTS = [
+  'Bekreftelser fra tillitsvalgte',
+  'Handlingsplan',
+  'Innrapporteringer',
+  'Kanalvarsler',
+  'Kommentarer til mål',
+  'Lokale mål',
+  'Nåsituasjon og utfordringer',
+  'Påminnelseslogg',
+  'Satsingsområder',
+  'Tillitsvalgte',
+];
 
 /** Every item of a list, straight from SharePoint. */
 async function rawItems(graph: GraphApi, teamId: string, key: ListKey): Promise<ListItem[]> {

@@ -7,15 +7,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dispatcherFor, graphClientAs } from '../../emulator/app-client';
 import { seedTeamPlan } from '../../emulator/seed/demo-plans';
-import { DEMO_BOT_APP_ID, DEMO_TENANT_ID, DEMO_TEAMS, WORKFLOWS_APP } from '../../emulator/seed/demo-tenant';
+import { seedTeamRoster } from '../../emulator/seed/demo-rosters';
+import { DEMO_BOT_APP_ID, DEMO_TENANT_ID, DEMO_TEAMS, WORKFLOWS_APP, demoPerson } from '../../emulator/seed/demo-tenant';
 import type { RunningEmulator } from '../../emulator/server';
 import { SharePointReminderLedger } from '../../src/adapters/sharepoint/reminder-ledger';
 import { messagesPath } from '../../src/adapters/teams/channel-poster';
-import type { PlanSnapshot } from '../../src/domain/plan';
+import type { LocalGoal, PlanSnapshot } from '../../src/domain/plan';
+import { SharePointRosterRepository } from '../../src/adapters/sharepoint/roster-repository';
+import { GraphDirectory } from '../../src/adapters/teams/graph-directory';
+import { rolloutProgress } from '../../src/domain/roster';
 import { runRemind, type RemindSummary } from '../../src/runner/remind';
 import { DEV_TEAMS_APP_ID } from '../../scripts/dev-stack';
 import { arrangeDueGoals, clearReminderLedger, fetchTrusting, loadPlan, REMINDER_DAY } from './reminder-fixtures';
-import { emulator, team } from './support';
+import { emulator, repoAs, team } from './support';
 
 let emu: RunningEmulator;
 const alver = team('alver');
@@ -197,5 +201,34 @@ describe('npm run remind over every team that installed the app', () => {
       if (t.teamId === alver.id) expect(t.status).toBe('sent');
       else expect(['skipped', 'nothingDue', 'sent']).toContain(t.status);
     }
+  });
+});
+
+describe('npm run remind keeps the Org365 rollout current', () => {
+  it('stores what the tenant says about the roster and moves the goals it measures, on the app’s own identity', async () => {
+    await seedTeamRoster(emu, alver, '2027-03-01');
+    const { repo } = repoAs(emu, boardUpn, alver.id);
+    const goal = [...(await load()).goals].sort((a, b) => b.sortOrder - a.sortOrder)[0] as LocalGoal;
+    await repo.updateGoal(goal.id, { rollout: { stepId: 'team', roles: [] }, kind: 'measured', measure: { unit: '%', baseline: 0, target: 100, current: null } });
+    // A representative who has an account joins the team in the tenant (not through the app).
+    const joining = demoPerson(alver.notInTeam[0] as string);
+    await graphClientAs(emu, boardUpn).post(`/teams/${alver.id}/members`, {
+      '@odata.type': '#microsoft.graph.aadUserConversationMember',
+      roles: [],
+      'user@odata.bind': `https://graph.microsoft.com/v1.0/users('${joining.id}')`,
+    });
+    const result = await run(['--team', alver.id, '--skip-planner']);
+    expect(result.code).toBe(0);
+    // The app may not search the directory (no User.Read.All): accounts as the board last found
+    // them, membership read through the app's resource-specific consent.
+    expect(result.summary?.teams[0]?.rollout).toMatchObject({ goals: 1, problem: null });
+    expect(result.summary?.teams[0]?.rollout?.representatives).toBeGreaterThanOrEqual(1);
+    const board = await new SharePointRosterRepository(graphClientAs(emu, boardUpn), alver.id, new GraphDirectory(graphClientAs(emu, boardUpn))).refresh('2027-03-09');
+    const expected = rolloutProgress(board.reps, board.steps, { stepId: 'team', roles: [] }, board.facts);
+    expect(board.reps.find((r) => r.entraId === joining.id)?.seen.team).toBe('2027-03-09');
+    expect((await repo.getGoal(goal.id)).measure?.current).toBe(expected.percent);
+    // Nothing changed since: the next run writes nothing.
+    const again = await run(['--team', alver.id, '--skip-planner']);
+    expect(again.summary?.teams[0]?.rollout).toMatchObject({ representatives: 0, goals: 0, problem: null });
   });
 });

@@ -280,8 +280,10 @@ describe('schema version from columns', () => {
   it('is the current version with every column, else the version before the earliest missing addition', async () => {
     const { LISTS, versionOf } = await import('../../src/adapters/sharepoint/schema');
     const names = (key: keyof typeof LISTS, without: string[] = []) => new Set(LISTS[key].columns.map((c) => c.name).filter((n) => !without.includes(n)));
-    expect(versionOf(LISTS.plans, names('plans'))).toBe(5);
+    expect(versionOf(LISTS.plans, names('plans'))).toBe(6);
+    expect(versionOf(LISTS.plans, names('plans', ['RosterImport']))).toBe(5);
     expect(versionOf(LISTS.plans, names('plans', ['ReminderSettings']))).toBe(4);
+    expect(versionOf(LISTS.goals, names('goals', ['RolloutMeasure']))).toBe(4);
     expect(versionOf(LISTS.plans, names('plans', ['PlannerBuckets']))).toBe(3);
     expect(versionOf(LISTS.reminders, names('reminders'))).toBe(1);
     expect(versionOf(LISTS.plans, names('plans', ['ImportState']))).toBe(2);

@@ -36,6 +36,14 @@ describe('measured goals', () => {
     expect(p.derivedStatus).toBe('onTrack');
   });
 
+  it('should follow the roster, not check-ins, for a goal measured by a rollout step', () => {
+    const rollout = goal({ kind: 'measured', rollout: { stepId: 'klarTraining', roles: ['ktv'] }, measure: { unit: '%', baseline: 0, target: 100, current: 60 } });
+    const p = goalProgress(rollout, [checkIn('2026-06-01', 95)], plan, '2026-07-01');
+    expect(p.current).toBe(60);
+    expect(p.fraction).toBeCloseTo(0.6);
+    expect(goalProgress({ ...rollout, rollout: null }, [checkIn('2026-06-01', 95)], plan, '2026-07-01').current).toBe(95);
+  });
+
   it('should use the baseline when one is given', () => {
     const share = goal({ kind: 'measured', measure: { unit: '%', baseline: 40, target: 42, current: 41 } });
     expect(goalProgress(share, [], plan, '2026-12-31').fraction).toBeCloseTo(0.5);

@@ -26,6 +26,8 @@ export const LIST_ACCESS: Readonly<Record<ListKey, ListAccessRule>> = {
   comments: 'stewardsAddOwn',
   reminders: 'boardEdits',
   channelWebhooks: 'boardOnly',
+  roster: 'boardEdits',
+  rosterConfirmations: 'stewardsAddOwn',
 };
 
 /** RoleTypeKind (facts §15.2): Reader 2, Contributor 3, Administrator (Full Control) 5. */

@@ -19,12 +19,13 @@ import type {
   PlannerBinding,
   PlannerOrigin,
   Recurrence,
+  RolloutMeasure,
   SituationRow,
   TariffArea,
   TaskLink,
   TaskSyncBase,
 } from '../../domain/plan';
-import { MAX_GOAL_OWNERS, dueProblem } from '../../domain/plan';
+import { MAX_GOAL_OWNERS, REP_ROLES, dueProblem } from '../../domain/plan';
 import type { NewArea, NewCheckIn, NewComment, NewLocalGoal, NewPlan, NewSituationRow } from '../../domain/ports';
 import { KIND_LABELS, LANGUAGE_LABELS, PER_LABELS, STATUS_LABELS, TARIFF_LABELS, type ListKey } from './schema';
 
@@ -171,6 +172,8 @@ export function toPlan(item: ListItem, issues: IssueCollector): Plan {
     reminderSettings: reminderSettingsOf(f, item.id, issues),
     importState: optStr(f, 'ImportState'),
     planner: plannerBindingOf(f, item.id, issues),
+    rolloutSteps: optStr(f, 'RolloutSteps'),
+    rosterImport: optStr(f, 'RosterImport'),
     etag: item.eTag,
   };
 }
@@ -255,6 +258,15 @@ export function taskLinksValue(links: readonly TaskLink[]): string {
   return links.length ? JSON.stringify(links.map((l) => ({ taskId: l.taskId, main: l.main, base: l.base }))) : '';
 }
 
+/**
+ * The team's current plan among the plan items: complete ones only (an import may still be writing
+ * another), the newest period first, then the item created last.
+ */
+export function currentPlan(candidates: ReadonlyArray<{ item: ListItem; plan: Plan }>): Plan | null {
+  const complete = candidates.filter((c) => !isPending(c.item)).map((c) => c.plan);
+  return [...complete].sort((a, b) => b.periodFrom - a.periodFrom || Number(b.id) - Number(a.id))[0] ?? null;
+}
+
 /** True for a plan item an import is still writing: its ImportState is not empty. */
 export function isPending(item: ListItem): boolean {
   return optStr(item.fields ?? {}, 'ImportState') !== null;
@@ -316,11 +328,27 @@ export function toGoal(item: ListItem, issues: IssueCollector): LocalGoal {
     tariffArea: choiceOf(TARIFF_BY_LABEL, f, 'TariffArea', 'goals', item.id, issues),
     sortOrder: num(f, 'SortOrder') ?? Number(item.id),
     ...tasksOf(taskLinksOf(f, item.id, issues)),
+    ...rolloutOf(f, item.id, issues),
     ...clientIdOf(f),
     etag: item.eTag,
     modified: item.lastModifiedDateTime,
     modifiedBy: item.lastModifiedBy?.user?.displayName,
   };
+}
+
+/** The goal's rollout measure (v5 column) as an optional property: absent when it has none or it is unreadable (reported). */
+function rolloutOf(f: Fields, itemId: string, issues: IssueCollector): { rollout?: RolloutMeasure } {
+  const raw = optStr(f, 'RolloutMeasure');
+  if (raw === null) return {};
+  try {
+    const parsed = JSON.parse(raw) as { stepId?: unknown; roles?: unknown };
+    if (typeof parsed.stepId !== 'string' || parsed.stepId === '' || !Array.isArray(parsed.roles)) throw new TypeError('not a measure');
+    const roles = REP_ROLES.filter((role) => (parsed.roles as unknown[]).includes(role));
+    return { rollout: { stepId: parsed.stepId, roles } };
+  } catch {
+    issues.add('goals', itemId, 'RolloutMeasure', raw, 'invalidValue');
+    return {};
+  }
 }
 
 /** An Entra object id as Graph writes it (a GUID). */
@@ -459,6 +487,8 @@ export function planFields(plan: Partial<NewPlan>): Record<string, unknown> {
   if (plan.reminderChannelName !== undefined) out.ReminderChannelName = plan.reminderChannelName ?? '';
   if (plan.reminderSettings !== undefined) out.ReminderSettings = plan.reminderSettings === null ? '' : JSON.stringify(plan.reminderSettings);
   if (plan.importState !== undefined) out.ImportState = plan.importState ?? '';
+  if (plan.rolloutSteps !== undefined) out.RolloutSteps = typeof plan.rolloutSteps === 'string' ? plan.rolloutSteps : plan.rolloutSteps === null ? '' : JSON.stringify(plan.rolloutSteps);
+  if (plan.rosterImport !== undefined) out.RosterImport = plan.rosterImport ?? '';
   if (plan.planner !== undefined) {
     out.PlannerPlanId = plan.planner?.planId ?? '';
     out.PlannerBuckets = plan.planner ? JSON.stringify(plan.planner.buckets) : '';
@@ -505,6 +535,7 @@ export function goalFields(goal: LocalGoalPatch & Partial<Pick<NewLocalGoal, 'pl
   if (goal.tariffArea !== undefined) out.TariffArea = goal.tariffArea ? TARIFF_LABELS[goal.tariffArea] : null;
   if (goal.sortOrder !== undefined) out.SortOrder = goal.sortOrder;
   if (goal.tasks !== undefined) out.PlannerTasks = taskLinksValue(goal.tasks);
+  if (goal.rollout !== undefined) out.RolloutMeasure = goal.rollout ? JSON.stringify({ stepId: goal.rollout.stepId, roles: goal.rollout.roles }) : '';
   return out;
 }
 

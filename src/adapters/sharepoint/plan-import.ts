@@ -19,9 +19,8 @@
  * PlanAppearedError; the board chooses again. Merge into an existing plan writes into the visible
  * plan, so it is resumable rather than atomic: it adds only what the plan lacks.
  */
-import { ensureOk, type BatchResult, type BatchStep, type GraphApi, type Page } from '../../graph/client';
-import { GraphRequestError } from '../../graph/errors';
-import { createExactlyOnce, isAmbiguousFailure } from '../../graph/idempotent';
+import { ensureOk, type GraphApi, type Page } from '../../graph/client';
+import { createExactlyOnce } from '../../graph/idempotent';
 import { fieldEquals, withQuery } from '../../graph/odata';
 import {
   PlanAppearedError,
@@ -51,7 +50,8 @@ import {
 } from './mappers';
 import { SharePointPlanRepository } from './plan-repository';
 import type { ListKey } from './schema';
-import { SiteListsManager, type SiteLists } from './site-lists';
+import { SiteListsManager } from './site-lists';
+import { createStep, findByClientId, runCreates, runSteps, type CreateStep } from './bulk-writes';
 
 /** The ImportState of a plan item that the import with this id is still writing. */
 export const pendingState = (importId: string) => `pending:${importId}`;
@@ -75,31 +75,11 @@ const CLIENT_ID_OF: Readonly<Record<ListKey, (item: ListItem) => string | undefi
   comments: (item) => toComment(item).clientId,
   reminders: (item) => str(item.fields ?? {}, 'ClientId') || undefined,
   channelWebhooks: (item) => str(item.fields ?? {}, 'ClientId') || undefined,
+  roster: (item) => str(item.fields ?? {}, 'ClientId') || undefined,
+  rosterConfirmations: (item) => str(item.fields ?? {}, 'ClientId') || undefined,
 };
 
 type Progress = (p: ImportProgress) => void;
-
-type CreateStep = BatchStep & { readonly clientId: string };
-
-/** The list a create step writes to (`/sites/{site}/lists/{list}/items`). */
-function listIdOf(step: CreateStep): string {
-  const id = /\/lists\/([^/]+)\/items$/.exec(step.url)?.[1];
-  if (!id) throw new Error(`Not a list item create: ${step.url}`);
-  return id;
-}
-
-/** A batch step that creates one item with its client key. */
-function createStep(siteLists: SiteLists, key: ListKey, clientId: string, fields: Record<string, unknown>): CreateStep {
-  const list = siteLists.lists.get(key);
-  if (!list) throw new Error(`The list ${key} is missing`);
-  return {
-    id: clientId.replace(/[^A-Za-z0-9.-]/g, '_'),
-    clientId,
-    method: 'POST',
-    url: `/sites/${siteLists.siteId}/lists/${list.id}/items`,
-    body: { fields: { ...fields, ClientId: clientId } },
-  };
-}
 
 /** Refuses input that would fail half-way (e.g. a deadline the lists cannot store) before anything is written. */
 function validate(input: PlanImportInput): void {
@@ -363,68 +343,24 @@ export class SharePointPlanImporter implements PlanImporter {
 
   /* ---- Graph helpers ---- */
 
-  /**
-   * Sends creates in batches of 20; returns clientId → item id of those created, throws the first
-   * failure after all ran. Exactly once (graph/idempotent.ts): a step that failed ambiguously (no
-   * answer, 5xx, throttling that outlasted the retries) or was refused as a duplicate of its key is
-   * looked up by its ClientId before anything is sent again; only steps whose key is not stored are
-   * sent once more, in up to three rounds.
-   */
   private async runCreates(steps: readonly CreateStep[]): Promise<Map<string, string>> {
-    const created = new Map<string, string>();
-    let pending = [...steps];
-    for (let round = 1; pending.length > 0; round++) {
-      const results = await this.graph.batch(pending);
-      const unsure: Array<{ step: CreateStep; error: unknown }> = [];
-      let failure: unknown = null;
-      for (const step of pending) {
-        try {
-          created.set(step.clientId, ensureOk<ListItem>(results.get(step.id)).id);
-        } catch (err) {
-          if (isAmbiguousFailure(err) || (err instanceof GraphRequestError && (err.status === 400 || err.status === 409))) unsure.push({ step, error: err });
-          else failure ??= err;
-        }
-      }
-      const again: CreateStep[] = [];
-      for (const { step, error } of unsure) {
-        const found = await this.findByClientId(listIdOf(step), step.clientId);
-        if (found) created.set(step.clientId, found.id);
-        else if (isAmbiguousFailure(error) && round < 3) again.push(step);
-        else failure ??= error;
-      }
-      if (failure) throw failure;
-      pending = again;
-    }
-    return created;
+    return runCreates(this.graph, (await this.site.locate()).siteId, steps);
+  }
+
+  private async findByClientId(listId: string, clientId: string): Promise<ListItem | null> {
+    return findByClientId(this.graph, (await this.site.locate()).siteId, listId, clientId);
   }
 
   private async deleteItems(items: ReadonlyArray<{ key: ListKey; id: string }>): Promise<void> {
     if (items.length === 0) return;
     const { siteId, lists } = await this.site.locate();
-    await this.runSteps(
+    await runSteps(this.graph, 
       items.map((item, i) => ({
         id: `d${i}`,
         method: 'DELETE' as const,
         url: `/sites/${siteId}/lists/${lists.get(item.key)?.id ?? ''}/items/${encodeURIComponent(item.id)}`,
       })),
     );
-  }
-
-  /** Runs steps; 404 counts as done (a delete that an earlier attempt already made). */
-  private async runSteps(steps: readonly BatchStep[]): Promise<void> {
-    const results = await this.graph.batch(steps);
-    for (const step of steps) {
-      const result: BatchResult | undefined = results.get(step.id);
-      if (result?.status !== 404) ensureOk(result);
-    }
-  }
-
-  private async findByClientId(listId: string, clientId: string): Promise<ListItem | null> {
-    const { siteId } = await this.site.locate();
-    const page = await this.graph.get<Page<ListItem>>(
-      withQuery(`/sites/${siteId}/lists/${listId}/items`, { expand: 'fields', filter: fieldEquals('ClientId', clientId), top: 1 }),
-    );
-    return page.value[0] ?? null;
   }
 
   /**

@@ -44,7 +44,7 @@ import {
   toGoal,
   toPlan,
   toSituationRow,
-  isPending,
+  currentPlan,
   optStr,
   ownerFields,
   str,
@@ -68,6 +68,8 @@ const ENTITY: Record<ListKey, string> = {
   comments: 'comment',
   reminders: 'reminder',
   channelWebhooks: 'channelWebhook',
+  roster: 'representative',
+  rosterConfirmations: 'confirmation',
 };
 
 export interface PlanRepositoryOptions {
@@ -185,10 +187,9 @@ export class SharePointPlanRepository implements PlanRepository {
     const issues = new IssueCollector();
     // A plan item with an ImportState is still being written by an import: it and its children stay
     // invisible until the import's last write clears the state (adapters/sharepoint/plan-import.ts).
-    const plans = (items.get('plans') ?? []).filter((item) => !isPending(item)).map((item) => toPlan(item, issues));
-    if (plans.length === 0) return null;
     // One plan per period; the newest period is the current plan.
-    const plan = [...plans].sort((a, b) => b.periodFrom - a.periodFrom || Number(b.id) - Number(a.id))[0] as Plan;
+    const plan = currentPlan((items.get('plans') ?? []).map((item) => ({ item, plan: toPlan(item, issues) })));
+    if (!plan) return null;
     // Plan ids are SharePoint item ids, which start again at 1 when someone deletes the plans list
     // and the app creates it anew: children written before the plan item existed belong to an
     // earlier plan that had the same id, never to this one.

@@ -23,7 +23,7 @@ export interface ColumnSpec {
   readonly unique?: boolean;
 }
 
-export type ListKey = 'plans' | 'areas' | 'goals' | 'checkIns' | 'situation' | 'comments' | 'reminders' | 'channelWebhooks';
+export type ListKey = 'plans' | 'areas' | 'goals' | 'checkIns' | 'situation' | 'comments' | 'reminders' | 'channelWebhooks' | 'roster' | 'rosterConfirmations';
 
 export interface ListSpec {
   readonly key: ListKey;
@@ -74,6 +74,16 @@ export const TARIFF_LABELS = {
 
 export const LANGUAGE_LABELS = { nb: 'Bokmål', nn: 'Nynorsk' } as const;
 
+/** Stored labels of a representative's role (roster list). */
+export const REP_ROLE_LABELS = {
+  ptv: 'PTV',
+  ktv: 'KTV',
+  htv: 'HTV',
+  safety: 'Verneombud',
+  board: 'Styremedlem',
+  other: 'Annen',
+} as const;
+
 /** Stored labels of a reminder ledger entry's state. */
 export const LEDGER_STATE_LABELS = { claimed: 'Reservert', sent: 'Sendt' } as const;
 
@@ -95,9 +105,9 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
   plans: {
     key: 'plans',
     displayName: 'Handlingsplan',
-    description: 'Fagforeningens vedtatte handlingsplan. Vedlikeholdes av appen Handlingsplan. [handlingsplan:plans:v5]',
-    version: 5,
-    addedIn: { ClientId: 2, ImportState: 3, PlannerPlanId: 4, PlannerBuckets: 4, ReminderSettings: 5 },
+    description: 'Fagforeningens vedtatte handlingsplan. Vedlikeholdes av appen Handlingsplan. [handlingsplan:plans:v6]',
+    version: 6,
+    addedIn: { ClientId: 2, ImportState: 3, PlannerPlanId: 4, PlannerBuckets: 4, ReminderSettings: 5, RolloutSteps: 6, RosterImport: 6 },
     titleMeaning: 'Fagforening',
     columns: [
       { name: 'PeriodFrom', displayName: 'Periode fra', type: number },
@@ -117,6 +127,10 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
       { name: 'PlannerBuckets', displayName: 'Planner-bøtter (ID)', type: text(true) },
       /** The board's reminder settings as JSON (domain/reminders.ts `ReminderSettings`; added in v5). */
       { name: 'ReminderSettings', displayName: 'Innstillinger for påminnelser', type: text(true) },
+      /** The Org365 rollout's steps as the board configured them (JSON, domain/roster.ts `readRolloutSteps`; added in v6). */
+      { name: 'RolloutSteps', displayName: 'Steg i utrullingen', type: text(true) },
+      /** The last committed roster import (roster-repository.ts): its staged rows count as written (added in v6). */
+      { name: 'RosterImport', displayName: 'Siste import av tillitsvalgte', type: text() },
     ],
   },
   areas: {
@@ -137,11 +151,11 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
   goals: {
     key: 'goals',
     displayName: 'Lokale mål',
-    description: 'Fagforeningens egne mål. Vedlikeholdes av appen Handlingsplan. [handlingsplan:goals:v4]',
-    version: 4,
+    description: 'Fagforeningens egne mål. Vedlikeholdes av appen Handlingsplan. [handlingsplan:goals:v5]',
+    version: 5,
     // v3 keeps owners by Entra id (OwnerIds, Owners); v1–v2 kept one owner by user name in OwnerUpn
     // and OwnerName, which stay in older lists until upgradeOwners has moved them.
-    addedIn: { ClientId: 2, OwnerIds: 3, Owners: 3, PlannerTasks: 4 },
+    addedIn: { ClientId: 2, OwnerIds: 3, Owners: 3, PlannerTasks: 4, RolloutMeasure: 5 },
     titleMeaning: 'Mål (kort)',
     columns: [
       planId,
@@ -166,6 +180,8 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
       clientId,
       /** The goal's Planner tasks as JSON `[{taskId, main, base}]`, `base` being what both sides held at the last sync (added in v4). */
       { name: 'PlannerTasks', displayName: 'Planner-oppgaver (ID)', type: text(true) },
+      /** The rollout step that measures the goal, as JSON `{stepId, roles}` (domain/plan.ts RolloutMeasure; added in v5). */
+      { name: 'RolloutMeasure', displayName: 'Målt av utrullingen', type: text() },
     ],
   },
   checkIns: {
@@ -266,16 +282,59 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
       { name: 'WebhookUrl', displayName: 'Webhook-URL', type: text(true) },
     ],
   },
+  /**
+   * The union's representatives and their Org365 rollout (issue 13): union membership data (GDPR
+   * art. 9), kept only here. The board edits, members read (list-permissions.ts `boardEdits`); the
+   * tab reads it only in the rollout view and the representatives' own checklist, never with the plan.
+   * The account steps are never typed: EntraId and Seen are what the tenant said when last read.
+   * An import stages its rows (ImportState `pending:<importId>`, Replaces: the row a changed person's
+   * staged row stands for) and publishes them with one write to the plan item (RosterImport).
+   */
+  roster: {
+    key: 'roster',
+    displayName: 'Tillitsvalgte',
+    description: 'Fagforeningens tillitsvalgte og utrullingen av Org365. Personopplysninger: bare teamets medlemmer har tilgang. Vedlikeholdes av appen Handlingsplan. [handlingsplan:roster:v1]',
+    version: 1,
+    titleMeaning: 'Navn',
+    columns: [
+      clientId,
+      { name: 'Email', displayName: 'E-post', type: text(), indexed: true },
+      { name: 'RepRole', displayName: 'Rolle', type: choice(REP_ROLE_LABELS) },
+      { name: 'RepArea', displayName: 'Tariffområde', type: choice(TARIFF_LABELS) },
+      { name: 'Workplace', displayName: 'Arbeidssted', type: text() },
+      { name: 'EntraId', displayName: 'Bruker i Org365 (ID)', type: text() },
+      /** Manual steps done, as JSON `{stepId: {on, by}}`. */
+      { name: 'StepMarks', displayName: 'Fullførte steg', type: text(true) },
+      /** The days the tenant steps were first seen done, as JSON `{stepId: day}`. */
+      { name: 'StepsSeen', displayName: 'Steg sett i Org365', type: text(true) },
+      { name: 'Retired', displayName: 'Fratrådt', type: { kind: 'boolean' } },
+      { name: 'ImportState', displayName: 'Importstatus', type: text(), indexed: true },
+      { name: 'Replaces', displayName: 'Erstatter (ID)', type: text() },
+    ],
+  },
+  /**
+   * A representative's confirmations of their own training steps: members add items and change only
+   * their own (list-permissions.ts `stewardsAddOwn`), so who confirmed is the item's creator, which
+   * SharePoint records. ClientId `<user id>:<step id>` (unique) keeps one item per person and step.
+   */
+  rosterConfirmations: {
+    key: 'rosterConfirmations',
+    displayName: 'Bekreftelser fra tillitsvalgte',
+    description: 'Steg i utrullingen som tillitsvalgte selv har bekreftet. Vedlikeholdes av appen Handlingsplan. [handlingsplan:rosterConfirmations:v1]',
+    version: 1,
+    titleMeaning: 'Steg',
+    columns: [clientId, { name: 'StepId', displayName: 'Steg (ID)', type: text() }, { name: 'DoneOn', displayName: 'Fullført', type: { kind: 'dateTime' } }],
+  },
 };
 
 export const LIST_KEYS = Object.keys(LISTS) as ListKey[];
 
 /**
  * The lists that make up a plan as the tab loads it, for everyone: not the reminder ledger (read only
- * when reminders are sent) nor the channels' webhooks (the board's secret, read only in Settings and
- * by the runner).
+ * when reminders are sent), the channels' webhooks (the board's secret, read only in Settings and
+ * by the runner) nor the roster and its confirmations (membership data, read only where shown).
  */
-export const PLAN_LIST_KEYS: readonly ListKey[] = LIST_KEYS.filter((key) => key !== 'reminders' && key !== 'channelWebhooks');
+export const PLAN_LIST_KEYS: readonly ListKey[] = LIST_KEYS.filter((key) => !['reminders', 'channelWebhooks', 'roster', 'rosterConfirmations'].includes(key));
 
 const MARKER = /\[handlingsplan:([A-Za-z]+):v(\d+)\]/;
 

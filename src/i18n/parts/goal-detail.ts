@@ -59,6 +59,8 @@ export const goalDetail = definePart({
     'goalDetail.field.recurrence': 'recurrence',
     'goalDetail.field.tariffArea': 'tariff area',
     'goalDetail.field.sortOrder': 'order',
+    'goalDetail.field.rollout': 'measured by the rollout',
+    'goalDetail.rolloutMeasure': 'Measured by the rollout: {measure}',
   },
   nb: {
     'goalDetail.back': 'Tilbake til planen',
@@ -117,6 +119,8 @@ export const goalDetail = definePart({
     'goalDetail.field.recurrence': 'hyppighet',
     'goalDetail.field.tariffArea': 'tariffområde',
     'goalDetail.field.sortOrder': 'rekkefølge',
+    'goalDetail.field.rollout': 'målt av utrullingen',
+    'goalDetail.rolloutMeasure': 'Målt av utrullingen: {measure}',
   },
   nn: {
     'goalDetail.back': 'Tilbake til planen',
@@ -175,5 +179,7 @@ export const goalDetail = definePart({
     'goalDetail.field.recurrence': 'hyppigheit',
     'goalDetail.field.tariffArea': 'tariffområde',
     'goalDetail.field.sortOrder': 'rekkjefølgje',
+    'goalDetail.field.rollout': 'målt av utrullinga',
+    'goalDetail.rolloutMeasure': 'Målt av utrullinga: {measure}',
   },
 });
