@@ -4,7 +4,7 @@
  * which implements those calls and then enforces them on its Graph endpoints as SharePoint would).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharePointRestFetch } from '../../emulator/app-client';
+import { sharePointRestAs, sharePointRestFetch } from '../../emulator/app-client';
 import type { RunningEmulator } from '../../emulator/server';
 import { seedTeamPlan } from '../../emulator/seed/demo-plans';
 import { DEMO_GUEST_UPN } from '../../emulator/seed/demo-tenant';
@@ -112,6 +112,23 @@ describe('list permissions', () => {
     await expect(graph.delete(`/sites/${site.id}/lists/${comments}/items/${guests.id}`)).rejects.toMatchObject({ status: 403 });
     const boardGraph = repoAs(emu, board, alver.id).graph;
     await expect(boardGraph.patch(`/sites/${site.id}/lists/${comments}/items/${guests.id}/fields`, { CommentText: 'endret av styret' })).resolves.toMatchObject({ CommentText: 'endret av styret' });
+  });
+
+  it('should keep the roster to the team: no visitor or anyone added by hand reads union membership data', async () => {
+    const { repo } = repoAs(emu, board, alver.id);
+    const rest = sharePointRestAs(emu, board)((await repo.permissions()).siteUrl as string);
+    const listId = (await repo.health()).lists.find((l) => l.key === 'roster')?.listId as string;
+    const [owners, members, visitors] = await Promise.all(['owner', 'member', 'visitor'].map((w) => rest.get<{ Id: number }>(`web/associated${w}group?$select=Id`)));
+    const read = await rest.get<{ Id: number }>('web/roledefinitions/getbytype(2)');
+    const assignments = async () =>
+      (await rest.get<{ value: Array<{ PrincipalId: number }> }>(`web/lists(guid'${listId}')/roleassignments?$expand=Member,RoleDefinitionBindings`)).value.map((a) => a.PrincipalId).sort();
+    expect(await assignments()).toEqual([owners?.Id, members?.Id].sort());
+    // Someone gives the site's visitors read access in Microsoft Lists: the list is no longer as its rule asks.
+    await rest.post(`web/lists(guid'${listId}')/roleassignments/addroleassignment(principalid=${visitors?.Id},roledefid=${read.Id})`);
+    expect((await repo.permissions()).lists.find((l) => l.key === 'roster')?.state).toBe('different');
+    await repo.applyPermissions();
+    expect(await assignments()).toEqual([owners?.Id, members?.Id].sort());
+    expect((await repo.permissions()).lists.find((l) => l.key === 'roster')?.state).toBe('ok');
   });
 
   it('should say the browser path is unreachable when SharePoint gives no answer, and why it failed otherwise', async () => {

@@ -5,7 +5,9 @@
  * - check-ins and comments: stewards add items and edit or delete only their own (Contribute and
  *   the list's WriteSecurity = 2); the board, with Full Control, is not bound by WriteSecurity;
  * - the channels' webhook URLs (secrets): the board alone; every other assignment (Members,
- *   Visitors, anyone added by hand) is removed, so stewards cannot even see the list.
+ *   Visitors, anyone added by hand) is removed, so stewards cannot even see the list;
+ * - the roster and its confirmations (union membership data, GDPR art. 9): as their rules say, and
+ *   the team alone (TEAM_ONLY): the site's Visitors and anyone added by hand are removed.
  * Team sites give members Edit on every list by default, so without this any steward could change
  * or delete the plan in Microsoft Lists or through Graph.
  *
@@ -29,6 +31,9 @@ export const LIST_ACCESS: Readonly<Record<ListKey, ListAccessRule>> = {
   roster: 'boardEdits',
   rosterConfirmations: 'stewardsAddOwn',
 };
+
+/** Lists of personal data only the team (its owners and members) may see: every other assignment is removed. */
+export const TEAM_ONLY: ReadonlySet<ListKey> = new Set<ListKey>(['roster', 'rosterConfirmations']);
 
 /** RoleTypeKind (facts §15.2): Reader 2, Contributor 3, Administrator (Full Control) 5. */
 const READER = 2;
@@ -110,6 +115,9 @@ export class SharePointListPermissions {
           if (members) await this.removeAssignment(path, site.members);
           await this.rest.post(`${path}/roleassignments/addroleassignment(principalid=${site.members},roledefid=${wantMembers})`);
         }
+        if (TEAM_ONLY.has(key)) {
+          for (const other of assignments.filter((a) => a.PrincipalId !== site.owners && a.PrincipalId !== site.members)) await this.removeAssignment(path, other.PrincipalId);
+        }
       }
       const writeSecurity = rule === 'stewardsAddOwn' ? WRITE_OWN : WRITE_ALL;
       if (info.WriteSecurity !== writeSecurity) await this.rest.merge(path, { WriteSecurity: writeSecurity });
@@ -136,7 +144,8 @@ export class SharePointListPermissions {
     }
     const members = assignments.find((a) => a.PrincipalId === site.members);
     const memberRoles = members ? bindingsOf(members).map((r) => r.RoleTypeKind) : [];
-    const ok = memberRoles.length === 1 && memberRoles[0] === (rule === 'boardEdits' ? READER : CONTRIBUTOR) && boardHasFullControl && writeSecurityOk;
+    const outsiders = TEAM_ONLY.has(key) && assignments.some((a) => a.PrincipalId !== site.owners && a.PrincipalId !== site.members);
+    const ok = memberRoles.length === 1 && memberRoles[0] === (rule === 'boardEdits' ? READER : CONTRIBUTOR) && boardHasFullControl && writeSecurityOk && !outsiders;
     return { ...base, state: ok ? 'ok' : 'different' };
   }
 
