@@ -31,6 +31,7 @@ const SHOTS: readonly Shot[] = [
   { file: 'goal-steward-nn.png', query: `${STEWARD}&${ALVER}&locale=nn-NO&view=tab&subEntityId=goal:4` },
   { file: 'my-goals-steward-dark-nn.png', query: `${STEWARD}&${ALVER}&locale=nn-NO&theme=dark&view=tab&subEntityId=mine` },
   { file: 'situation-board-en.png', query: `${BOARD}&${ALVER}&locale=en-US&view=tab&subEntityId=situation` },
+  { file: 'rollout-board-nb.png', query: `${BOARD}&${ALVER}&locale=nb-NO&view=tab&subEntityId=rollout` },
   { file: 'settings-board-nb.png', query: `${BOARD}&${ALVER}&locale=nb-NO&view=tab&subEntityId=settings` },
   { file: 'import-board-en.png', query: `${BOARD}&${ALVER}&locale=en-US&view=tab&subEntityId=import` },
   { file: 'config-board-nb.png', query: `${BOARD}&${ALVER}&locale=nb-NO&view=config`, waitFor: 'h1' },

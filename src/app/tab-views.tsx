@@ -21,6 +21,7 @@ export const TAB_VIEWS: readonly TabViewEntry[] = [
   { name: 'plan', label: 'nav.plan', component: lazy(() => import('../features/plan/plan-view')) },
   { name: 'mine', label: 'nav.myGoals', component: lazy(() => import('../features/my-goals/team-my-goals-view')) },
   { name: 'situation', label: 'nav.situation', component: lazy(() => import('../features/situation/situation-view')) },
+  { name: 'rollout', label: 'nav.rollout', component: lazy(() => import('../features/rollout/rollout-view')) },
   { name: 'settings', label: 'nav.settings', boardOnly: true, component: lazy(() => import('../features/settings/settings-view')) },
   { name: 'import', label: 'nav.import', boardOnly: true, component: lazy(() => import('../features/import/import-view')) },
 ];

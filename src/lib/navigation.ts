@@ -13,7 +13,9 @@ export type TabView =
   | { readonly name: 'mine'; readonly goalId?: string }
   | { readonly name: 'situation' }
   | { readonly name: 'settings' }
-  | { readonly name: 'import' };
+  | { readonly name: 'import' }
+  /** The board's Org365 rollout: the representatives and their steps (issue 13). */
+  | { readonly name: 'rollout' };
 
 export type TabViewName = TabView['name'];
 
@@ -34,6 +36,7 @@ export function parseTabView(hash: string): TabView | null {
     case 'situation':
     case 'settings':
     case 'import':
+    case 'rollout':
       return { name: view };
     default:
       return null;

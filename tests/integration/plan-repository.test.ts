@@ -64,6 +64,8 @@ describe('SharePointPlanRepository', () => {
       language: truth.language,
       importState: null,
       planner: null,
+      rolloutSteps: null,
+      rosterImport: null,
       // The demo seed points reminders at the team's 'Påminnelser' channel.
       reminderChannelId: alver.reminderChannelId,
       reminderChannelName: 'Påminnelser',
@@ -89,7 +91,7 @@ describe('SharePointPlanRepository', () => {
   it('should be idempotent when provisioning again', async () => {
     const { repo } = repoAs(emu, boardA, alver.id);
     const again = await repo.provision();
-    expect(again.lists.map((l) => l.state)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
+    expect(again.lists.map((l) => l.state)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
     const { graph } = repoAs(emu, boardA, alver.id);
     const lists = await graph.getAll<{ displayName: string }>(`/groups/${alver.id}/sites/root/lists`);
     expect(lists.filter((l) => l.displayName === 'Lokale mål')).toHaveLength(1);
@@ -309,10 +311,10 @@ describe('schema versions', () => {
       const { graph, repo } = repoAs(local, asker.owners[0] as string, asker.id);
       const { LISTS, toColumnDefinition } = await import('../../src/adapters/sharepoint/schema');
       // A v2 plans list: no ImportState column (v3) nor Planner columns (v4), v2 marker, one plan.
-      const v2 = LISTS.plans.columns.filter((c) => !['ImportState', 'PlannerPlanId', 'PlannerBuckets', 'ReminderSettings'].includes(c.name)).map(toColumnDefinition);
+      const v2 = LISTS.plans.columns.filter((c) => !['ImportState', 'PlannerPlanId', 'PlannerBuckets', 'ReminderSettings', 'RolloutSteps', 'RosterImport'].includes(c.name)).map(toColumnDefinition);
       const plans = await graph.post<{ id: string }>(`/groups/${asker.id}/sites/root/lists`, {
         displayName: LISTS.plans.displayName,
-        description: LISTS.plans.description.replace(':v5]', ':v2]'),
+        description: LISTS.plans.description.replace(/:v\d+\]/, ':v2]'),
         columns: v2,
         list: { template: 'genericList' },
       });
@@ -322,10 +324,10 @@ describe('schema versions', () => {
         { name: 'OwnerUpn', displayName: 'Ansvarlig (brukernavn)', text: {}, indexed: true },
         { name: 'OwnerName', displayName: 'Ansvarlig', text: {} },
       ];
-      const v1 = [...LISTS.goals.columns.filter((c) => !['ClientId', 'OwnerIds', 'Owners', 'PlannerTasks'].includes(c.name)).map(toColumnDefinition), ...legacyOwnerColumns];
+      const v1 = [...LISTS.goals.columns.filter((c) => !['ClientId', 'OwnerIds', 'Owners', 'PlannerTasks', 'RolloutMeasure'].includes(c.name)).map(toColumnDefinition), ...legacyOwnerColumns];
       const list = await graph.post<{ id: string }>(`/groups/${asker.id}/sites/root/lists`, {
         displayName: LISTS.goals.displayName,
-        description: LISTS.goals.description.replace(':v4]', ':v1]'),
+        description: LISTS.goals.description.replace(/:v\d+\]/, ':v1]'),
         columns: v1,
         list: { template: 'genericList' },
       });
@@ -338,8 +340,8 @@ describe('schema versions', () => {
       ];
       for (const fields of legacy) await graph.post(`/groups/${asker.id}/sites/root/lists/${list.id}/items`, { fields });
       const before = await repo.health();
-      expect(before.lists.find((l) => l.key === 'goals')).toMatchObject({ state: 'outdated', missingColumns: ['OwnerIds', 'Owners', 'ClientId', 'PlannerTasks'], version: 1 });
-      expect(before.lists.find((l) => l.key === 'plans')).toMatchObject({ state: 'outdated', missingColumns: ['ImportState', 'PlannerPlanId', 'PlannerBuckets', 'ReminderSettings'], version: 2 });
+      expect(before.lists.find((l) => l.key === 'goals')).toMatchObject({ state: 'outdated', missingColumns: ['OwnerIds', 'Owners', 'ClientId', 'PlannerTasks', 'RolloutMeasure'], version: 1 });
+      expect(before.lists.find((l) => l.key === 'plans')).toMatchObject({ state: 'outdated', missingColumns: ['ImportState', 'PlannerPlanId', 'PlannerBuckets', 'ReminderSettings', 'RolloutSteps', 'RosterImport'], version: 2 });
       // A v2 plan (no ImportState column at all) is a complete plan.
       expect((await repo.load())?.plan).toMatchObject({ union: 'Fagforbundet Asker', periodFrom: 2024, importState: null });
       local.clearLog();
@@ -349,7 +351,7 @@ describe('schema versions', () => {
       expect(writes.filter((e) => e.method === 'PATCH' && /\/lists\/[^/]+$/.test(e.path))).toEqual([]);
       expect(writes.filter((e) => e.method === 'POST' && e.path.endsWith('/columns')).length).toBeGreaterThanOrEqual(2);
       expect(result.lists.find((l) => l.key === 'goals')?.state).toBe('repaired');
-      expect(result.lists.find((l) => l.key === 'plans')).toMatchObject({ state: 'repaired', version: 5 });
+      expect(result.lists.find((l) => l.key === 'plans')).toMatchObject({ state: 'repaired', version: 6 });
       expect(result.lists.find((l) => l.key === 'areas')?.state).toBe('created');
       const health = await repo.health();
       expect(health.lists.map((l) => l.key).sort()).toEqual(result.lists.map((l) => l.key).sort());
@@ -360,8 +362,8 @@ describe('schema versions', () => {
       // The marker written at creation stays; the version is read from the columns.
       const site = await graph.get<{ value: Array<{ id: string; description: string }> }>(`/groups/${asker.id}/sites/root/lists?$select=id,description`);
       expect(site.value.find((l) => l.id === plans.id)?.description).toContain('[handlingsplan:plans:v2]');
-      expect(health.lists.find((l) => l.key === 'plans')?.version).toBe(5);
-      expect(health.lists.find((l) => l.key === 'goals')?.version).toBe(4);
+      expect(health.lists.find((l) => l.key === 'plans')?.version).toBe(6);
+      expect(health.lists.find((l) => l.key === 'goals')?.version).toBe(5);
       const upgraded = await repo.load();
       expect(upgraded?.plan).toMatchObject({ union: 'Fagforbundet Asker', periodFrom: 2024, periodTo: 2025, importState: null });
       // Until the owners are upgraded they show as issues, never as someone matched by e-mail.

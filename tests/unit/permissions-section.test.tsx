@@ -1,13 +1,11 @@
 // @vitest-environment jsdom
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ListPermission, PermissionsHealth, PlanRepository } from '../../src/domain/ports';
 import { PermissionsSection, provisionCommand } from '../../src/features/settings/components/permissions-section';
-import { I18nProvider } from '../../src/i18n';
-import { ServicesProvider, type Services } from '../../src/lib/services';
+import type { Services } from '../../src/lib/services';
+import { renderWithServices, stubResizeObserver } from '../support/render';
 
 const SITE = 'https://contoso.sharepoint.com/sites/fagforeningen';
 
@@ -24,28 +22,10 @@ const health = (state: PermissionsHealth['state'], listState: ListPermission['st
 
 function renderSection(repository: Pick<PlanRepository, 'permissions' | 'applyPermissions'>) {
   const services = { planRepository: () => repository } as unknown as Services;
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <FluentProvider theme={webLightTheme}>
-      <QueryClientProvider client={queryClient}>
-        <ServicesProvider services={services}>
-          <I18nProvider language="nb">
-            <PermissionsSection teamId="team-1" className="" />
-          </I18nProvider>
-        </ServicesProvider>
-      </QueryClientProvider>
-    </FluentProvider>,
-  );
+  return renderWithServices(<PermissionsSection teamId="team-1" className="" />, services);
 }
 
-beforeAll(() => {
-  // jsdom has no ResizeObserver; Fluent's MessageBar observes its own size.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
+beforeAll(stubResizeObserver);
 
 afterEach(() => {
   cleanup();

@@ -20,6 +20,7 @@ import { UNDO_WINDOW_MS, useDeleteWithUndo, type DeleteOutcome } from '../../src
 import { I18nProvider } from '../../src/i18n';
 import { ServicesProvider, type Services } from '../../src/lib/services';
 import { makeGoal } from '../support/factories';
+import { renderWithServices, stubResizeObserver } from '../support/render';
 
 const TEAM = 'team-1';
 const KARI: TeamMember = { id: 'kari-id', displayName: 'Kari Eide', email: 'kari@example.org', role: 'board' };
@@ -74,30 +75,12 @@ function setup(port: PlannerPort, options: { snapshot?: PlanSnapshot; reloaded?:
     planRepository: () => ({ load }),
     planner: () => port,
   } as unknown as Services;
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const onClose = vi.fn();
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <QueryClientProvider client={queryClient}>
-        <ServicesProvider services={services}>
-          <I18nProvider language="en">
-            <AssignTasksDialog teamId={TEAM} port={port} snapshot={snapshot} goals={snapshot.goals} onClose={onClose} />
-          </I18nProvider>
-        </ServicesProvider>
-      </QueryClientProvider>
-    </FluentProvider>,
-  );
+  renderWithServices(<AssignTasksDialog teamId={TEAM} port={port} snapshot={snapshot} goals={snapshot.goals} onClose={onClose} />, services, { language: 'en' });
   return { onClose, load, snapshot };
 }
 
-beforeAll(() => {
-  // jsdom lacks what Fluent's MessageBar and positioning observe.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
+beforeAll(stubResizeObserver);
 
 afterEach(() => {
   cleanup();

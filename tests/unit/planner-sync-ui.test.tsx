@@ -5,11 +5,10 @@
  * the plan view's sync bar (results in words, the board's conflicts and their resolution), the goal
  * page's Planner tasks and check-ins that came from Planner.
  */
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import type { QueryClient } from '@tanstack/react-query';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
+import type { ReactElement } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { conflictValue, PlannerSyncBar, syncSummary } from '../../src/components/planner-sync-bar';
 import type { CheckIn, LocalGoal, PlanSnapshot } from '../../src/domain/plan';
@@ -23,8 +22,9 @@ import { GoalCard } from '../../src/features/my-goals/goal-card';
 import { TeamMyGoals } from '../../src/features/my-goals/my-goals-page';
 import { goalProgress } from '../../src/domain/progress';
 import { usePlannerSync } from '../../src/hooks/use-planner-sync';
-import { createI18n, I18nProvider, type Language } from '../../src/i18n';
-import { ServicesProvider, type Services } from '../../src/lib/services';
+import { createI18n, type Language } from '../../src/i18n';
+import type { Services } from '../../src/lib/services';
+import { renderWithServices, stubResizeObserver, testQueryClient } from '../support/render';
 
 const TEAM = 'team-1';
 const KARI: TeamMember = { id: '9eac2ecf-d749-5b51-ab14-7dcdf3193713', displayName: 'Kari Eide', role: 'board' };
@@ -133,25 +133,12 @@ function fake(options: { me?: TeamMember; snapshot?: () => PlanSnapshot | null; 
   return { services, load, port, contexts };
 }
 
-function wrap(services: Services, children: ReactNode, language: Language = 'en', client = new QueryClient({ defaultOptions: { queries: { retry: false } } })) {
-  return render(
-    <FluentProvider theme={webLightTheme}>
-      <QueryClientProvider client={client}>
-        <ServicesProvider services={services}>
-          <I18nProvider language={language}>{children}</I18nProvider>
-        </ServicesProvider>
-      </QueryClientProvider>
-    </FluentProvider>,
-  );
+/** Renders in English unless told otherwise, with a new QueryClient unless one is shared. */
+function wrap(services: Services, ui: ReactElement, language: Language = 'en', queryClient?: QueryClient) {
+  return renderWithServices(ui, services, { language, queryClient });
 }
 
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
+beforeAll(stubResizeObserver);
 
 afterEach(() => {
   cleanup();
@@ -208,7 +195,7 @@ function SyncProbe({ teamId = TEAM }: { teamId?: string }) {
 describe('usePlannerSync', () => {
   it('should sync once when a view opens with a bound plan, as the user\'s role with the team\'s members, and read the plan again after', async () => {
     const f = fake({ sync: async () => report({ checkIns: 1 }) });
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const client = testQueryClient();
     const view = wrap(f.services, <SyncProbe />, 'en', client);
     await waitFor(() => expect(screen.getByTestId('state').textContent).toBe('synced'));
     expect(f.port.sync).toHaveBeenCalledTimes(1);
@@ -278,7 +265,7 @@ describe('usePlannerSync', () => {
 
   it('should keep a failed sync as a state (the page goes on), and not retry it by itself', async () => {
     const f = fake({ sync: async () => Promise.reject(Object.assign(new Error('Service unavailable'), { status: 503 })), loadDelay: 30 });
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const client = testQueryClient();
     wrap(f.services, <SyncProbe />, 'en', client);
     await waitFor(() => expect(screen.getByTestId('state').textContent).toBe('error'));
     // The plan read again (a check-in, another view): still no second sync of its own.

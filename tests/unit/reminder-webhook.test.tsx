@@ -5,17 +5,16 @@
  * with the item's eTag, a conflict offered as reload or overwrite, and nothing stored when the list
  * cannot be made the board's alone. The URL never enters the persisted browser cache.
  */
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebhookListNotSecuredError, type ChannelWebhook, type ChannelWebhooks } from '../../src/domain/channel-webhooks';
 import { ConflictError } from '../../src/domain/ports';
 import { ReminderWebhook, channelWebhookKey } from '../../src/features/settings/components/reminder-webhook';
-import { I18nProvider, type Language } from '../../src/i18n';
+import type { Language } from '../../src/i18n';
 import { shouldPersistQuery } from '../../src/lib/persisted-cache';
-import { ServicesProvider, type Services } from '../../src/lib/services';
+import type { Services } from '../../src/lib/services';
+import { renderWithServices, stubResizeObserver } from '../support/render';
 
 const CHANNEL = '19:2c28eda0dd705ec48b81ac7436afab8f@thread.tacv2';
 const URL_A = 'https://prod-27.westeurope.logic.azure.com:443/workflows/0d1f/triggers/manual/paths/invoke?api-version=2016-06-01&sig=a';
@@ -35,29 +34,11 @@ function fakeStore(overrides: Partial<ChannelWebhooks> = {}): ChannelWebhooks {
 
 function renderField(store: ChannelWebhooks, { channelId = CHANNEL as string | null, language = 'nb' as Language } = {}) {
   const services = { channelWebhooks: () => store } as unknown as Services;
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <QueryClientProvider client={queryClient}>
-        <ServicesProvider services={services}>
-          <I18nProvider language={language}>
-            <ReminderWebhook teamId="team-1" channelId={channelId} channelName={channelId ? 'Påminnelser' : null} />
-          </I18nProvider>
-        </ServicesProvider>
-      </QueryClientProvider>
-    </FluentProvider>,
-  );
+  const { queryClient } = renderWithServices(<ReminderWebhook teamId="team-1" channelId={channelId} channelName={channelId ? 'Påminnelser' : null} />, services, { language });
   return { queryClient };
 }
 
-beforeAll(() => {
-  // jsdom has no ResizeObserver; Fluent's MessageBar observes its own size.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-});
+beforeAll(stubResizeObserver);
 
 afterEach(() => {
   cleanup();

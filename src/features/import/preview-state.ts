@@ -3,8 +3,10 @@
  * places or drops unplaced text, edits texts, accepts or drops measures and deadlines) before
  * anything is saved. No React, no I/O; `previewToDraft` gives the draft to save.
  */
+import type { RolloutMeasure } from '../../domain/plan';
 import type { DraftMeasure, DraftSituationRow, PlanDraft } from '../../import/draft';
 import type { TemplateArea } from '../../import/national-template';
+import { suggestRollout } from '../../import/to-plan';
 
 export interface PreviewGoal {
   readonly key: string;
@@ -15,6 +17,10 @@ export interface PreviewGoal {
   readonly measureAccepted: boolean;
   readonly due: string | null;
   readonly dueAccepted: boolean;
+  /** The rollout step the goal's text speaks of (suggestRollout), kept when declined so it can be taken back. */
+  readonly rollout: RolloutMeasure | null;
+  /** Whether the goal is saved as measured by that step (on by default). */
+  readonly rolloutAccepted: boolean;
 }
 
 export interface PreviewArea {
@@ -48,8 +54,18 @@ export type PreviewAction =
   | { readonly type: 'dropGoal'; readonly goal: string }
   | { readonly type: 'acceptMeasure'; readonly goal: string; readonly accepted: boolean }
   | { readonly type: 'acceptDue'; readonly goal: string; readonly accepted: boolean }
+  | { readonly type: 'acceptRollout'; readonly goal: string; readonly accepted: boolean }
   | { readonly type: 'placeUnplaced'; readonly item: string; readonly area: string; readonly nationalGoal: string | null; readonly text?: string }
   | { readonly type: 'dropUnplaced'; readonly item: string };
+
+/** A goal's rollout suggestion, accepted by default. */
+function suggestionFor(text: string): Pick<PreviewGoal, 'rollout' | 'rolloutAccepted'> {
+  const rollout = suggestRollout({ text });
+  return { rollout, rolloutAccepted: rollout !== null };
+}
+
+const sameMeasure = (a: RolloutMeasure | null, b: RolloutMeasure | null) =>
+  a !== null && b !== null && a.stepId === b.stepId && a.roles.length === b.roles.length && a.roles.every((r) => b.roles.includes(r));
 
 export function previewFromDraft(draft: PlanDraft): PreviewState {
   return {
@@ -71,6 +87,7 @@ export function previewFromDraft(draft: PlanDraft): PreviewState {
         measureAccepted: goal.measure !== undefined,
         due: goal.due ?? null,
         dueAccepted: goal.due !== undefined,
+        ...suggestionFor(goal.text),
       })),
     })),
     unplaced: draft.unplaced.map((text, i) => ({ key: `u${i + 1}`, text })),
@@ -123,8 +140,14 @@ export function previewReducer(state: PreviewState, action: PreviewAction): Prev
     case 'editGoalText': {
       const text = action.text.replace(/\s+/g, ' ').trim();
       if (!text || !findGoal(state, action.goal)) return state;
-      return mapGoal(state, action.goal, (g) => ({ ...g, text }));
+      // The suggestion follows the text; one the board declined stays declined while the text names the same step.
+      return mapGoal(state, action.goal, (g) => {
+        const next = suggestionFor(text);
+        return { ...g, text, ...(sameMeasure(next.rollout, g.rollout) ? {} : next) };
+      });
     }
+    case 'acceptRollout':
+      return mapGoal(state, action.goal, (g) => (g.rollout ? { ...g, rolloutAccepted: action.accepted } : g));
     case 'acceptMeasure':
       return mapGoal(state, action.goal, (g) => (g.measure ? { ...g, measureAccepted: action.accepted } : g));
     case 'acceptDue':
@@ -158,6 +181,7 @@ export function previewReducer(state: PreviewState, action: PreviewAction): Prev
         measureAccepted: false,
         due: null,
         dueAccepted: false,
+        ...suggestionFor(text),
       };
       return {
         ...state,
@@ -191,6 +215,14 @@ export function previewToDraft(state: PreviewState): PlanDraft {
       })),
     })),
     unplaced: state.unplaced.map((u) => u.text),
+  };
+}
+
+/** The rollout step that measures each goal the board kept a suggestion for, by the draft's area and goal index (previewToDraft keeps the order). */
+export function acceptedRollouts(state: PreviewState): (areaIndex: number, goalIndex: number) => RolloutMeasure | null {
+  return (areaIndex, goalIndex) => {
+    const goal = state.areas[areaIndex]?.goals[goalIndex];
+    return goal?.rollout && goal.rolloutAccepted ? goal.rollout : null;
   };
 }
 

@@ -5,11 +5,11 @@ import { NATIONAL_PERIOD } from '../../import/national-template';
 import { draftToPlan } from '../../import/to-plan';
 import { planQueryKey } from '../../hooks/use-plan';
 import { useServices } from '../../lib/services';
-import { previewToDraft, type PreviewState } from './preview-state';
+import { acceptedRollouts, previewToDraft, type PreviewState } from './preview-state';
 
 /** The save input for the approved preview; `importId` keys every item so a retry never duplicates. */
 export function importInputFrom(state: PreviewState, mode: ImportMode, importId: string, teamName: string): PlanImportInput {
-  const entities = draftToPlan(previewToDraft(state), { fallbackUnion: teamName, fallbackPeriod: NATIONAL_PERIOD });
+  const entities = draftToPlan(previewToDraft(state), { fallbackUnion: teamName, fallbackPeriod: NATIONAL_PERIOD, rolloutFor: acceptedRollouts(state) });
   return { importId, mode, plan: entities.plan, areas: entities.areas, situation: entities.situation };
 }
 

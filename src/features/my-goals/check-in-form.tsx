@@ -1,7 +1,8 @@
 /**
  * One-step check-in on a goal: a value and/or a comment, dated today unless changed, sent with one
  * button. Measured goals report the new current value, recurring goals the number of occurrences,
- * milestones whether they are reached. Offline, the check-in is kept and sent later.
+ * milestones whether they are reached; a goal measured by the Org365 rollout takes a comment only (its
+ * value follows the roster). Offline, the check-in is kept and sent later.
  */
 import { Body1, Button, Checkbox, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
@@ -62,10 +63,15 @@ export function CheckInForm({ teamId, goal, describedBy }: { teamId: string; goa
         ? t('checkIn.value.measured', { unit: goal.measure.unit })
         : t('checkIn.value.measuredNoUnit');
 
+  // A goal measured by a rollout step follows the roster: a check-in on it is a comment only.
+  const followsRoster = Boolean(goal.rollout);
+
   function validate(): { value: number | null; errors: FieldErrors } {
     const found: FieldErrors = {};
     let parsed: number | null = null;
-    if (goal.kind === 'milestone') {
+    if (followsRoster) {
+      parsed = null;
+    } else if (goal.kind === 'milestone') {
       parsed = done ? 1 : null;
     } else if (value.trim() !== '') {
       parsed = parseDecimal(value);
@@ -74,7 +80,7 @@ export function CheckInForm({ teamId, goal, describedBy }: { teamId: string; goa
     }
     if (!isIsoDay(date)) found.date = 'checkIn.validation.date';
     if (!found.value && parsed === null && comment.trim() === '') {
-      if (goal.kind === 'milestone') found.form = 'checkIn.validation.empty';
+      if (goal.kind === 'milestone' || followsRoster) found.form = 'checkIn.validation.empty';
       else found.value = 'checkIn.validation.empty';
     }
     return { value: parsed, errors: found };
@@ -113,7 +119,9 @@ export function CheckInForm({ teamId, goal, describedBy }: { teamId: string; goa
 
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate aria-describedby={describedBy} data-testid="check-in-form">
-      {goal.kind === 'milestone' ? (
+      {followsRoster ? (
+        <Body1 className={styles.comment}>{t('checkIn.followsRoster')}</Body1>
+      ) : goal.kind === 'milestone' ? (
         <Checkbox className={styles.done} checked={done} onChange={(_, d) => setDone(d.checked === true)} label={t('checkIn.milestoneDone')} />
       ) : (
         <Field className={styles.value} label={valueLabel} {...invalid(errors.value)}>

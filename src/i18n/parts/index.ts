@@ -17,8 +17,10 @@ import { plannerAssign } from './planner-assign';
 import { plannerSync } from './planner-sync';
 import { reminders } from './reminders';
 import { reminderWebhook } from './reminder-webhook';
+import { rollout } from './rollout';
+import { rolloutImport } from './rollout-import';
 
-export const PARTS = [navigation, overview, goalDetail, planEditing, situation, settings, config, checkIns, importPart, planner, plannerAssign, plannerSync, reminders, reminderWebhook] as const;
+export const PARTS = [navigation, overview, goalDetail, planEditing, situation, settings, config, checkIns, importPart, planner, plannerAssign, plannerSync, reminders, reminderWebhook, rollout, rolloutImport] as const;
 
 type KeysOf<P> = P extends CataloguePart<infer K> ? K : never;
 export type PartKey = KeysOf<(typeof PARTS)[number]>;

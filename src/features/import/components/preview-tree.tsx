@@ -5,6 +5,7 @@
 import { Body1, Button, Caption1, Checkbox, Field, Subtitle1, Subtitle2, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type Dispatch } from 'react';
 import { useI18n, type I18n } from '../../../i18n';
+import { rolloutMeasureText } from '../../../components/progress-text';
 import type { PreviewAction, PreviewArea, PreviewGoal, PreviewState } from '../preview-state';
 import { PlaceDialog, type Placement } from './place-dialog';
 
@@ -73,7 +74,7 @@ function GoalRow({ goal, area, readOnly, dispatch, onMove }: { goal: PreviewGoal
           />
         </Field>
       )}
-      {(goal.measure || goal.due) && (
+      {(goal.measure || goal.due || goal.rollout) && (
         <div className={styles.row}>
           {goal.measure && (
             <Checkbox
@@ -95,6 +96,18 @@ function GoalRow({ goal, area, readOnly, dispatch, onMove }: { goal: PreviewGoal
               label={
                 <mark className={goal.dueAccepted ? styles.mark : `${styles.mark} ${styles.dropped}`} data-highlight="due">
                   {t('import.goal.due', { date: formatDate(goal.due) })}
+                </mark>
+              }
+            />
+          )}
+          {goal.rollout && (
+            <Checkbox
+              disabled={readOnly}
+              checked={goal.rolloutAccepted}
+              onChange={(_, d) => dispatch({ type: 'acceptRollout', goal: goal.key, accepted: d.checked === true })}
+              label={
+                <mark className={goal.rolloutAccepted ? styles.mark : `${styles.mark} ${styles.dropped}`} data-highlight="rollout">
+                  {t('import.goal.rollout', { measure: rolloutMeasureText(goal.rollout, t) })}
                 </mark>
               }
             />

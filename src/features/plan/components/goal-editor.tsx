@@ -1,5 +1,6 @@
 import {
   Button,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -30,6 +31,7 @@ import {
   dueProblem,
   GOAL_STATUSES,
   MAX_GOAL_OWNERS,
+  REP_ROLES,
   TARIFF_AREAS,
   type GoalKind,
   type GoalStatus,
@@ -39,8 +41,12 @@ import {
   type Period,
   type PersonRef,
   type PlanSnapshot,
+  type RepRole,
+  type RolloutMeasure,
   type TariffArea,
 } from '../../../domain/plan';
+import { BUILT_IN_STEPS, type RolloutStep } from '../../../domain/roster';
+import { rolloutStepName } from '../../../components/progress-text';
 import { useI18n } from '../../../i18n';
 import { personName } from '../../../components/owner-names';
 import { useServices } from '../../../lib/services';
@@ -60,6 +66,10 @@ const useStyles = makeStyles({
   select: { width: '100%', minWidth: 0, maxWidth: '100%' },
   selectControl: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
   optionEmail: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  roles: { border: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
+  legend: { padding: 0, fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS },
+  checks: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
 /** The value of the list's only entry when no one can be chosen: never an owner. */
@@ -83,6 +93,12 @@ export interface GoalForm {
   count: string;
   per: Period;
   tariffArea: TariffArea | '';
+  /** The rollout step that measures the goal; '' for none. */
+  rolloutStep: string;
+  /** The roles it counts (none: everyone). */
+  rolloutRoles: RepRole[];
+  /** Whether the goal was stored with a rollout measure (clearing it then writes null). */
+  hadRollout: boolean;
 }
 
 const numText = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
@@ -103,6 +119,9 @@ export function formFromGoal(goal: LocalGoal): GoalForm {
     count: numText(goal.recurrence?.count),
     per: goal.recurrence?.per ?? 'year',
     tariffArea: goal.tariffArea ?? '',
+    rolloutStep: goal.rollout?.stepId ?? '',
+    rolloutRoles: [...(goal.rollout?.roles ?? [])],
+    hadRollout: Boolean(goal.rollout),
   };
 }
 
@@ -123,7 +142,42 @@ export function emptyForm(areaId: string, nationalGoal: string | null): GoalForm
     count: '',
     per: 'year',
     tariffArea: '',
+    rolloutStep: '',
+    rolloutRoles: [],
+    hadRollout: false,
   };
+}
+
+/**
+ * The board chooses the rollout step that measures the goal ('' clears it): the goal becomes
+ * measured in %, from 0 to 100; a baseline and target already given in % are kept.
+ */
+export function chooseRolloutStep(form: GoalForm, stepId: string): GoalForm {
+  if (!stepId) return { ...form, rolloutStep: '' };
+  const inPercent = form.kind === 'measured' && form.unit.trim() === '%';
+  return {
+    ...form,
+    rolloutStep: stepId,
+    kind: 'measured',
+    unit: '%',
+    baseline: inPercent && form.baseline.trim() ? form.baseline : '0',
+    target: inPercent && form.target.trim() ? form.target : '100',
+  };
+}
+
+/** Ticks or unticks a role the rollout measure counts, keeping the roles in their usual order. */
+export function toggleRolloutRole(form: GoalForm, role: RepRole, on: boolean): GoalForm {
+  const roles = new Set(form.rolloutRoles);
+  if (on) roles.add(role);
+  else roles.delete(role);
+  return { ...form, rolloutRoles: REP_ROLES.filter((r) => roles.has(r)) };
+}
+
+/** The steps a goal can be measured by: those not retired, and the goal's own step even when it is. */
+export function rolloutStepChoices(steps: readonly RolloutStep[], current: string): RolloutStep[] {
+  const shown = steps.filter((s) => !s.retired || s.id === current);
+  if (current && !shown.some((s) => s.id === current)) shown.push({ id: current, label: null, kind: 'manual', retired: true });
+  return shown;
 }
 
 export type FormErrors = Partial<
@@ -170,7 +224,7 @@ export function patchFromForm(form: GoalForm, people: readonly PersonRef[]): { p
   const target = parseNumber(form.target);
   const current = parseNumber(form.current);
   const count = parseNumber(form.count);
-  if (form.kind === 'measured') {
+  if (form.kind === 'measured' || form.rolloutStep) {
     if (baseline === undefined) errors.baseline = 'goal.validation.number';
     if (target === undefined) errors.target = 'goal.validation.number';
     if (current === undefined) errors.current = 'goal.validation.number';
@@ -184,20 +238,23 @@ export function patchFromForm(form: GoalForm, people: readonly PersonRef[]): { p
     const person = people.find((p) => p.id === id);
     return { id, displayName: person?.displayName ?? '', email: person?.email ?? null };
   });
+  const rollout: RolloutMeasure | null = form.rolloutStep ? { stepId: form.rolloutStep, roles: REP_ROLES.filter((r) => form.rolloutRoles.includes(r)) } : null;
+  // A goal measured by the rollout is a share in %, whatever the kind and unit fields say.
+  const kind: GoalKind = rollout ? 'measured' : form.kind;
+  const unit = rollout ? '%' : form.unit.trim();
   const patch: LocalGoalPatch = {
     areaId: form.areaId,
     nationalGoal: form.nationalGoal || null,
     text: form.text.trim(),
-    kind: form.kind,
+    kind,
     owners,
     due: due || null,
     status: form.status || null,
-    measure:
-      form.kind === 'measured' || form.unit.trim()
-        ? { unit: form.unit.trim(), baseline: baseline ?? null, target: target ?? null, current: current ?? null }
-        : null,
-    recurrence: form.kind === 'recurring' && typeof count === 'number' ? { count, per: form.per } : null,
+    measure: kind === 'measured' || unit ? { unit, baseline: baseline ?? null, target: target ?? null, current: current ?? null } : null,
+    recurrence: kind === 'recurring' && typeof count === 'number' ? { count, per: form.per } : null,
     tariffArea: form.tariffArea || null,
+    // Written only when the goal is or was measured by the rollout: other goals' stored items stay as they are.
+    ...(rollout || form.hadRollout ? { rollout } : {}),
   };
   return { patch, errors };
 }
@@ -231,7 +288,7 @@ export function GoalEditor({
 }) {
   const styles = useStyles();
   const { t, locale } = useI18n();
-  const { directory } = useServices();
+  const { directory, roster, session } = useServices();
   const queryClient = useQueryClient();
   const members = useQuery({ queryKey: teamMembersKey(teamId), queryFn: () => directory.teamMembers(teamId), staleTime: 5 * 60_000 });
   const update = useUpdateGoal(teamId);
@@ -250,6 +307,18 @@ export function GoalEditor({
   const busy = update.isPending || creating;
   const [ownersOpen, setOwnersOpen] = useState(false);
   const [createKey] = useState(() => crypto.randomUUID());
+  // The roster (and with it the board's own steps) is read only once the rollout field is used, or
+  // when the goal is measured by a step of the board's own; until then the built-in steps are offered.
+  const [stepsWanted, setStepsWanted] = useState(() => Boolean(goal?.rollout && !BUILT_IN_STEPS.some((s) => s.id === goal.rollout?.stepId)));
+  const rosterQuery = useQuery({
+    queryKey: ['roster', teamId],
+    queryFn: () => roster(teamId).refresh(session.today(), { write: true }),
+    enabled: stepsWanted,
+    refetchOnWindowFocus: false,
+    staleTime: 60_000,
+    retry: false,
+  });
+  const steps = rosterQuery.data?.steps ?? BUILT_IN_STEPS;
 
   const people = ownerChoices(members.data ?? [], storedOwners, locale);
   const personById = new Map(people.map((p) => [p.id, p]));
@@ -287,6 +356,7 @@ export function GoalEditor({
           recurrence: patch.recurrence ?? null,
           tariffArea: patch.tariffArea ?? null,
           sortOrder: nextSortOrder(goals),
+          ...(patch.rollout ? { rollout: patch.rollout } : {}),
         });
         onClose('created');
       } catch {
@@ -444,7 +514,13 @@ export function GoalEditor({
                     </Select>
                   </Field>
                   <Field label={t('goal.kind')}>
-                    <Select className={styles.select} select={{ className: styles.selectControl }} value={form.kind} onChange={(_, d) => set('kind', d.value as GoalKind)}>
+                    <Select
+                      className={styles.select}
+                      select={{ className: styles.selectControl }}
+                      value={form.kind}
+                      disabled={Boolean(form.rolloutStep)}
+                      onChange={(_, d) => set('kind', d.value as GoalKind)}
+                    >
                       {GOAL_KINDS.map((k) => (
                         <option key={k} value={k}>
                           {t(`kind.${k}`)}
@@ -463,10 +539,43 @@ export function GoalEditor({
                     </Select>
                   </Field>
                 </div>
+                <Field label={t('planEdit.rollout.label')} hint={form.rolloutStep ? t('planEdit.rollout.hint') : undefined}>
+                  <Select
+                    className={styles.select}
+                    select={{ className: styles.selectControl }}
+                    value={form.rolloutStep}
+                    onFocus={() => setStepsWanted(true)}
+                    onPointerDown={() => setStepsWanted(true)}
+                    onChange={(_, d) => setForm((f) => chooseRolloutStep(f, d.value))}
+                  >
+                    <option value="">{t('planEdit.rollout.none')}</option>
+                    {rolloutStepChoices(steps, form.rolloutStep).map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {rolloutStepName(s.id, t, steps)}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                {form.rolloutStep && (
+                  <fieldset className={styles.roles}>
+                    <legend className={styles.legend}>{t('planEdit.rollout.roles')}</legend>
+                    <div className={styles.checks}>
+                      {REP_ROLES.map((role) => (
+                        <Checkbox
+                          key={role}
+                          label={t(`rolloutNames.role.${role}`)}
+                          checked={form.rolloutRoles.includes(role)}
+                          onChange={(_, d) => setForm((f) => toggleRolloutRole(f, role, d.checked === true))}
+                        />
+                      ))}
+                    </div>
+                    <span className={styles.hint}>{t('planEdit.rollout.rolesHint')}</span>
+                  </fieldset>
+                )}
                 {form.kind === 'measured' && (
                   <div className={styles.row}>
                     <Field label={t('goal.unit')}>
-                      <Input value={form.unit} onChange={(_, d) => set('unit', d.value)} />
+                      <Input value={form.rolloutStep ? '%' : form.unit} readOnly={Boolean(form.rolloutStep)} onChange={(_, d) => set('unit', d.value)} />
                     </Field>
                     <Field label={t('goal.baseline')} validationMessage={errorText('baseline')}>
                       <Input inputMode="decimal" value={form.baseline} onChange={(_, d) => set('baseline', d.value)} />
@@ -474,7 +583,7 @@ export function GoalEditor({
                     <Field label={t('goal.target')} validationMessage={errorText('target')}>
                       <Input inputMode="decimal" value={form.target} onChange={(_, d) => set('target', d.value)} />
                     </Field>
-                    <Field label={t('goal.current')} validationMessage={errorText('current')}>
+                    <Field label={t('goal.current')} validationMessage={errorText('current')} hint={form.rolloutStep ? t('planEdit.rollout.current') : undefined}>
                       <Input inputMode="decimal" value={form.current} onChange={(_, d) => set('current', d.value)} />
                     </Field>
                   </div>

@@ -22,7 +22,7 @@ import type { TeamRole } from '../../../domain/ports';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/state-views';
 import { usePlan } from '../../../hooks/use-plan';
-import { useMediaQuery } from '../use-media-query';
+import { useMediaQuery } from '../../../hooks/use-media-query';
 import { useSituationRows } from '../use-situation-rows';
 import { SituationEditor } from './situation-editor';
 
