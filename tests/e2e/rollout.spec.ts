@@ -8,13 +8,13 @@
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { DEMO_TEAMS } from '../../emulator/seed/demo-tenant';
 import { localDayOf } from '../../src/domain/calendar';
-import { missingStep, rolloutSummary, stepDone, type RolloutGroup } from '../../src/domain/roster';
+import { missingStep, rolloutProgress, rolloutSummary, stepDone, type RolloutGroup } from '../../src/domain/roster';
 import type { RosterSnapshot } from '../../src/domain/roster-port';
 import { rolloutNames } from '../../src/features/rollout/names';
 import { canInvite, shownSteps } from '../../src/features/rollout/rollout-model';
 import { createI18n } from '../../src/i18n/catalogue';
 import { expectNoSeriousA11yViolations } from './support/a11y';
-import { rosterAs } from './support/graph';
+import { repositoryAs, rosterAs } from './support/graph';
 import { openTab, setHostTheme } from './support/host';
 
 const team = DEMO_TEAMS.find((t) => t.planKey === 'alver');
@@ -166,4 +166,27 @@ test('the rollout view: no serious axe violations in all three themes, and no pa
   const overflow = await tab.locator('body').evaluate((body) => body.ownerDocument.documentElement.scrollWidth - body.ownerDocument.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await expectNoSeriousA11yViolations(page);
+});
+
+test('a goal measured by the rollout moves when the board ticks its step, and the plan shows it', async ({ page }) => {
+  test.setTimeout(120_000);
+  const repo = repositoryAs(board, team.id);
+  const goal = (await repo.load())?.goals.find((g) => g.rollout?.stepId === 'teamsTraining');
+  if (!goal?.rollout) throw new Error('the demo plan has no goal measured by the Teams course');
+  const before = await readRoster();
+  const step = before.steps.find((s) => s.id === 'teamsTraining');
+  const person = before.reps.find((r) => !r.retired && !r.marks.teamsTraining && (goal.rollout?.roles.length === 0 || goal.rollout?.roles.includes(r.role)));
+  if (!step || !person) throw new Error('nobody left to tick');
+  const tab = await openRollout(page, board);
+  await rowOf(tab, person.id).getByRole('checkbox', { name: `${names.step(step)}: ${person.name}`, exact: true }).check();
+  await expect(tab.getByTestId('rollout-notice')).toContainText(person.name, { timeout: 30_000 });
+
+  const after = await readRoster();
+  const expected = rolloutProgress(after.reps, after.steps, goal.rollout, after.facts).percent;
+  expect(expected).not.toBe(goal.measure?.current ?? null);
+  // Stored on the goal by the board's view, so every screen and reminder reads it.
+  await expect.poll(async () => (await repo.getGoal(goal.id)).measure?.current, { timeout: 30_000 }).toBe(expected);
+  await tab.getByRole('tab', { name: 'Plan' }).click();
+  const formatted = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 1 }).format(expected ?? 0);
+  await expect(tab.locator(`li[data-goal-id="${goal.id}"]`).getByTestId('progress-text')).toContainText(formatted, { timeout: 30_000 });
 });
