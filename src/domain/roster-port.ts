@@ -63,13 +63,23 @@ export class RosterChangedError extends Error {
   }
 }
 
+export interface RefreshOptions {
+  /** Store what the tenant says (the board, the runner). */
+  readonly write?: boolean;
+  /**
+   * Ask the tenant at all (default true). False: the roster as stored, facts null, one request
+   * (a representative's own checklist, the goal editor's steps).
+   */
+  readonly directory?: boolean;
+}
+
 export interface RosterPort {
   /**
    * The roster and what the tenant says about it now. When `write` is set (the board, the runner),
    * Entra ids found and the days tenant steps were first seen are stored (If-Match; a conflict is
    * left for the next read).
    */
-  refresh(today: string, options?: { readonly write?: boolean }): Promise<RosterSnapshot>;
+  refresh(today: string, options?: RefreshOptions): Promise<RosterSnapshot>;
   /** Adds a representative exactly once per clientId. */
   add(rep: NewRepresentative & { readonly clientId: string }): Promise<Representative>;
   update(id: string, patch: RepresentativePatch, options?: WriteOptions): Promise<Representative>;

@@ -78,6 +78,12 @@ describe('the roster over Graph', () => {
     const second = await roster.refresh(TODAY, { write: true });
     expect(second.updated).toBe(0);
     expect(stepDone(second.reps.find((r) => r.name === 'Steward') as Representative, step('team'), null)).toBe(true);
+    // As stored, without the tenant (a representative's own checklist): one $batch, no directory search.
+    emu.clearLog();
+    const stored = await roster.refresh(TODAY, { directory: false });
+    expect(stored.facts).toBeNull();
+    expect(stored.reps.map((r) => r.entraId)).toEqual(second.reps.map((r) => r.entraId));
+    expect(emu.requestLog().filter((e) => /\/users|\/members/.test(e.path))).toEqual([]);
   });
 
   it('the team step follows membership changed in the tenant, and the board invites a representative', async () => {

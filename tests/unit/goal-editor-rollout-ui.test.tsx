@@ -47,7 +47,7 @@ describe('GoalEditor: measured by the rollout', () => {
     expect([...select.options].map((o) => o.text)).toEqual(['Ikke målt av utrullingen', 'Org365-konto', 'Medlem av teamet', 'Kurs i Teams', 'Tilgang til KL*AR', 'Kurs i KL*AR']);
     fireEvent.focus(select);
     await waitFor(() => expect([...select.options].map((o) => o.text)).toContain('Tariffkurs'));
-    expect(refresh).toHaveBeenCalledWith('2026-05-04', { write: true });
+    expect(refresh).toHaveBeenCalledWith('2026-05-04', { directory: false });
     expect([...select.options].map((o) => o.text)).not.toContain('Tilgang til KL*AR');
 
     await userEvent.selectOptions(select, 'custom6');

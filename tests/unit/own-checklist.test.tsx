@@ -62,7 +62,7 @@ function setup(port: Partial<RosterPort>) {
     session: { today: () => '2026-05-04', user: { id: ME, userPrincipalName: 'ola@example.org', displayName: 'Ola' } },
     directory: { me: vi.fn(async () => ({ id: ME, displayName: 'Ola Nesse' })) },
   } as unknown as Services;
-  return renderWithServices(<OwnChecklist teamId="team-1" role="steward" />, services);
+  return renderWithServices(<OwnChecklist teamId="team-1" />, services);
 }
 
 beforeAll(stubResizeObserver);
@@ -73,7 +73,7 @@ describe('OwnChecklist', () => {
   it('shows nothing for someone who is not on the roster (or only as a retired representative)', async () => {
     const refresh = vi.fn(async () => snapshotOf([rep('x', { entraId: 'someone-else' }), { ...OLA, retired: true }]));
     const { container } = setup({ refresh });
-    await waitFor(() => expect(refresh).toHaveBeenCalledWith('2026-05-04', { write: false }));
+    await waitFor(() => expect(refresh).toHaveBeenCalledWith('2026-05-04', { directory: false }));
     expect(container.querySelector('[data-testid="own-checklist"]')).toBeNull();
   });
 

@@ -38,6 +38,7 @@ import {
 import {
   RosterChangedError,
   type NewRepresentative,
+  type RefreshOptions,
   type RepresentativePatch,
   type RosterImportInput,
   type RosterImportResult,
@@ -105,7 +106,7 @@ export class SharePointRosterRepository implements RosterPort {
     this.site = new SiteListsManager(graph, teamId);
   }
 
-  async refresh(today: string, options: { readonly write?: boolean } = {}): Promise<RosterSnapshot> {
+  async refresh(today: string, options: RefreshOptions = {}): Promise<RosterSnapshot> {
     // Reading never creates the lists (the first write does), so a team that keeps no roster gets none.
     let stored = await this.read();
     if (options.write && stored.plan?.rosterImport) {
@@ -115,7 +116,7 @@ export class SharePointRosterRepository implements RosterPort {
     const { steps, problems } = readRolloutSteps(stored.plan?.rolloutSteps ?? null);
     const rows = visibleRows(stored.rows, stored.plan?.rosterImport ?? null);
     let reps = rows.map(toRepresentative);
-    const { facts, names } = await this.facts(reps);
+    const { facts, names } = options.directory === false ? { facts: null, names: new Map<string, string>() } : await this.facts(reps);
     let updated = 0;
     if (facts) {
       const changed = applyDirectoryFacts(reps, steps, facts, today);

@@ -2,6 +2,7 @@
  * 'Mine mål': the signed-in person's goals with status, progress and a one-step check-in. In a
  * team's tab, the goals in that team's plan; in the personal tab, across every team they belong to.
  */
+import type { ReactNode } from 'react';
 import { Body1, Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, Subtitle1, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { ownsGoal, type LocalGoal, type PlanSnapshot } from '../../domain/plan';
@@ -107,8 +108,8 @@ function NotYourGoal({ snapshot, goalId }: { snapshot: PlanSnapshot; goalId: str
   );
 }
 
-/** My goals in one team (the team tab's 'mine' view). */
-export function TeamMyGoals({ team, focusGoalId }: { team: TeamInfo; focusGoalId?: string }) {
+/** My goals in one team (the team tab's 'mine' view); `before` goes under the heading, before the goals (the rollout checklist). */
+export function TeamMyGoals({ team, focusGoalId, before }: { team: TeamInfo; focusGoalId?: string; before?: ReactNode }) {
   const styles = useStyles();
   const { t } = useI18n();
   const { planRepository } = useServices();
@@ -131,6 +132,7 @@ export function TeamMyGoals({ team, focusGoalId }: { team: TeamInfo; focusGoalId
     <main className={styles.page}>
       {header}
       <QueueStatus />
+      {before}
       {snapshot && focusGoalId && !ownGoals(snapshot, me.id).some((g) => g.id === focusGoalId) && <NotYourGoal snapshot={snapshot} goalId={focusGoalId} />}
       {snapshot && count > 0 ? <GoalList team={team} snapshot={snapshot} focusGoalId={focusGoalId} /> : <EmptyView title={t('myGoals.title')} body={t('myGoals.empty')} />}
     </main>

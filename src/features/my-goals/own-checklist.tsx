@@ -7,13 +7,13 @@
  */
 import { Body1, Button, Caption1, MessageBar, MessageBarBody, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle20Filled, Circle20Regular } from '@fluentui/react-icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { AccessDeniedError, type TeamRole } from '../../domain/ports';
+import { AccessDeniedError } from '../../domain/ports';
 import { representativeOf, stepDone, type DirectoryFacts, type Representative, type RolloutStep } from '../../domain/roster';
-import type { RosterSnapshot } from '../../domain/roster-port';
 import { rolloutStepName } from '../../components/progress-text';
 import { useMe } from '../../hooks/use-me';
+import { useStoredRoster } from '../../hooks/use-stored-roster';
 import { useI18n, type MessageKey } from '../../i18n';
 import { useServices } from '../../lib/services';
 
@@ -106,20 +106,14 @@ function ItemRow({ item, busy, onAction }: { item: ChecklistItem; busy: boolean;
 }
 
 /** The signed-in user's checklist in this team, or nothing when they are not a representative here (or the roster cannot be read). */
-export function OwnChecklist({ teamId, role }: { teamId: string; role: TeamRole }) {
+export function OwnChecklist({ teamId }: { teamId: string }) {
   const styles = useStyles();
   const { t } = useI18n();
   const { roster, session } = useServices();
   const me = useMe();
   const queryClient = useQueryClient();
-  // The same query as the rollout view's (key ['roster', teamId]); never persisted (lib/persisted-cache.ts).
-  const query = useQuery({
-    queryKey: ['roster', teamId],
-    queryFn: (): Promise<RosterSnapshot> => roster(teamId).refresh(session.today(), { write: role === 'board' }),
-    refetchOnWindowFocus: false,
-    staleTime: 60_000,
-    retry: false,
-  });
+  // The roster as stored (the board's view and the runner keep the tenant's steps current); never persisted.
+  const query = useStoredRoster(teamId);
   const [notice, setNotice] = useState<{ readonly kind: 'ok' | 'error'; readonly text: string } | null>(null);
   const confirm = useMutation({
     mutationFn: ({ item }: { item: ChecklistItem }) => roster(teamId).confirmOwn(item.step.id, item.action === 'confirm' ? session.today() : null),

@@ -47,6 +47,7 @@ import {
 } from '../../../domain/plan';
 import { BUILT_IN_STEPS, type RolloutStep } from '../../../domain/roster';
 import { rolloutStepName } from '../../../components/progress-text';
+import { useStoredRoster } from '../../../hooks/use-stored-roster';
 import { useI18n } from '../../../i18n';
 import { personName } from '../../../components/owner-names';
 import { useServices } from '../../../lib/services';
@@ -288,7 +289,7 @@ export function GoalEditor({
 }) {
   const styles = useStyles();
   const { t, locale } = useI18n();
-  const { directory, roster, session } = useServices();
+  const { directory } = useServices();
   const queryClient = useQueryClient();
   const members = useQuery({ queryKey: teamMembersKey(teamId), queryFn: () => directory.teamMembers(teamId), staleTime: 5 * 60_000 });
   const update = useUpdateGoal(teamId);
@@ -310,14 +311,7 @@ export function GoalEditor({
   // The roster (and with it the board's own steps) is read only once the rollout field is used, or
   // when the goal is measured by a step of the board's own; until then the built-in steps are offered.
   const [stepsWanted, setStepsWanted] = useState(() => Boolean(goal?.rollout && !BUILT_IN_STEPS.some((s) => s.id === goal.rollout?.stepId)));
-  const rosterQuery = useQuery({
-    queryKey: ['roster', teamId],
-    queryFn: () => roster(teamId).refresh(session.today(), { write: true }),
-    enabled: stepsWanted,
-    refetchOnWindowFocus: false,
-    staleTime: 60_000,
-    retry: false,
-  });
+  const rosterQuery = useStoredRoster(teamId, { enabled: stepsWanted });
   const steps = rosterQuery.data?.steps ?? BUILT_IN_STEPS;
 
   const people = ownerChoices(members.data ?? [], storedOwners, locale);
