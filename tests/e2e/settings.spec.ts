@@ -37,8 +37,8 @@ test('the board saves plan settings and the reminder channel, and repairs a dele
   await expect(tab.getByRole('heading', { level: 1, name: 'Innstillinger' })).toBeVisible({ timeout: 30_000 });
   await expect(tab.getByRole('tab', { name: 'Innstillinger' })).toHaveAttribute('aria-selected', 'true');
   const health = tab.getByRole('table', { name: 'Lagring i SharePoint' });
-  await expect(health.getByRole('row')).toHaveCount(9);
-  await expect(health.locator('[data-state]')).toHaveText(Array(8).fill('OK'));
+  await expect(health.getByRole('row')).toHaveCount(11);
+  await expect(health.locator('[data-state]')).toHaveText(Array(10).fill('OK'));
 
   for (const theme of ['dark', 'contrast', 'default'] as const) {
     await setHostTheme(page, theme);
