@@ -1,9 +1,9 @@
+import { progressByGoal, type ProgressCache } from '../progress-cache';
 import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { Dismiss20Regular } from '@fluentui/react-icons';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { goalsWithoutArea, type Area, type LocalGoal } from '../../../domain/plan';
 import type { TeamRole } from '../../../domain/ports';
-import { goalProgress, type GoalProgress } from '../../../domain/progress';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { useServices } from '../../../lib/services';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/state-views';
@@ -73,26 +73,12 @@ export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName:
     return allGoals.filter((g) => !hidden.has(g.id));
   }, [allGoals, pending]);
 
-  // Progress per goal, computed once per plan load or change — never per keystroke. A goal whose
-  // object did not change keeps its progress object, so its memoised row does not re-render.
-  const progressCache = useRef(new Map<LocalGoal, GoalProgress>());
+  // Progress per goal, once per plan load or change (progress-cache.ts): unchanged rows keep theirs.
+  const progressCache = useRef<ProgressCache>(new Map());
   const progress = useMemo(() => {
-    const map = new Map<string, GoalProgress>();
-    if (!snapshot) return map;
-    const byGoal = new Map<string, typeof snapshot.checkIns[number][]>();
-    for (const c of snapshot.checkIns) {
-      const list = byGoal.get(c.goalId);
-      if (list) list.push(c);
-      else byGoal.set(c.goalId, [c]);
-    }
-    const nextCache = new Map<LocalGoal, GoalProgress>();
-    for (const goal of snapshot.goals) {
-      const p = progressCache.current.get(goal) ?? goalProgress(goal, byGoal.get(goal.id) ?? [], snapshot.plan, today);
-      nextCache.set(goal, p);
-      map.set(goal.id, p);
-    }
-    progressCache.current = nextCache;
-    return map;
+    const computed = progressByGoal(snapshot, today, progressCache.current);
+    progressCache.current = computed.cache;
+    return computed.progress;
   }, [snapshot, today]);
 
   const searchIndex = useMemo(() => buildSearchIndex(allGoals), [allGoals]);
