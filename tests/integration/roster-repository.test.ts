@@ -14,7 +14,7 @@ import type { RunningEmulator } from '../../emulator/server';
 import { SharePointRosterRepository } from '../../src/adapters/sharepoint/roster-repository';
 import { SiteListsManager } from '../../src/adapters/sharepoint/site-lists';
 import { GraphDirectory } from '../../src/adapters/teams/graph-directory';
-import { AccessDeniedError, ConflictError } from '../../src/domain/ports';
+import { AccessDeniedError, ConflictError, NotFoundError } from '../../src/domain/ports';
 import { BUILT_IN_STEPS, addStep, measuredGoalUpdates, rolloutProgress, stepDone, type Representative, type RolloutStep } from '../../src/domain/roster';
 import { RosterChangedError, type NewRepresentative } from '../../src/domain/roster-port';
 import type { GraphApi } from '../../src/graph/client';
@@ -224,5 +224,61 @@ describe('a roster import', () => {
     emu.setFaults({ failureRate: 0 });
     expect((await rawRows()).some((r) => r.fields?.Title === 'Ny Fire')).toBe(true);
     expect((await roster.refresh(TODAY)).reps.some((r) => r.name === 'Ny Fire')).toBe(false);
+  });
+});
+
+describe('the roster when things go wrong', () => {
+  it('removes the rows of an import that never published once they are a day old', async () => {
+    expect((await rawRows()).some((r) => r.fields?.Title === 'Ny Fire')).toBe(true);
+    const graph = graphClientAs(emu, board, { retryDelaySeconds: 0.05 });
+    const later = new SharePointRosterRepository(graph, asker.id, new GraphDirectory(graph), { now: () => new Date(Date.now() + 2 * 24 * 3_600_000) });
+    await later.importRoster({ importId: 'imp-5', added: [rep('Ny Fem', 'ny.fem@privat.example')], changed: [] });
+    const rows = await rawRows();
+    expect(rows.some((r) => r.fields?.Title === 'Ny Fire')).toBe(false);
+    expect(rows.filter((r) => r.fields?.Title === 'Ny Fem')).toHaveLength(1);
+  });
+
+  it('publishes after another write to the plan item moved its eTag on (412), and refuses an import into a team without a plan', async () => {
+    const { roster } = rosterAs(board);
+    emu.setFaults({ failureRate: 1, commit: 'before', failureStatuses: [412], methods: ['PATCH'], scope: ['request'], pathPattern: '/lists/[^/]+/items/[^/]+/fields$', failCount: 1 });
+    const result = await roster.importRoster({ importId: 'imp-6', added: [rep('Ny Seks', 'ny.seks@privat.example')], changed: [] });
+    // The one refusal was spent on the publish, which was then sent again with the plan's new eTag.
+    expect(emu.faults().failCount).toBe(0);
+    emu.setFaults({ failureRate: 0 });
+    expect(result).toEqual({ added: 1, changed: 0, resumed: false });
+    expect((await roster.refresh(TODAY)).reps.filter((r) => r.name === 'Ny Seks')).toHaveLength(1);
+
+    const alver = team('alver');
+    const graph = graphClientAs(emu, alver.owners[0] as string);
+    const empty = new SharePointRosterRepository(graph, alver.id, new GraphDirectory(graph));
+    await expect(empty.importRoster({ importId: 'imp-7', added: [rep('X', 'x@privat.example')], changed: [] })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await empty.refresh(TODAY)).plan).toBeNull();
+  });
+
+  it('leaves a representative whose row changed meanwhile for the next read, and invites by address when no id is stored', async () => {
+    const { roster } = rosterAs(board);
+    await roster.add({ ...rep('Late', demoPerson(asker.notInTeam[2] as string).mail as string), clientId: 'k-late' });
+    emu.setFaults({ failureRate: 1, commit: 'before', failureStatuses: [412], methods: ['PATCH'], scope: ['batchStep'], pathPattern: '/lists/[^/]+/items/[^/]+/fields$', failCount: 1 });
+    const first = await roster.refresh(TODAY, { write: true });
+    emu.setFaults({ failureRate: 0 });
+    expect(first.updated).toBe(0);
+    const stored = (await roster.refresh(TODAY, { directory: false })).reps.find((r) => r.name === 'Late') as Representative;
+    expect(stored.entraId).toBeNull();
+    expect((await roster.refresh(TODAY, { write: true })).updated).toBe(1);
+
+    // Invited before any id was stored: the account is found by the address.
+    const member = await roster.invite({ ...stored, entraId: null });
+    expect(member.id).toBe(demoPerson(asker.notInTeam[2] as string).id);
+    await expect(roster.invite({ ...stored, email: 'nobody@privat.example', entraId: null })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('the board withdraws a representative’s own confirmation by unticking it', async () => {
+    const own = rosterAs(steward).roster;
+    await own.confirmOwn('klarTraining', '2026-11-05');
+    const { roster } = rosterAs(board);
+    const me = (await roster.refresh(TODAY)).reps.find((r) => r.name === 'Steward') as Representative;
+    expect(me.marks.klarTraining?.by).toBe('self');
+    await roster.setMark(me, 'klarTraining', null);
+    expect((await roster.refresh(TODAY)).reps.find((r) => r.name === 'Steward')?.marks.klarTraining).toBeUndefined();
   });
 });
