@@ -5,7 +5,7 @@
  * date (YYYY-MM-DD); progress and status come from domain/progress.ts.
  */
 import { changedGoalFields, GOAL_STATUSES, sortByOrder, type Area, type CheckIn, type GoalStatus, type GoalVersion, type LocalGoal, type PlanSnapshot } from './plan';
-import { dayOf, deadlineDay, goalProgress, isoDay, meanProgress, type GoalProgress } from './progress';
+import { compareIds, dayOf, deadlineDay, goalProgress, isoDay, meanProgress, type GoalProgress } from './progress';
 
 export const DEADLINE_WINDOW_DAYS = 30;
 export const LATEST_CHECK_INS = 10;
@@ -71,10 +71,6 @@ function emptyCounts(): Record<GoalStatus, number> {
   return Object.fromEntries(GOAL_STATUSES.map((s) => [s, 0])) as Record<GoalStatus, number>;
 }
 
-/** Compares two ids as SharePoint item ids (numbers) when they are, otherwise as text. */
-function compareIds(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
-}
 
 /** The deadline of a goal as a day, or '9999-12-31' when it has none (sorts last). */
 function deadlineOrLast(goal: LocalGoal): string {

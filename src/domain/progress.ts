@@ -46,6 +46,11 @@ export interface GoalProgress {
 
 const DAY = 86_400_000;
 
+/** Compares two ids as SharePoint item ids (numbers) when they are, otherwise as text. */
+export function compareIds(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
 /** Parses YYYY-MM-DD as a UTC day number (ms). */
 export function dayOf(iso: string): number {
   const [y, m, d] = iso.split('-').map(Number);
@@ -123,7 +128,8 @@ function statusFromGap(expected: number, fraction: number): GoalStatus {
 }
 
 export function goalProgress(goal: LocalGoal, checkIns: readonly CheckIn[], plan: Pick<Plan, 'periodFrom' | 'periodTo'>, today: string): GoalProgress {
-  const own = checkIns.filter((c) => c.goalId === goal.id).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  // Same-day check-ins in the order they were stored: SharePoint item ids are numbers ('9' before '10').
+  const own = checkIns.filter((c) => c.goalId === goal.id).sort((a, b) => a.date.localeCompare(b.date) || compareIds(a.id, b.id));
   const lastCheckIn = own[own.length - 1] ?? null;
   const start = planStart(plan);
   const end = goal.due ? deadlineDay(goal.due) : planEnd(plan);

@@ -44,6 +44,12 @@ describe('measured goals', () => {
     expect(goalProgress({ ...rollout, rollout: null }, [checkIn('2026-06-01', 95)], plan, '2026-07-01').current).toBe(95);
   });
 
+  it('should take the check-in stored last as the current value when two share a day (item ids are numbers)', () => {
+    const p = goalProgress(members, [checkIn('2026-06-01', 4, '10'), checkIn('2026-06-01', 0, '9')], plan, '2026-07-01');
+    expect(p.current).toBe(4);
+    expect(p.lastCheckIn?.id).toBe('10');
+  });
+
   it('should use the baseline when one is given', () => {
     const share = goal({ kind: 'measured', measure: { unit: '%', baseline: 40, target: 42, current: 41 } });
     expect(goalProgress(share, [], plan, '2026-12-31').fraction).toBeCloseTo(0.5);
