@@ -29,3 +29,16 @@ export const useCardStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
 });
+
+/** Text for screen readers only (the usual visually-hidden pattern): a chart's data, a live region's context. */
+export const VISUALLY_HIDDEN = {
+  position: 'absolute',
+  width: '1px',
+  height: '1px',
+  margin: '-1px',
+  padding: 0,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  border: 0,
+} as const;

@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useCardStyles } from '../../../components/layout-styles';
+import { useCardStyles, VISUALLY_HIDDEN } from '../../../components/layout-styles';
 
 /** Styles shared by the Goal screen's sections (the card itself is the app's shared card). */
 const useOwnStyles = makeStyles({
@@ -7,17 +7,7 @@ const useOwnStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, margin: 0, padding: 0, listStyleType: 'none' },
   item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
+  visuallyHidden: VISUALLY_HIDDEN,
 });
 
 export function useSectionStyles() {

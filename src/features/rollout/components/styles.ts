@@ -1,3 +1,4 @@
+import { VISUALLY_HIDDEN } from '../../../components/layout-styles';
 import { makeStyles, tokens } from '@fluentui/react-components';
 
 /** Styles shared by the rollout view's sections. */
@@ -34,15 +35,5 @@ export const useRolloutStyles = makeStyles({
     '& tfoot th, & tfoot td': { fontWeight: tokens.fontWeightSemibold, borderBottom: 'none' },
   },
   number: { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
+  visuallyHidden: VISUALLY_HIDDEN,
 });
