@@ -87,6 +87,8 @@ export interface Plan {
    * until they are made ordinary rows. Null or absent before any import.
    */
   readonly rosterImport?: string | null;
+  /** ISO timestamp of when the store created the plan item (read only; absent where unknown). */
+  readonly created?: string;
   /** Concurrency token of the stored item. */
   readonly etag?: string;
 }
@@ -154,6 +156,11 @@ export interface LocalGoal {
   readonly owners: readonly PersonRef[];
   /** Deadline as YYYY-MM or YYYY-MM-DD, or null. */
   readonly due: string | null;
+  /**
+   * The day work on the goal starts (YYYY-MM-DD), set by the board; null or absent: when it was
+   * added to an adopted plan, else the period start (goal-status.ts `goalStart`).
+   */
+  readonly start?: string | null;
   /** Status set by the board; null means "derive from progress". */
   readonly status: GoalStatus | null;
   readonly measure: Measure | null;
@@ -170,6 +177,8 @@ export interface LocalGoal {
   /** ISO timestamp of the last change and who made it, as the store reports it. */
   readonly modified?: string;
   readonly modifiedBy?: string;
+  /** ISO timestamp of when the store created the goal (read only; absent where unknown). */
+  readonly created?: string;
 }
 
 export interface CheckIn {
@@ -253,7 +262,7 @@ export interface DataIssue {
 export type LocalGoalPatch = Partial<
   Pick<
     LocalGoal,
-    'text' | 'nationalGoal' | 'areaId' | 'kind' | 'owners' | 'due' | 'status' | 'measure' | 'recurrence' | 'tariffArea' | 'sortOrder' | 'tasks' | 'rollout'
+    'text' | 'nationalGoal' | 'areaId' | 'kind' | 'owners' | 'due' | 'start' | 'status' | 'measure' | 'recurrence' | 'tariffArea' | 'sortOrder' | 'tasks' | 'rollout'
   >
 >;
 
@@ -320,7 +329,7 @@ export function dueProblem(due: string): DueProblem {
 
 /** The fields people see changing in a goal's history (its Planner links are bookkeeping). */
 type GoalField = Exclude<keyof LocalGoalPatch, 'sortOrder' | 'tasks'>;
-const TRACKED: readonly GoalField[] = ['text', 'nationalGoal', 'areaId', 'kind', 'owners', 'due', 'status', 'measure', 'recurrence', 'tariffArea'];
+const TRACKED: readonly GoalField[] = ['text', 'nationalGoal', 'areaId', 'kind', 'owners', 'due', 'start', 'status', 'measure', 'recurrence', 'tariffArea'];
 
 /** A field's value as compared between versions: owners by their ids only (a renamed person is no change). */
 function comparable(goal: LocalGoal, field: GoalField): string {
