@@ -74,3 +74,53 @@ export function progressText(
       return progress.fraction >= 1 ? t('goal.milestoneDone') : t('goal.milestoneOpen');
   }
 }
+
+/**
+ * Why a goal has its status, in words: '2 av 4 holdt i år; 1 ikke holdt siden 31. mars; neste
+ * innen 30. juni'. Figures are the domain's (progress.ts StatusReason); a status the board set says so.
+ */
+export function statusReasonText(progress: GoalProgress, i18n: Pick<I18n, 't' | 'formatNumber' | 'formatDate'>, per: 'year' | 'month' = 'year'): string {
+  const { t, formatNumber, formatDate } = i18n;
+  const reason = progress.reason;
+  let text: string;
+  switch (reason.kind) {
+    case 'done':
+      text = t('statusReason.done');
+      break;
+    case 'beforeStart':
+      text = t('statusReason.beforeStart', { date: formatDate(reason.start) });
+      break;
+    case 'overdue':
+      text = t('statusReason.overdue', { date: formatDate(reason.deadline) });
+      break;
+    case 'noReport':
+      text = t('statusReason.noReport');
+      break;
+    case 'measured':
+      text = t('statusReason.measured', {
+        current: formatNumber(reason.current),
+        target: formatNumber(reason.target),
+        unit: reason.unit,
+        expected: formatNumber(Math.round(reason.expectedNow * 10) / 10),
+      }).replace(/ {2,}/g, ' ');
+      break;
+    case 'noTarget':
+      text = reason.current === null ? t('statusReason.noTarget') : t('statusReason.noTargetCurrent', { current: formatNumber(reason.current), unit: reason.unit }).replace(/ {2,}/g, ' ');
+      break;
+    case 'recurring': {
+      const parts = [t(per === 'year' ? 'statusReason.recurringYear' : 'statusReason.recurringMonth', { done: formatNumber(reason.done), required: formatNumber(reason.required) })];
+      const since = progress.recurring?.missedSince;
+      if (reason.missed > 0 && since) parts.push(t('statusReason.missed', { missed: reason.missed, date: formatDate(since) }));
+      if (reason.nextDue) parts.push(t('statusReason.next', { date: formatDate(reason.nextDue) }));
+      text = parts.join('; ');
+      break;
+    }
+    case 'milestone': {
+      const stage = t(reason.stage === 'underWay' ? 'statusReason.milestoneUnderWay' : 'statusReason.milestoneNotStarted');
+      text = reason.deadline ? `${stage}; ${t('statusReason.deadline', { date: formatDate(reason.deadline) })}` : stage;
+      break;
+    }
+  }
+  if (progress.boardSet && progress.status !== progress.derivedStatus) text = `${text}; ${t('statusReason.boardSet', { derived: t(`status.${progress.derivedStatus}`) })}`;
+  return text;
+}

@@ -4,8 +4,8 @@
  * and the Goal screen's change log. Inputs are a PlanSnapshot (or a goal's versions) and today's
  * date (YYYY-MM-DD); progress and status come from domain/progress.ts.
  */
-import { changedGoalFields, GOAL_STATUSES, sortByOrder, type Area, type CheckIn, type GoalStatus, type GoalVersion, type LocalGoal, type PlanSnapshot } from './plan';
-import { compareIds, dayOf, deadlineDay, goalProgress, isoDay, meanProgress, type GoalProgress } from './progress';
+import { changedGoalFields, sortByOrder, type Area, type CheckIn, type GoalVersion, type LocalGoal, type PlanSnapshot } from './plan';
+import { checkInsByGoal, compareIds, dayOf, deadlineDay, goalProgress, isoDay, summarizeProgress, type GoalProgress, type ProgressSummary } from './progress';
 
 export const DEADLINE_WINDOW_DAYS = 30;
 export const LATEST_CHECK_INS = 10;
@@ -20,10 +20,8 @@ export interface GoalWithProgress {
 export interface AreaOverview {
   readonly area: Area;
   readonly goalCount: number;
-  /** Mean progress of the area's goals, 0..1. */
-  readonly progress: number;
-  /** Goals by their effective status (the board's when set, otherwise the derived one). */
-  readonly byStatus: Readonly<Record<GoalStatus, number>>;
+  /** The area's progress (mean credit of the goals counted, or null when none is counted yet), what it counts, and goals by effective status. */
+  readonly summary: ProgressSummary;
 }
 
 export type AttentionReason = 'overdue' | 'behind' | 'atRisk';
@@ -51,6 +49,8 @@ export interface CheckInItem {
 }
 
 export interface PlanOverview {
+  /** The whole plan's progress, counted as the areas' are. */
+  readonly plan: ProgressSummary;
   readonly areas: readonly AreaOverview[];
   readonly attention: readonly AttentionItem[];
   readonly deadlines: readonly DeadlineItem[];
@@ -67,9 +67,6 @@ export interface OverviewOptions {
 
 const REASON_ORDER: Record<AttentionReason, number> = { overdue: 0, behind: 1, atRisk: 2 };
 
-function emptyCounts(): Record<GoalStatus, number> {
-  return Object.fromEntries(GOAL_STATUSES.map((s) => [s, 0])) as Record<GoalStatus, number>;
-}
 
 
 /** The deadline of a goal as a day, or '9999-12-31' when it has none (sorts last). */
@@ -89,25 +86,15 @@ export function planOverview(snapshot: PlanSnapshot, today: string, options: Ove
   const windowDays = options.deadlineWindowDays ?? DEADLINE_WINDOW_DAYS;
   const latestCount = options.latestCount ?? LATEST_CHECK_INS;
 
-  const checkInsByGoal = new Map<string, CheckIn[]>();
-  for (const c of snapshot.checkIns) {
-    const list = checkInsByGoal.get(c.goalId);
-    if (list) list.push(c);
-    else checkInsByGoal.set(c.goalId, [c]);
-  }
   const goals = sortByOrder(snapshot.goals);
-  const rows: GoalWithProgress[] = goals.map((goal) => ({
-    goal,
-    progress: goalProgress(goal, checkInsByGoal.get(goal.id) ?? [], snapshot.plan, today),
-  }));
+  const progress = planProgress(snapshot, today);
+  const rows: GoalWithProgress[] = goals.map((goal) => ({ goal, progress: progress.get(goal.id) as GoalProgress }));
 
   const areas = [...snapshot.areas]
     .sort((a, b) => a.number - b.number)
     .map((area): AreaOverview => {
       const own = rows.filter((r) => r.goal.areaId === area.id);
-      const byStatus = emptyCounts();
-      for (const r of own) byStatus[r.progress.status] += 1;
-      return { area, goalCount: own.length, progress: meanProgress(own.map((r) => r.progress)), byStatus };
+      return { area, goalCount: own.length, summary: summarizeProgress(own.map((r) => r.progress)) };
     });
 
   const attention = rows
@@ -147,7 +134,16 @@ export function planOverview(snapshot: PlanSnapshot, today: string, options: Ove
     })
     .slice(0, latestCount);
 
-  return { areas, attention, deadlines, recurringDue, latestCheckIns };
+  return { plan: summarizeProgress(rows.map((r) => r.progress)), areas, attention, deadlines, recurringDue, latestCheckIns };
+}
+
+/**
+ * Every goal's progress and status on a day, by goal id: the one place the screens, the reminders
+ * and the reports get them from (check-ins grouped once).
+ */
+export function planProgress(snapshot: Pick<PlanSnapshot, 'plan' | 'goals' | 'checkIns'>, today: string): Map<string, GoalProgress> {
+  const byGoal = checkInsByGoal(snapshot.checkIns);
+  return new Map(snapshot.goals.map((goal) => [goal.id, goalProgress(goal, byGoal.get(goal.id) ?? [], snapshot.plan, today)]));
 }
 
 /** One line of a goal's change log. */

@@ -18,7 +18,7 @@
  */
 import { addDays, isWorkingDay, workingDayOnOrAfter, workingDayOnOrBefore } from './holidays';
 import type { CheckIn, LocalGoal, Plan } from './plan';
-import { deadlineDay, goalProgress, occurrenceDue, occurrencesDone, planEnd, planStart, recurrencePeriod } from './progress';
+import { checkInsByGoal, deadlineDay, goalProgress, goalStart, occurrenceDue, occurrencesDone, planEnd, planStart, recurrencePeriod } from './progress';
 
 /** How reminders are posted: one post per goal, or one digest a week or a month per channel. */
 export type DigestCadence = 'off' | 'weekly' | 'monthly';
@@ -241,16 +241,25 @@ function recurringSeries(goal: LocalGoal, own: readonly CheckIn[], plan: Reminde
   // The period before too: an occurrence missed at its end is reported in the next one.
   const previous = recurrencePeriod(recurrence.per, addDays(current.start, -1));
   const out: Candidate[] = [];
+  // Occurrences due before the goal started are not asked for (progress.ts goalStart).
+  const start = goalStart(goal, plan, own[0]?.date ?? null);
   for (const period of [previous, current]) {
     if (period.end < planStart(plan) || period.start > planEnd(plan)) continue;
     const done = occurrencesDone(own, period);
+    let skipped = 0;
     for (let k = 1; k <= recurrence.count; k++) {
       const by = occurrenceDue(recurrence, period, k);
-      const base = { occurrence: k, required: recurrence.count, done, by, periodStart: period.start };
+      if (by < start) {
+        skipped += 1;
+        continue;
+      }
+      // The n-th occurrence asked for is held once n were reported this period.
+      const nth = k - skipped;
+      const base = { occurrence: nth, required: recurrence.count - skipped, done, by, periodStart: period.start };
       const soonDay = workingDayOnOrBefore(addDays(by, -settings.recurringLeadDays), closed);
       // An occurrence expected before the period's first day of the plan is not announced.
       if (soonDay >= period.start) {
-        out.push({ key: `${series}:${period.start}:${k}:soon`, series, goalId: goal.id, rule: 'recurring', day: soonDay, reason: { kind: 'occurrenceSoon', ...base }, applies: done < k && today <= by });
+        out.push({ key: `${series}:${period.start}:${k}:soon`, series, goalId: goal.id, rule: 'recurring', day: soonDay, reason: { kind: 'occurrenceSoon', ...base }, applies: done < nth && today <= by });
       }
       out.push({
         key: `${series}:${period.start}:${k}:missed`,
@@ -259,7 +268,7 @@ function recurringSeries(goal: LocalGoal, own: readonly CheckIn[], plan: Reminde
         rule: 'recurring',
         day: workingDayOnOrAfter(addDays(by, 1), closed),
         reason: { kind: 'occurrenceMissed', ...base },
-        applies: done < k && today > by,
+        applies: done < nth && today > by,
       });
     }
   }
@@ -304,12 +313,7 @@ export function dueReminders(input: ReminderInput, today: string): Reminder[] {
   const { settings, plan } = input;
   if (!settings.enabled || today < planStart(plan) || today > addDays(planEnd(plan), settings.overdueEveryDays * settings.overdueTimes + 1)) return [];
   const closed = new Set(settings.quietDays);
-  const byGoal = new Map<string, CheckIn[]>();
-  for (const c of input.checkIns) {
-    const list = byGoal.get(c.goalId);
-    if (list) list.push(c);
-    else byGoal.set(c.goalId, [c]);
-  }
+  const byGoal = checkInsByGoal(input.checkIns);
   const tasksOf = new Map<string, TaskState[]>();
   for (const t of input.tasks ?? []) {
     const list = tasksOf.get(t.goalId);

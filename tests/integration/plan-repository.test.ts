@@ -324,7 +324,7 @@ describe('schema versions', () => {
         { name: 'OwnerUpn', displayName: 'Ansvarlig (brukernavn)', text: {}, indexed: true },
         { name: 'OwnerName', displayName: 'Ansvarlig', text: {} },
       ];
-      const v1 = [...LISTS.goals.columns.filter((c) => !['ClientId', 'OwnerIds', 'Owners', 'PlannerTasks', 'RolloutMeasure'].includes(c.name)).map(toColumnDefinition), ...legacyOwnerColumns];
+      const v1 = [...LISTS.goals.columns.filter((c) => !['ClientId', 'OwnerIds', 'Owners', 'PlannerTasks', 'RolloutMeasure', 'StartDate'].includes(c.name)).map(toColumnDefinition), ...legacyOwnerColumns];
       const list = await graph.post<{ id: string }>(`/groups/${asker.id}/sites/root/lists`, {
         displayName: LISTS.goals.displayName,
         description: LISTS.goals.description.replace(/:v\d+\]/, ':v1]'),

@@ -283,6 +283,8 @@ describe('schema version from columns', () => {
     expect(versionOf(LISTS.plans, names('plans'))).toBe(6);
     expect(versionOf(LISTS.plans, names('plans', ['RosterImport']))).toBe(5);
     expect(versionOf(LISTS.plans, names('plans', ['ReminderSettings']))).toBe(4);
+    expect(versionOf(LISTS.goals, names('goals'))).toBe(6);
+    expect(versionOf(LISTS.goals, names('goals', ['StartDate']))).toBe(5);
     expect(versionOf(LISTS.goals, names('goals', ['RolloutMeasure']))).toBe(4);
     expect(versionOf(LISTS.plans, names('plans', ['PlannerBuckets']))).toBe(3);
     expect(versionOf(LISTS.reminders, names('reminders'))).toBe(1);

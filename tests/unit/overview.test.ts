@@ -40,10 +40,14 @@ describe('progress per area', () => {
     const { areas } = planOverview(s, '2026-06-30');
     expect(areas.map((a) => a.area.id)).toEqual(['a1', 'a2', 'a3']);
     expect(areas.map((a) => a.goalCount)).toEqual([1, 2, 0]);
-    expect(areas[1]?.progress).toBeCloseTo(0.75); // done (1) and 5 of 10 (0.5)
-    expect(areas[1]?.byStatus.done).toBe(1);
-    expect(areas[0]?.byStatus).toEqual({ notStarted: 0, onTrack: 0, atRisk: 1, behind: 0, done: 0 });
-    expect(areas[2]?.progress).toBe(0);
+    expect(areas[1]?.summary.fraction).toBeCloseTo(0.75); // done (1) and 5 of 10 (0.5)
+    expect(areas[1]?.summary).toMatchObject({ counted: 2, total: 2 });
+    expect(areas[1]?.summary.byStatus.done).toBe(1);
+    expect(areas[0]?.summary.byStatus).toEqual({ notStarted: 0, onTrack: 0, atRisk: 1, behind: 0, done: 0 });
+    // A milestone the board calls at risk is under way: it counts ½, not 0.
+    expect(areas[0]?.summary.fraction).toBe(0.5);
+    // Nothing to count is no progress to show, never 0 %.
+    expect(areas[2]?.summary.fraction).toBeNull();
   });
 });
 

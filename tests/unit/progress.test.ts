@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeGoal } from '../support/factories';
-import { deadlineDay, goalProgress, meanProgress } from '../../src/domain/progress';
+import { deadlineDay, goalProgress, summarizeProgress } from '../../src/domain/progress';
 import type { CheckIn, LocalGoal } from '../../src/domain/plan';
 
 const plan = { periodFrom: 2026, periodTo: 2027 };
@@ -98,9 +98,17 @@ describe('recurring goals', () => {
   it('should count monthly goals per month', () => {
     const visits = goal({ kind: 'recurring', recurrence: { count: 1, per: 'month' } });
     const p = goalProgress(visits, [checkIn('2026-03-05', null)], plan, '2026-03-20');
-    expect(p.recurring).toMatchObject({ periodStart: '2026-03-01', periodEnd: '2026-03-31', done: 1, nextDue: null });
+    // This month's visit is held: the next one named is next month's, never a day already past.
+    expect(p.recurring).toMatchObject({ periodStart: '2026-03-01', periodEnd: '2026-03-31', done: 1, required: 1, nextDue: '2026-04-30' });
     expect(p.derivedStatus).toBe('onTrack');
-    expect(goalProgress(visits, [checkIn('2026-03-05', null)], plan, '2026-04-25').derivedStatus).toBe('behind');
+    // Judged over the year so far: one visit held of the two due by the end of February.
+    expect(p.recurring).toMatchObject({ yearDone: 1, yearRequired: 12, dueByNow: 2, missed: 1, missedSince: '2026-02-28' });
+    const april = goalProgress(visits, [checkIn('2026-03-05', null)], plan, '2026-04-25');
+    expect(april.recurring).toMatchObject({ done: 0, nextDue: '2026-04-30', missed: 2 });
+    expect(april.derivedStatus).toBe('atRisk');
+    expect(goalProgress(visits, [checkIn('2026-03-05', null)], plan, '2026-06-10').derivedStatus).toBe('behind');
+    const everyMonth = ['01', '02', '03'].map((m) => checkIn(`2026-${m}-10`, null, m));
+    expect(goalProgress(visits, everyMonth, plan, '2026-04-25').derivedStatus).toBe('onTrack');
   });
 });
 
@@ -205,9 +213,10 @@ describe('status over the whole 2026–2027 period', () => {
       goalProgress(members, [], plan, '2026-06-01'), // no check-in = 0
     ];
     expect(ps.map((p) => p.fraction)).toEqual([expect.closeTo(0.4, 10), expect.closeTo(0.75, 10), 0]);
-    expect(meanProgress(ps)).toBeCloseTo((0.4 + 0.75 + 0) / 3, 10);
-    expect(meanProgress(ps.slice(0, 2))).toBeCloseTo(0.575, 10);
-    expect(meanProgress([ps[1] as (typeof ps)[number]])).toBeCloseTo(0.75, 10);
-    expect(meanProgress([])).toBe(0);
+    // Five months in, 21 % of the way was expected: the unreported goal counts as 0.
+    expect(summarizeProgress(ps).fraction).toBeCloseTo((0.4 + 0.75 + 0) / 3, 10);
+    expect(summarizeProgress(ps.slice(0, 2)).fraction).toBeCloseTo(0.575, 10);
+    expect(summarizeProgress([ps[1] as (typeof ps)[number]]).fraction).toBeCloseTo(0.75, 10);
+    expect(summarizeProgress([])).toMatchObject({ fraction: null, counted: 0, total: 0 });
   });
 });

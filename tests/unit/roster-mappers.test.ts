@@ -113,6 +113,27 @@ describe('own confirmations', () => {
   });
 });
 
+describe('a goal’s start day and when items were created', () => {
+  it('round-trips a start day, reports one that is no calendar day, and reads the store’s creation time', () => {
+    const issues = new IssueCollector();
+    expect(goalFields({ start: '2026-09-01' })).toEqual({ StartDate: '2026-09-01' });
+    expect(goalFields({ start: null })).toEqual({ StartDate: '' });
+    expect(goalFields({})).toEqual({});
+    for (const bad of ['2026-09', '2026-02-30', '1.9.2026']) expect(() => goalFields({ start: bad })).toThrow(RangeError);
+    const goal = toGoal(row('2', { GoalText: 'G', StartDate: '2026-09-01' }, { createdDateTime: '2026-08-30T10:00:00Z' }), issues);
+    expect([goal.start, goal.created]).toEqual(['2026-09-01', '2026-08-30T10:00:00Z']);
+    const plain = toGoal(row('3', { GoalText: 'G' }), issues);
+    expect('start' in plain || 'created' in plain).toBe(false);
+    expect(issues.issues).toEqual([]);
+    expect(toPlan(row('1', { Title: 'U', PeriodFrom: 2026 }, { createdDateTime: '2026-03-01T09:00:00Z' }), issues).created).toBe('2026-03-01T09:00:00Z');
+    for (const bad of ['2026-13-01', '2026-02-29', 'soon', '2026-9-1']) {
+      const collector = new IssueCollector();
+      expect('start' in toGoal(row('4', { GoalText: 'G', StartDate: bad }), collector)).toBe(false);
+      expect(collector.issues.map((i) => [i.field, i.kind])).toEqual([['StartDate', 'invalidValue']]);
+    }
+  });
+});
+
 describe('the rollout on the plan and its goals', () => {
   it('round-trips the steps, the committed import and a goal’s rollout measure', () => {
     const issues = new IssueCollector();

@@ -174,6 +174,7 @@ export function toPlan(item: ListItem, issues: IssueCollector): Plan {
     planner: plannerBindingOf(f, item.id, issues),
     rolloutSteps: optStr(f, 'RolloutSteps'),
     rosterImport: optStr(f, 'RosterImport'),
+    ...createdOf(item),
     etag: item.eTag,
   };
 }
@@ -322,6 +323,7 @@ export function toGoal(item: ListItem, issues: IssueCollector): LocalGoal {
     kind,
     owners,
     due,
+    ...startOf(f, item.id, issues),
     status: choiceOf(STATUS_BY_LABEL, f, 'GoalStatus', 'goals', item.id, issues),
     measure,
     recurrence,
@@ -333,7 +335,24 @@ export function toGoal(item: ListItem, issues: IssueCollector): LocalGoal {
     etag: item.eTag,
     modified: item.lastModifiedDateTime,
     modifiedBy: item.lastModifiedBy?.user?.displayName,
+    ...createdOf(item),
   };
+}
+
+/** When the store created the item (read only), as an optional property. */
+function createdOf(item: ListItem): { created?: string } {
+  return item.createdDateTime ? { created: item.createdDateTime } : {};
+}
+
+/** The goal's start day (v6 column) as an optional property: absent when none is set; a value that is no calendar day is reported. */
+function startOf(f: Fields, itemId: string, issues: IssueCollector): { start?: string } {
+  const raw = optStr(f, 'StartDate');
+  if (raw === null) return {};
+  if (raw.length !== 10 || dueProblem(raw) !== null) {
+    issues.add('goals', itemId, 'StartDate', raw, 'invalidValue');
+    return {};
+  }
+  return { start: raw };
 }
 
 /** The goal's rollout measure (v5 column) as an optional property: absent when it has none or it is unreadable (reported). */
@@ -520,6 +539,10 @@ export function goalFields(goal: LocalGoalPatch & Partial<Pick<NewLocalGoal, 'pl
   if (goal.due !== undefined) {
     if (goal.due !== null && !isValidDue(goal.due)) throw new RangeError(`Invalid due date: ${goal.due}`);
     out.DueDate = goal.due ?? '';
+  }
+  if (goal.start !== undefined) {
+    if (goal.start !== null && (goal.start.length !== 10 || dueProblem(goal.start) !== null)) throw new RangeError(`Invalid start date: ${goal.start}`);
+    out.StartDate = goal.start ?? '';
   }
   if (goal.status !== undefined) out.GoalStatus = goal.status ? STATUS_LABELS[goal.status] : null;
   if (goal.measure !== undefined) {

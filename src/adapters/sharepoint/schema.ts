@@ -151,11 +151,11 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
   goals: {
     key: 'goals',
     displayName: 'Lokale mål',
-    description: 'Fagforeningens egne mål. Vedlikeholdes av appen Handlingsplan. [handlingsplan:goals:v5]',
-    version: 5,
+    description: 'Fagforeningens egne mål. Vedlikeholdes av appen Handlingsplan. [handlingsplan:goals:v6]',
+    version: 6,
     // v3 keeps owners by Entra id (OwnerIds, Owners); v1–v2 kept one owner by user name in OwnerUpn
     // and OwnerName, which stay in older lists until upgradeOwners has moved them.
-    addedIn: { ClientId: 2, OwnerIds: 3, Owners: 3, PlannerTasks: 4, RolloutMeasure: 5 },
+    addedIn: { ClientId: 2, OwnerIds: 3, Owners: 3, PlannerTasks: 4, RolloutMeasure: 5, StartDate: 6 },
     titleMeaning: 'Mål (kort)',
     columns: [
       planId,
@@ -182,6 +182,8 @@ export const LISTS: Readonly<Record<ListKey, ListSpec>> = {
       { name: 'PlannerTasks', displayName: 'Planner-oppgaver (ID)', type: text(true) },
       /** The rollout step that measures the goal, as JSON `{stepId, roles}` (domain/plan.ts RolloutMeasure; added in v5). */
       { name: 'RolloutMeasure', displayName: 'Målt av utrullingen', type: text() },
+      /** The day work on the goal starts, YYYY-MM-DD, when the board set one (domain/progress.ts goalStart; added in v6). */
+      { name: 'StartDate', displayName: 'Startdato', type: text() },
     ],
   },
   checkIns: {

@@ -6,7 +6,8 @@ import type { ReactNode } from 'react';
 import { Body1, Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, Subtitle1, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { ownsGoal, type LocalGoal, type PlanSnapshot } from '../../domain/plan';
-import { goalProgress } from '../../domain/progress';
+import { planProgress } from '../../domain/overview';
+import type { GoalProgress } from '../../domain/progress';
 import type { TeamInfo } from '../../domain/ports';
 import { planQueryKey } from '../../hooks/use-plan';
 import { useCheckInQueue } from '../../hooks/use-check-in';
@@ -48,11 +49,12 @@ function GoalList({ team, snapshot, focusGoalId }: { team: TeamInfo; snapshot: P
   const me = useMe();
   const today = session.today();
   const mine = ownGoals(snapshot, me.id);
+  const progress = planProgress({ ...snapshot, goals: mine }, today);
   const waiting = (goalId: string) => state.items.filter((item) => item.failure === null && item.payload.checkIn.goalId === goalId).length;
   return (
     <ul className={styles.list}>
       {mine.map((goal) => (
-        <GoalCard key={goal.id} teamId={team.id} goal={goal} progress={goalProgress(goal, snapshot.checkIns, snapshot.plan, today)} waiting={waiting(goal.id)} focused={goal.id === focusGoalId} />
+        <GoalCard key={goal.id} teamId={team.id} goal={goal} progress={progress.get(goal.id) as GoalProgress} waiting={waiting(goal.id)} focused={goal.id === focusGoalId} />
       ))}
     </ul>
   );

@@ -5,7 +5,7 @@
  * it again.
  */
 import type { CheckIn, LocalGoal, PlanSnapshot } from '../../domain/plan';
-import { goalProgress, type GoalProgress } from '../../domain/progress';
+import { checkInsByGoal, goalProgress, type GoalProgress } from '../../domain/progress';
 
 export type ProgressCache = ReadonlyMap<LocalGoal, { readonly key: string; readonly progress: GoalProgress }>;
 
@@ -15,12 +15,7 @@ export function progressByGoal(snapshot: PlanSnapshot | null | undefined, today:
   const progress = new Map<string, GoalProgress>();
   const next = new Map<LocalGoal, { key: string; progress: GoalProgress }>();
   if (!snapshot) return { progress, cache: next };
-  const byGoal = new Map<string, CheckIn[]>();
-  for (const c of snapshot.checkIns) {
-    const list = byGoal.get(c.goalId);
-    if (list) list.push(c);
-    else byGoal.set(c.goalId, [c]);
-  }
+  const byGoal = checkInsByGoal(snapshot.checkIns);
   for (const goal of snapshot.goals) {
     const own = byGoal.get(goal.id) ?? [];
     const key = keyOf(today, own);

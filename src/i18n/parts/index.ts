@@ -19,8 +19,9 @@ import { reminders } from './reminders';
 import { reminderWebhook } from './reminder-webhook';
 import { rollout } from './rollout';
 import { rolloutImport } from './rollout-import';
+import { statusPart } from './status';
 
-export const PARTS = [navigation, overview, goalDetail, planEditing, situation, settings, config, checkIns, importPart, planner, plannerAssign, plannerSync, reminders, reminderWebhook, rollout, rolloutImport] as const;
+export const PARTS = [navigation, overview, goalDetail, planEditing, situation, settings, config, checkIns, importPart, planner, plannerAssign, plannerSync, reminders, reminderWebhook, rollout, rolloutImport, statusPart] as const;
 
 type KeysOf<P> = P extends CataloguePart<infer K> ? K : never;
 export type PartKey = KeysOf<(typeof PARTS)[number]>;

@@ -34,6 +34,7 @@ export function GoalFacts({ goal, area, progress }: { goal: LocalGoal; area: Are
         {progress.overdue ? ` · ${t('goal.overdue')}` : ''}
       </span>,
     ],
+    [t('statusReason.startLabel'), goal.start ? formatDate(progress.start) : t('statusReason.startDefault', { date: formatDate(progress.start) })],
     [
       t('goal.status'),
       <span className={styles.status}>

@@ -29,22 +29,26 @@ const useStyles = makeStyles({
 function AreaRow({ row }: { row: AreaOverview }) {
   const styles = { ...usePageStyles(), ...useStyles() };
   const { t, formatPercent } = useI18n();
-  const worst = row.byStatus.behind > 0 ? 'error' : row.byStatus.atRisk > 0 ? 'warning' : 'brand';
+  const { summary } = row;
+  const worst = summary.byStatus.behind > 0 ? 'error' : summary.byStatus.atRisk > 0 ? 'warning' : 'brand';
+  const percent = summary.fraction === null ? null : formatPercent(summary.fraction);
   return (
     <li className={styles.item} data-area-id={row.area.id}>
       <div className={styles.areaTop}>
         <Body1>
           <Caption1 className={styles.muted}>{t('plan.area', { number: row.area.number })}</Caption1> {row.area.title}
         </Body1>
-        <Caption1>{formatPercent(row.progress)}</Caption1>
+        <Caption1 data-area-percent>{percent ?? t('progressSummary.none')}</Caption1>
       </div>
-      <ProgressBar
-        value={row.progress}
-        max={1}
-        thickness="large"
-        color={worst}
-        aria-label={t('overview.areas.progressLabel', { number: row.area.number, percent: formatPercent(row.progress) })}
-      />
+      {summary.fraction !== null && (
+        <ProgressBar
+          value={summary.fraction}
+          max={1}
+          thickness="large"
+          color={worst}
+          aria-label={t('overview.areas.progressLabel', { number: row.area.number, percent: percent ?? '' })}
+        />
+      )}
       {row.goalCount === 0 ? (
         <Caption1 className={styles.muted}>{t('overview.areas.noGoals')}</Caption1>
       ) : (
@@ -52,11 +56,18 @@ function AreaRow({ row }: { row: AreaOverview }) {
           <li>
             <Caption1>{t('plan.goalsCount', { count: row.goalCount })}</Caption1>
           </li>
-          {GOAL_STATUSES.filter((s) => row.byStatus[s] > 0).map((s) => (
+          {GOAL_STATUSES.filter((s) => summary.byStatus[s] > 0).map((s) => (
             <li key={s} data-status-count={s}>
-              <Caption1>{t('overview.areas.statusCount', { status: t(`status.${s}`), count: row.byStatus[s] })}</Caption1>
+              <Caption1>{t('overview.areas.statusCount', { status: t(`status.${s}`), count: summary.byStatus[s] })}</Caption1>
             </li>
           ))}
+          {summary.counted < summary.total && summary.counted > 0 && (
+            <li>
+              <Caption1 className={styles.muted} title={t('progressSummary.rule')}>
+                {t('progressSummary.counted', { counted: summary.counted, total: summary.total })}
+              </Caption1>
+            </li>
+          )}
         </ul>
       )}
     </li>

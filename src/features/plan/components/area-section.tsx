@@ -2,7 +2,7 @@ import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Capt
 import { Add20Regular } from '@fluentui/react-icons';
 import { memo, useMemo } from 'react';
 import { groupGoalsByNationalGoal, type Area, type LocalGoal } from '../../../domain/plan';
-import { meanProgress, type GoalProgress } from '../../../domain/progress';
+import { summarizeProgress, type GoalProgress } from '../../../domain/progress';
 import { useI18n } from '../../../i18n';
 import { selectionState } from '../planner-assign';
 import { GoalItem, type GoalActions } from './goal-item';
@@ -55,7 +55,7 @@ export const AreaSection = memo(function AreaSection({ area, goals, allGoals, pr
     }
     return map;
   }, [area, allGoals]);
-  const areaProgress = meanProgress(allGoals.flatMap((g) => progress.get(g.id) ?? []));
+  const areaProgress = summarizeProgress(allGoals.flatMap((g) => progress.get(g.id) ?? [])).fraction;
   const headingId = `area-${area.id}`;
   // 'Select all' acts on the goals shown (the filters narrow it, as they narrow the list).
   const shownIds = useMemo(() => goals.map((g) => g.id), [goals]);
@@ -84,7 +84,7 @@ export const AreaSection = memo(function AreaSection({ area, goals, allGoals, pr
           />
         )}
         <Caption1>
-          {t('plan.goalsCount', { count: allGoals.length })} · {t('plan.areaProgress', { percent: formatPercent(areaProgress) })}
+          {t('plan.goalsCount', { count: allGoals.length })} · {areaProgress === null ? t('progressSummary.none') : t('plan.areaProgress', { percent: formatPercent(areaProgress) })}
         </Caption1>
       </div>
       {area.strategies.length > 0 && (
