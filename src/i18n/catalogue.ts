@@ -7,7 +7,7 @@ import { en, type MessageKey as CoreKey } from './messages/en';
 import { nb } from './messages/nb';
 import { nn } from './messages/nn';
 import { PARTS, type PartKey } from './parts';
-import { formatMessage, type MessageParams } from './format';
+import { NUMBER_OPTIONS, createTranslator, type MessageParams, type Translator } from './format';
 
 export type Language = 'nb' | 'nn' | 'en';
 export type MessageKey = CoreKey | PartKey;
@@ -35,18 +35,38 @@ export interface I18n {
 /**
  * The locale Intl formats with. Some ICU builds (Chromium's among them) carry no nynorsk data and
  * would fall back to English conventions ('36,000'); bokmål's conventions are nynorsk's too
- * (same month names, '36 000', '33 %').
+ * (same month names, '36 000', '33 %', and the same plural rules: one, other).
  */
 function intlLocale(language: Language): string {
   const wanted = LOCALES[language];
   if (language !== 'nn') return wanted;
-  return Intl.NumberFormat.supportedLocalesOf([wanted]).length > 0 && Intl.DateTimeFormat.supportedLocalesOf([wanted]).length > 0 ? wanted : LOCALES.nb;
+  const supported =
+    Intl.NumberFormat.supportedLocalesOf([wanted]).length > 0 &&
+    Intl.DateTimeFormat.supportedLocalesOf([wanted]).length > 0 &&
+    Intl.PluralRules.supportedLocalesOf([wanted]).length > 0;
+  return supported ? wanted : LOCALES.nb;
+}
+
+/**
+ * One translator per language for the whole process, made when the language is first used: every
+ * createI18n (a React provider, each Planner text, each reminder card) shares its compiled messages.
+ * A message that fails falls back to English, and English to the key (format.ts).
+ */
+const translators = new Map<Language, Translator>();
+
+function translatorFor(language: Language): Translator {
+  let translator = translators.get(language);
+  if (!translator) {
+    translator = createTranslator(intlLocale(language), CATALOGUES[language], language === 'en' ? undefined : translatorFor('en'));
+    translators.set(language, translator);
+  }
+  return translator;
 }
 
 export function createI18n(language: Language): I18n {
   const locale = intlLocale(language);
-  const catalogue = CATALOGUES[language];
-  const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const translate = translatorFor(language);
+  const numberFormat = new Intl.NumberFormat(locale, NUMBER_OPTIONS);
   const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const dayFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   const monthFormat = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -55,7 +75,7 @@ export function createI18n(language: Language): I18n {
   return {
     language,
     locale,
-    t: (key, params = {}) => formatMessage(catalogue[key] ?? CATALOGUES.en[key], params, locale, (n) => numberFormat.format(n)),
+    t: (key, params) => translate(key, params),
     formatNumber,
     formatPercent: (fraction) => percentFormat.format(fraction),
     formatDate: (iso) => {
