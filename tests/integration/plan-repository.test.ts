@@ -70,6 +70,8 @@ describe('SharePointPlanRepository', () => {
       reminderChannelId: alver.reminderChannelId,
       reminderChannelName: 'Påminnelser',
       reminderSettings: null,
+      // When the store created the plan item (Graph's createdDateTime): goals created later were added to the adopted plan.
+      created: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
     expect(snapshot.areas.map((a) => a.title)).toEqual(truth.areas.map((a) => a.title));
     expect(snapshot.areas.map((a) => a.nationalGoals)).toEqual(truth.areas.map((a) => a.nationalGoals));
@@ -167,6 +169,20 @@ describe('SharePointPlanRepository', () => {
     const saved = await repo.updateGoal(goal.id, { measure: { unit: 'medlemmer', baseline: 0, target: 130, current: 12 } });
     expect(saved.measure?.target).toBe(130);
     expect((await repo.health()).lists.find((l) => l.key === 'goals')?.state).toBe('ok');
+  });
+
+  it('should store a goal’s start day and give each goal the day the store created it', async () => {
+    const { repo } = repoAs(emu, boardA, alver.id);
+    const snapshot = await repo.load();
+    const goal = snapshot?.goals[0];
+    if (!snapshot || !goal) throw new Error('no goal');
+    expect(goal.start).toBeUndefined();
+    expect(goal.created).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const saved = await repo.updateGoal(goal.id, { start: '2026-09-01' }, { ifMatch: goal.etag ?? null });
+    expect(saved.start).toBe('2026-09-01');
+    expect((await repo.load())?.goals.find((g) => g.id === goal.id)?.start).toBe('2026-09-01');
+    const cleared = await repo.updateGoal(goal.id, { start: null }, { ifMatch: saved.etag ?? null });
+    expect(cleared.start).toBeUndefined();
   });
 
   it('should keep multi-line text plain: created plain, and a column turned into rich text in Lists is set back', async () => {
@@ -340,7 +356,7 @@ describe('schema versions', () => {
       ];
       for (const fields of legacy) await graph.post(`/groups/${asker.id}/sites/root/lists/${list.id}/items`, { fields });
       const before = await repo.health();
-      expect(before.lists.find((l) => l.key === 'goals')).toMatchObject({ state: 'outdated', missingColumns: ['OwnerIds', 'Owners', 'ClientId', 'PlannerTasks', 'RolloutMeasure'], version: 1 });
+      expect(before.lists.find((l) => l.key === 'goals')).toMatchObject({ state: 'outdated', missingColumns: ['OwnerIds', 'Owners', 'ClientId', 'PlannerTasks', 'RolloutMeasure', 'StartDate'], version: 1 });
       expect(before.lists.find((l) => l.key === 'plans')).toMatchObject({ state: 'outdated', missingColumns: ['ImportState', 'PlannerPlanId', 'PlannerBuckets', 'ReminderSettings', 'RolloutSteps', 'RosterImport'], version: 2 });
       // A v2 plan (no ImportState column at all) is a complete plan.
       expect((await repo.load())?.plan).toMatchObject({ union: 'Fagforbundet Asker', periodFrom: 2024, importState: null });
@@ -363,7 +379,7 @@ describe('schema versions', () => {
       const site = await graph.get<{ value: Array<{ id: string; description: string }> }>(`/groups/${asker.id}/sites/root/lists?$select=id,description`);
       expect(site.value.find((l) => l.id === plans.id)?.description).toContain('[handlingsplan:plans:v2]');
       expect(health.lists.find((l) => l.key === 'plans')?.version).toBe(6);
-      expect(health.lists.find((l) => l.key === 'goals')?.version).toBe(5);
+      expect(health.lists.find((l) => l.key === 'goals')?.version).toBe(6);
       const upgraded = await repo.load();
       expect(upgraded?.plan).toMatchObject({ union: 'Fagforbundet Asker', periodFrom: 2024, periodTo: 2025, importState: null });
       // Until the owners are upgraded they show as issues, never as someone matched by e-mail.
