@@ -11,7 +11,8 @@ import { useCheckIn, useCheckInQueue } from '../../hooks/use-check-in';
 import { useI18n, type MessageKey } from '../../i18n';
 import { failureOf } from '../../lib/offline-queue';
 import { useServices } from '../../lib/services';
-import { checkInErrorKey, isIsoDay, parseDecimal } from './check-in-input';
+import { parseLocaleNumber } from '../../lib/locale-number';
+import { checkInErrorKey, isIsoDay } from './check-in-input';
 
 const useStyles = makeStyles({
   form: {
@@ -43,7 +44,7 @@ const defaultValue = (goal: LocalGoal) => (goal.kind === 'recurring' ? '1' : '')
 
 export function CheckInForm({ teamId, goal, describedBy }: { teamId: string; goal: LocalGoal; describedBy: string }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { session } = useServices();
   const { state: queueState } = useCheckInQueue();
   const mutation = useCheckIn();
@@ -74,7 +75,7 @@ export function CheckInForm({ teamId, goal, describedBy }: { teamId: string; goa
     } else if (goal.kind === 'milestone') {
       parsed = done ? 1 : null;
     } else if (value.trim() !== '') {
-      parsed = parseDecimal(value);
+      parsed = parseLocaleNumber(value, language);
       if (parsed === null) found.value = 'checkIn.validation.number';
       else if (goal.kind === 'recurring' && (!Number.isInteger(parsed) || parsed < 1)) found.value = 'checkIn.validation.count';
     }

@@ -1,4 +1,4 @@
-/** Check-in helpers: error messages and number/date parsing as people type them. */
+/** Check-in helpers: error messages and date checks (numbers are read by lib/locale-number.ts). */
 import type { MessageKey } from '../../i18n';
 import type { QueueFailure } from '../../lib/offline-queue';
 
@@ -9,14 +9,6 @@ export function checkInErrorKey(failure: Pick<QueueFailure, 'status' | 'code'>):
   if (failure.status === 404 || failure.code === 'NotFoundError') return 'checkIn.error.notFound';
   if (failure.status === 429 || failure.status === 503 || failure.status === 504) return 'checkIn.error.throttled';
   return 'checkIn.error.generic';
-}
-
-/** Parses a number as people type it in Norway or England: '12,5', '12.5', '1 250'. */
-export function parseDecimal(text: string): number | null {
-  const cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return null;
-  const value = Number(cleaned);
-  return Number.isFinite(value) ? value : null;
 }
 
 export function isIsoDay(text: string): boolean {

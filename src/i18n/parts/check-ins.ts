@@ -20,7 +20,7 @@ export const checkIns = definePart({
     'checkIn.none': 'No check-ins yet',
     'checkIn.waitingForGoal': '{count, plural, one {# check-in waiting to be sent} other {# check-ins waiting to be sent}}',
     'checkIn.validation.empty': 'Enter a value or a comment.',
-    'checkIn.validation.number': 'Enter a number, e.g. 12 or 12,5.',
+    'checkIn.validation.number': 'Enter a number, e.g. 12 or 12.5.',
     'checkIn.validation.count': 'Enter a whole number of at least 1.',
     'checkIn.validation.date': 'Enter a date (YYYY-MM-DD).',
     'checkIn.error.title': 'The check-in was not saved',

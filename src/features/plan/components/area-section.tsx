@@ -69,7 +69,7 @@ export const AreaSection = memo(function AreaSection({ area, goals, allGoals, pr
             {area.title}
           </Subtitle1>
           {actions && !unplaced && (
-            <Button size="small" appearance="secondary" icon={<Add20Regular />} onClick={() => actions.onAdd(area)} aria-describedby={headingId}>
+            <Button size="small" appearance="secondary" icon={<Add20Regular />} onClick={() => actions.onAdd(area)} aria-label={t('planEdit.addGoalIn', { area: area.title })}>
               {t('planEdit.add')}
             </Button>
           )}

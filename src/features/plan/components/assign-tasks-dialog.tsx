@@ -44,6 +44,7 @@ import { personName } from '../../../components/owner-names';
 import { failureReason, isPlanUnreachable, limitReason, withPickedOwners, type OwnerScope, type Reason } from '../planner-assign';
 import { useAssignPreview, useCreatePlannerTasks, useTeamMembers } from '../use-planner-assign';
 import { ownerChoices } from './goal-editor';
+import { useRestoreFocus } from './use-restore-focus';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '760px', width: 'calc(100vw - 32px)' },
@@ -92,6 +93,7 @@ export function AssignTasksDialog({
 }) {
   const styles = useStyles();
   const { t, locale, formatDate } = useI18n();
+  useRestoreFocus();
   const members = useTeamMembers(teamId);
   const createTasks = useCreatePlannerTasks(teamId, port);
   const [ownerIds, setOwnerIds] = useState<string[]>([]);

@@ -2,6 +2,7 @@ import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface
 import { useState } from 'react';
 import type { LocalGoal } from '../../../domain/plan';
 import { useI18n } from '../../../i18n';
+import { useRestoreFocus } from './use-restore-focus';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -16,6 +17,7 @@ export function DeleteGoalDialog({ goal, onConfirm, onCancel }: { goal: LocalGoa
   const { t } = useI18n();
   const tasks = goal.tasks?.length ?? 0;
   const [choice, setChoice] = useState<'keep' | 'delete'>('keep');
+  useRestoreFocus();
   return (
     <Dialog open modalType="alert" onOpenChange={(_, d) => !d.open && onCancel()}>
       <DialogSurface>

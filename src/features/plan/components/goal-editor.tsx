@@ -48,7 +48,7 @@ import {
 import { BUILT_IN_STEPS, type RolloutStep } from '../../../domain/roster';
 import { rolloutStepName } from '../../../components/progress-text';
 import { useStoredRoster } from '../../../hooks/use-stored-roster';
-import { useI18n } from '../../../i18n';
+import { useI18n, type I18n } from '../../../i18n';
 import { personName } from '../../../components/owner-names';
 import { useServices } from '../../../lib/services';
 import { teamMembersKey } from '../../../hooks/use-team-role';
@@ -56,13 +56,27 @@ import { planQueryKey } from '../../../hooks/use-plan';
 import { replaceGoal, useFetchGoal, useUpdateGoal } from '../../../hooks/use-update-goal';
 import { ConflictDialog } from '../../../components/conflict-dialog';
 import { saveErrorOutcome } from '../../../lib/save-outcome';
+import { lastDayOf, parseDueInput, type DueInputProblem } from '../../../lib/due-input';
+import { formatLocaleNumber, parseLocaleNumber, type NumberLanguage } from '../../../lib/locale-number';
 import { nationalGoalChoices, nextSortOrder } from '../plan-filter';
 import { useCreateGoal } from '../use-plan-mutations';
+import { DateField } from './date-field';
+import { useRestoreFocus } from './use-restore-focus';
 
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, '& > *': { flex: '1 1 140px', minWidth: 0 } },
-  surface: { maxWidth: '640px', width: 'calc(100vw - 32px)' },
+  // Nothing in the dialog is wider than the dialog: its grid's items may shrink below their content.
+  body: { minWidth: 0 },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  // Fields side by side in columns of one width (labels above), one under the other on a narrow screen.
+  row: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 9rem), 1fr))',
+    gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    alignItems: 'start',
+    '& > *': { minWidth: 0 },
+  },
+  surface: { maxWidth: '640px', width: 'calc(100vw - 32px)', boxSizing: 'border-box' },
+  input: { width: '100%', minWidth: 0 },
   // A native select is as wide as its longest option (long area and national-goal texts): keep it in its column.
   select: { width: '100%', minWidth: 0, maxWidth: '100%' },
   selectControl: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
@@ -85,7 +99,12 @@ export interface GoalForm {
   kind: GoalKind;
   /** The owners' Entra ids, in the order chosen. */
   ownerIds: string[];
+  /** The deadline as typed or picked: a day or a month in any form lib/due-input.ts reads. */
   due: string;
+  /** The day work starts, as typed or picked; '' for none. */
+  start: string;
+  /** Whether the goal was stored with a start (clearing it then writes null). */
+  hadStart: boolean;
   status: GoalStatus | '';
   unit: string;
   baseline: string;
@@ -102,16 +121,25 @@ export interface GoalForm {
   hadRollout: boolean;
 }
 
-const numText = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
+/** How the form shows stored values: dates and numbers in the user's language. */
+export type FormDisplay = Pick<I18n, 'formatDate'> & { readonly language: NumberLanguage };
 
-export function formFromGoal(goal: LocalGoal): GoalForm {
+/** Stored values as they are (ISO dates, numbers with a decimal comma): what the pure tests use. */
+const PLAIN: FormDisplay = { language: 'nb', formatDate: (iso) => iso };
+
+export function formFromGoal(goal: LocalGoal, display: FormDisplay = PLAIN): GoalForm {
+  // A stored date that is not one (edited by hand in Microsoft Lists) is shown as it is, never rolled over by formatting.
+  const dateText = (value: string | null | undefined) => (!value ? '' : dueProblem(value) === null ? display.formatDate(value) : value);
+  const numText = (n: number | null | undefined) => (n === null || n === undefined ? '' : formatLocaleNumber(n, display.language));
   return {
     areaId: goal.areaId,
     nationalGoal: goal.nationalGoal ?? '',
     text: goal.text,
     kind: goal.kind,
     ownerIds: goal.owners.map((o) => o.id),
-    due: goal.due ?? '',
+    due: dateText(goal.due),
+    start: dateText(goal.start),
+    hadStart: Boolean(goal.start),
     status: goal.status ?? '',
     unit: goal.measure?.unit ?? '',
     baseline: numText(goal.measure?.baseline),
@@ -135,6 +163,8 @@ export function emptyForm(areaId: string, nationalGoal: string | null): GoalForm
     kind: 'milestone',
     ownerIds: [],
     due: '',
+    start: '',
+    hadStart: false,
     status: '',
     unit: '',
     baseline: '',
@@ -184,9 +214,26 @@ export function rolloutStepChoices(steps: readonly RolloutStep[], current: strin
 export type FormErrors = Partial<
   Record<
     keyof GoalForm,
-    'goal.validation.text' | 'goal.validation.due' | 'goal.validation.dueNoSuchDay' | 'goal.validation.number' | 'goal.validation.count' | 'planEdit.validation.owners'
+    | 'goal.validation.text'
+    | 'goal.validation.due'
+    | 'goal.validation.dueNoSuchDay'
+    | 'planEdit.date.noSuchMonth'
+    | 'planEdit.date.needsYear'
+    | 'planEdit.start.format'
+    | 'planEdit.start.afterDue'
+    | 'goal.validation.number'
+    | 'goal.validation.count'
+    | 'planEdit.validation.owners'
   >
 >;
+
+/** The message for a date that cannot be read; `format` names the forms the field takes. */
+function dateMessage(problem: DueInputProblem, format: 'goal.validation.due' | 'planEdit.start.format'): NonNullable<FormErrors['due']> {
+  if (problem === 'noSuchDay') return 'goal.validation.dueNoSuchDay';
+  if (problem === 'noSuchMonth') return 'planEdit.date.noSuchMonth';
+  if (problem === 'needsYear') return 'planEdit.date.needsYear';
+  return format;
+}
 
 /** A person the owner picker offers: a team member, or an owner the goal had who is no longer in the team. */
 export interface OwnerChoice extends PersonRef {
@@ -207,24 +254,31 @@ export function ownerChoices(members: readonly PersonRef[], stored: readonly Per
   return [...byId.values()].sort((a, b) => sortName(a).localeCompare(sortName(b), locale));
 }
 
-const parseNumber = (s: string): number | null | undefined => {
-  const trimmed = s.trim().replace(/\s/g, '').replace(',', '.');
-  if (trimmed === '') return null;
-  const n = Number(trimmed);
-  return Number.isFinite(n) ? n : undefined;
-};
+/** A number field: null when empty, undefined when it holds something that is not a number. */
+const parseNumber = (s: string, language: NumberLanguage): number | null | undefined => (s.trim() === '' ? null : (parseLocaleNumber(s, language) ?? undefined));
 
-/** Validates the form and turns it into a patch; pure, unit-tested. */
-export function patchFromForm(form: GoalForm, people: readonly PersonRef[]): { patch: LocalGoalPatch; errors: FormErrors } {
+/**
+ * Validates the form and turns it into a patch; pure, unit-tested. Numbers are read as `language`
+ * writes them ('2,5' in Norwegian, '2.5' in English); dates in any form lib/due-input.ts reads.
+ */
+export function patchFromForm(form: GoalForm, people: readonly PersonRef[], language: NumberLanguage = 'nb'): { patch: LocalGoalPatch; errors: FormErrors } {
   const errors: FormErrors = {};
   if (!form.text.trim()) errors.text = 'goal.validation.text';
-  const due = form.due.trim();
-  const problem = due ? dueProblem(due) : null;
-  if (problem) errors.due = problem === 'noSuchDay' ? 'goal.validation.dueNoSuchDay' : 'goal.validation.due';
-  const baseline = parseNumber(form.baseline);
-  const target = parseNumber(form.target);
-  const current = parseNumber(form.current);
-  const count = parseNumber(form.count);
+  const dueInput = parseDueInput(form.due);
+  let due: string | null = null;
+  if (dueInput.kind === 'invalid') errors.due = dateMessage(dueInput.problem, 'goal.validation.due');
+  else if (dueInput.kind !== 'empty') due = dueInput.value;
+  const startInput = parseDueInput(form.start);
+  let start: string | null = null;
+  if (startInput.kind === 'invalid') errors.start = dateMessage(startInput.problem, 'planEdit.start.format');
+  else if (startInput.kind === 'month') errors.start = 'planEdit.start.format';
+  else if (startInput.kind === 'day') start = startInput.value;
+  // The start is a day; a deadline that is a month lasts to its last day.
+  if (start && due && start > lastDayOf(due)) errors.start = 'planEdit.start.afterDue';
+  const baseline = parseNumber(form.baseline, language);
+  const target = parseNumber(form.target, language);
+  const current = parseNumber(form.current, language);
+  const count = parseNumber(form.count, language);
   if (form.kind === 'measured' || form.rolloutStep) {
     if (baseline === undefined) errors.baseline = 'goal.validation.number';
     if (target === undefined) errors.target = 'goal.validation.number';
@@ -249,7 +303,9 @@ export function patchFromForm(form: GoalForm, people: readonly PersonRef[]): { p
     text: form.text.trim(),
     kind,
     owners,
-    due: due || null,
+    due,
+    // Written only when the goal has or had a start: other goals' stored items stay as they are.
+    ...(start || form.hadStart ? { start } : {}),
     status: form.status || null,
     measure: kind === 'measured' || unit ? { unit, baseline: baseline ?? null, target: target ?? null, current: current ?? null } : null,
     recurrence: kind === 'recurring' && typeof count === 'number' ? { count, per: form.per } : null,
@@ -288,15 +344,17 @@ export function GoalEditor({
   onClose: (result: EditorResult) => void;
 }) {
   const styles = useStyles();
-  const { t, locale } = useI18n();
-  const { directory } = useServices();
+  const i18n = useI18n();
+  const { t, locale, language, formatDate } = i18n;
+  const { directory, session } = useServices();
+  useRestoreFocus();
   const queryClient = useQueryClient();
   const members = useQuery({ queryKey: teamMembersKey(teamId), queryFn: () => directory.teamMembers(teamId), staleTime: 5 * 60_000 });
   const update = useUpdateGoal(teamId);
   const createGoal = useCreateGoal(teamId);
   const fetchGoal = useFetchGoal(teamId);
   const goal = mode.kind === 'edit' ? mode.goal : null;
-  const [form, setForm] = useState<GoalForm>(() => (goal ? formFromGoal(goal) : emptyForm(mode.kind === 'create' ? mode.areaId : '', mode.kind === 'create' ? mode.nationalGoal : null)));
+  const [form, setForm] = useState<GoalForm>(() => (goal ? formFromGoal(goal, i18n) : emptyForm(mode.kind === 'create' ? mode.areaId : '', mode.kind === 'create' ? mode.nationalGoal : null)));
   const [etag, setEtag] = useState<string | null>(goal?.etag ?? null);
   const [errors, setErrors] = useState<FormErrors>({});
   const [failure, setFailure] = useState<'goal.saveFailed' | 'goal.deleted' | 'planEdit.createFailed' | 'save.denied' | null>(null);
@@ -328,7 +386,7 @@ export function GoalEditor({
     });
 
   async function save(ifMatch: string | null) {
-    const { patch, errors: found } = patchFromForm(form, people);
+    const { patch, errors: found } = patchFromForm(form, people, language);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setFailure(null);
@@ -345,6 +403,7 @@ export function GoalEditor({
           kind: patch.kind ?? 'milestone',
           owners: patch.owners ?? [],
           due: patch.due ?? null,
+          ...(patch.start ? { start: patch.start } : {}),
           status: patch.status ?? null,
           measure: patch.measure ?? null,
           recurrence: patch.recurrence ?? null,
@@ -380,7 +439,7 @@ export function GoalEditor({
 
   const reloadTheirs = (latest: LocalGoal) => {
     setStoredOwners((known) => [...latest.owners, ...known]);
-    setForm(formFromGoal(latest));
+    setForm(formFromGoal(latest, i18n));
     setEtag(latest.etag ?? null);
     setConflict(null);
     queryClient.setQueryData<PlanSnapshot | null>(planQueryKey(teamId), (old) => replaceGoal(old, latest));
@@ -392,7 +451,10 @@ export function GoalEditor({
     void save(latest.etag ?? null);
   };
 
-  const errorText = (key: keyof GoalForm) => (errors[key] ? t(errors[key], { max: MAX_GOAL_OWNERS }) : undefined);
+  const dueInput = parseDueInput(form.due);
+  const dueShown = dueInput.kind === 'day' || dueInput.kind === 'month' ? formatDate(dueInput.value) : form.due;
+  const errorText = (key: keyof GoalForm) => (errors[key] ? t(errors[key], { max: MAX_GOAL_OWNERS, due: dueShown }) : undefined);
+  const today = session.today();
 
   const onOwnerSelect: TagPickerProps['onOptionSelect'] = (_, data) => {
     if (data.value === NO_CHOICE) return;
@@ -415,7 +477,7 @@ export function GoalEditor({
       <Dialog open={!conflict} modalType="modal" onOpenChange={(_, data) => !data.open && onClose(null)}>
         <DialogSurface className={styles.surface}>
           <form onSubmit={onSubmit} noValidate>
-            <DialogBody>
+            <DialogBody className={styles.body}>
               <DialogTitle>{t(goal ? 'goal.editTitle' : 'planEdit.addTitle')}</DialogTitle>
               <DialogContent className={styles.form}>
                 {failure && (
@@ -424,7 +486,7 @@ export function GoalEditor({
                   </MessageBar>
                 )}
                 <Field label={t('goal.text')} required validationMessage={errorText('text')}>
-                  <Textarea value={form.text} onChange={(_, d) => set('text', d.value)} resize="vertical" rows={3} />
+                  <Textarea className={styles.input} value={form.text} onChange={(_, d) => set('text', d.value)} resize="vertical" rows={3} />
                 </Field>
                 <div className={styles.row}>
                   <Field label={t('planEdit.area')}>
@@ -492,8 +554,11 @@ export function GoalEditor({
                   </TagPicker>
                 </Field>
                 <div className={styles.row}>
-                  <Field label={t('goal.due')} validationMessage={errorText('due')} hint="2027-03 / 2027-03-01">
-                    <Input value={form.due} onChange={(_, d) => set('due', d.value)} placeholder={t('goal.duePlaceholder')} />
+                  <Field label={t('goal.due')} validationMessage={errorText('due')} hint={t('planEdit.dueHint')}>
+                    <DateField value={form.due} onChange={(v) => set('due', v)} months today={today} />
+                  </Field>
+                  <Field label={t('planEdit.start')} validationMessage={errorText('start')} hint={t('planEdit.startHint')}>
+                    <DateField value={form.start} onChange={(v) => set('start', v)} months={false} today={today} />
                   </Field>
                 </div>
                 <div className={styles.row}>
@@ -569,23 +634,23 @@ export function GoalEditor({
                 {form.kind === 'measured' && (
                   <div className={styles.row}>
                     <Field label={t('goal.unit')}>
-                      <Input value={form.rolloutStep ? '%' : form.unit} readOnly={Boolean(form.rolloutStep)} onChange={(_, d) => set('unit', d.value)} />
+                      <Input className={styles.input} value={form.rolloutStep ? '%' : form.unit} readOnly={Boolean(form.rolloutStep)} onChange={(_, d) => set('unit', d.value)} />
                     </Field>
                     <Field label={t('goal.baseline')} validationMessage={errorText('baseline')}>
-                      <Input inputMode="decimal" value={form.baseline} onChange={(_, d) => set('baseline', d.value)} />
+                      <Input className={styles.input} inputMode="decimal" value={form.baseline} onChange={(_, d) => set('baseline', d.value)} />
                     </Field>
                     <Field label={t('goal.target')} validationMessage={errorText('target')}>
-                      <Input inputMode="decimal" value={form.target} onChange={(_, d) => set('target', d.value)} />
+                      <Input className={styles.input} inputMode="decimal" value={form.target} onChange={(_, d) => set('target', d.value)} />
                     </Field>
                     <Field label={t('goal.current')} validationMessage={errorText('current')} hint={form.rolloutStep ? t('planEdit.rollout.current') : undefined}>
-                      <Input inputMode="decimal" value={form.current} onChange={(_, d) => set('current', d.value)} />
+                      <Input className={styles.input} inputMode="decimal" value={form.current} onChange={(_, d) => set('current', d.value)} />
                     </Field>
                   </div>
                 )}
                 {form.kind === 'recurring' && (
                   <div className={styles.row}>
                     <Field label={t('goal.recurrenceCount')} validationMessage={errorText('count')}>
-                      <Input inputMode="numeric" value={form.count} onChange={(_, d) => set('count', d.value)} />
+                      <Input className={styles.input} inputMode="numeric" value={form.count} onChange={(_, d) => set('count', d.value)} />
                     </Field>
                     <Field label={t('goal.recurrencePer')}>
                       <Select className={styles.select} select={{ className: styles.selectControl }} value={form.per} onChange={(_, d) => set('per', d.value as Period)}>

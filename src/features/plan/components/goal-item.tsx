@@ -32,6 +32,18 @@ const useStyles = makeStyles({
 });
 
 
+/**
+ * A goal's text short enough to name its buttons for screen readers ('Flytt opp: Verve 40 nye
+ * medlemmer …'): whitespace collapsed, cut at a word before `max` characters with an ellipsis.
+ */
+export function shortGoalText(text: string, max = 60): string {
+  const plain = text.replace(/\s+/g, ' ').trim();
+  if (plain.length <= max) return plain;
+  const cut = plain.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '')}…`;
+}
+
 export interface GoalActions {
   readonly onEdit: (goal: LocalGoal) => void;
   readonly onMove: (goal: LocalGoal, direction: 'up' | 'down') => void;
@@ -68,6 +80,8 @@ export const GoalItem = memo(function GoalItem({
   const textId = `goal-${goal.id}-text`;
   const href = tabViewHash({ name: 'goal', goalId: goal.id });
   const taskCount = goal.tasks?.length ?? 0;
+  // Every goal has these buttons: each names its goal, so a list of buttons still says which is which.
+  const named = { goal: shortGoalText(goal.text) };
   return (
     <li className={mergeClasses(styles.item, onToggleSelect && selected ? styles.selected : undefined)} aria-labelledby={textId} data-goal-id={goal.id}>
       <div className={styles.top}>
@@ -116,16 +130,15 @@ export const GoalItem = memo(function GoalItem({
       </div>
       {actions && (
         <div className={styles.actions}>
-          <Button size="small" appearance="subtle" icon={<Edit20Regular />} onClick={() => actions.onEdit(goal)} aria-describedby={textId} >
+          <Button size="small" appearance="subtle" icon={<Edit20Regular />} onClick={() => actions.onEdit(goal)} aria-label={t('planEdit.editGoal', named)} data-focus-key={`edit:${goal.id}`}>
             {t('goal.edit')}
           </Button>
           <Button
             size="small"
             appearance="subtle"
             icon={<ArrowUp20Regular />}
-            aria-label={t('planEdit.moveUp')}
+            aria-label={t('planEdit.moveUpGoal', named)}
             title={t('planEdit.moveUp')}
-            aria-describedby={textId}
             data-move="up"
             disabledFocusable={!canMoveUp}
             onClick={() => actions.onMove(goal, 'up')}
@@ -134,9 +147,8 @@ export const GoalItem = memo(function GoalItem({
             size="small"
             appearance="subtle"
             icon={<ArrowDown20Regular />}
-            aria-label={t('planEdit.moveDown')}
+            aria-label={t('planEdit.moveDownGoal', named)}
             title={t('planEdit.moveDown')}
-            aria-describedby={textId}
             data-move="down"
             disabledFocusable={!canMoveDown}
             onClick={() => actions.onMove(goal, 'down')}
@@ -145,9 +157,9 @@ export const GoalItem = memo(function GoalItem({
             size="small"
             appearance="subtle"
             icon={<Delete20Regular />}
-            aria-label={t('planEdit.delete')}
+            aria-label={t('planEdit.deleteGoal', named)}
             title={t('planEdit.delete')}
-            aria-describedby={textId}
+            data-focus-key={`delete:${goal.id}`}
             onClick={() => actions.onDelete(goal)}
           />
         </div>

@@ -46,7 +46,13 @@ export const PlanFilters = memo(function PlanFilters({
     <section role="search" aria-label={t('planEdit.filters')} className={styles.region}>
       <div className={styles.fields}>
         <Field label={t('planEdit.search')} className={styles.search}>
-          <SearchBox value={filter.query} placeholder={t('planEdit.searchPlaceholder')} onChange={(_, d) => set('query', d.value)} />
+          <SearchBox
+            value={filter.query}
+            placeholder={t('planEdit.searchPlaceholder')}
+            onChange={(_, d) => set('query', d.value)}
+            // Fluent names its clear button 'clear', in English, whatever the language.
+            dismiss={{ 'aria-label': t('planEdit.clearSearch'), title: t('planEdit.clearSearch') }}
+          />
         </Field>
         <Field label={t('planEdit.owner')}>
           <Select className={styles.select} select={{ className: styles.selectControl }} value={filter.owner} onChange={(_, d) => set('owner', d.value)}>
