@@ -24,7 +24,11 @@ export interface PlanChanges {
   readonly today: string;
   /** Check-ins dated after `since`, newest first. */
   readonly checkIns: readonly { readonly checkIn: CheckIn; readonly goal: LocalGoal }[];
-  /** Goals the store created after `since` (goals without a known creation time are never new). */
+  /**
+   * Goals added to the plan after `since`: created by the store after that day and after the day the
+   * plan itself was set up (goals imported with the plan are the adopted plan, not additions; goals
+   * without a known creation time are never new).
+   */
   readonly newGoals: readonly LocalGoal[];
   /** Goals reached since. */
   readonly completed: readonly StatusMove[];
@@ -46,8 +50,10 @@ export function planChanges(snapshot: Pick<PlanSnapshot, 'plan' | 'goals' | 'che
   const completed: StatusMove[] = [];
   const slipped: StatusMove[] = [];
   const improved: StatusMove[] = [];
+  const planDay = snapshot.plan.created?.slice(0, 10) ?? '';
+  const isNew = (goal: LocalGoal) => goal.created !== undefined && goal.created.slice(0, 10) > since && goal.created.slice(0, 10) > planDay;
   for (const goal of goals) {
-    if (goal.created && goal.created.slice(0, 10) > since) continue; // new: listed as such
+    if (isNew(goal)) continue; // listed as new instead
     const own = byGoal.get(goal.id) ?? [];
     const then = goalProgress(goal, own.filter((c) => c.date <= since), snapshot.plan, since);
     const now = goalProgress(goal, own, snapshot.plan, today);
@@ -67,6 +73,6 @@ export function planChanges(snapshot: Pick<PlanSnapshot, 'plan' | 'goals' | 'che
       const goal = goalById.get(checkIn.goalId);
       return goal ? [{ checkIn, goal }] : [];
     });
-  const newGoals = goals.filter((g) => g.created !== undefined && g.created.slice(0, 10) > since);
+  const newGoals = goals.filter(isNew);
   return { since, today, checkIns, newGoals, completed, slipped, improved };
 }

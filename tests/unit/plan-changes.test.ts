@@ -24,6 +24,14 @@ describe('what changed since the last meeting', () => {
     expect(changes.newGoals.map((g) => g.id)).toEqual(['4']);
   });
 
+  it('does not call goals imported with the plan new, even when the plan was set up after the day asked about', () => {
+    const imported = { ...plan, created: '2026-11-20T07:00:00Z' };
+    const withPlan = makeGoal('5', { created: '2026-11-20T07:01:00Z' });
+    const later = makeGoal('6', { created: '2026-11-28T12:00:00Z' });
+    const changes = planChanges({ plan: imported, goals: [withPlan, later], checkIns: [] }, '2026-11-01', '2026-12-03');
+    expect(changes.newGoals.map((g) => g.id)).toEqual(['6']);
+  });
+
   it('sorts status moves into reached, slipped and improved', () => {
     const reached = checkIn('2', '2026-11-15', 1);
     const quiet = makeGoal('5', { kind: 'measured', due: '2027-12', measure: { unit: 'x', baseline: 0, target: 100, current: null } });
