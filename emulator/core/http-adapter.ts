@@ -9,19 +9,29 @@ import type { GraphResponse } from './types.ts';
 import { isSharePointRestPath, type SharePointRest, type SpRestResponse } from '../sharepoint-rest/rest-service.ts';
 import type { MessagingService } from '../messaging/service.ts';
 import type { ServiceResponse } from '../messaging/types.ts';
+import { SIMPLE_UPLOAD_MAX_BYTES, isDownloadPath, isSimpleUpload, serveDownload } from '../graph/drives.ts';
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-async function readBody(req: IncomingMessage): Promise<Buffer | 'tooLarge'> {
+/** The body, or 'tooLarge' above `limit` bytes: at once when Content-Length declares more, else once read past it. */
+async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer | 'tooLarge'> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return 'tooLarge';
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buf = chunk as Buffer;
     size += buf.length;
-    if (size > MAX_BODY_BYTES) return 'tooLarge';
+    if (size > limit) return 'tooLarge';
     chunks.push(buf);
   }
   return Buffer.concat(chunks);
+}
+
+/** A body that is not JSON: a Content-Type is given and it is not a JSON one (a file's bytes, graph/drives.ts). */
+function isBinary(headers: Readonly<Record<string, string>>): boolean {
+  const type = (headers['content-type'] ?? '').trim().toLowerCase();
+  return type !== '' && !type.includes('json');
 }
 
 function parseJson(raw: Buffer): unknown {
@@ -50,6 +60,12 @@ function send(res: ServerResponse, response: GraphResponse, requestId: string, c
     'x-ms-ags-diagnostic': JSON.stringify({ ServerInfo: { DataCenter: 'Local', Slice: 'E', Ring: 'emulator', ScaleUnit: '000', RoleInstance: 'localhost' } }),
     ...response.headers,
   };
+  if (response.binary !== undefined) {
+    headers['Content-Length'] = String(response.binary.byteLength);
+    res.writeHead(response.status, headers);
+    res.end(response.binary);
+    return;
+  }
   if (response.body === undefined) {
     delete headers['Content-Type'];
     res.writeHead(response.status, headers);
@@ -154,14 +170,21 @@ export function createRequestListener(
         res.end();
         return;
       }
+      // A drive item's pre-authenticated download URL (graph/drives.ts): no token, the URL is the key.
+      if (isDownloadPath(path0)) {
+        send(res, serveDownload(control.store, url0.includes('?') ? url0.slice(url0.indexOf('?') + 1) : ''), requestId, clientRequestId);
+        return;
+      }
       const url = req.url ?? '/';
       const q = url.indexOf('?');
       const path = q < 0 ? url : url.slice(0, q);
       const rawQuery = q < 0 ? '' : url.slice(q + 1);
-      const raw = await readBody(req);
-      if (raw === 'tooLarge') throw new GraphError(413, 'requestTooLarge', 'The request body exceeds the maximum size.');
-      const body = parseJson(raw);
       const method = (req.method ?? 'GET').toUpperCase();
+      // A simple upload takes up to 250 MB (graph/drives.ts); other bodies 16 MB.
+      const raw = await readBody(req, method === 'PUT' && isSimpleUpload(path) ? SIMPLE_UPLOAD_MAX_BYTES : MAX_BODY_BYTES);
+      if (raw === 'tooLarge') throw new GraphError(413, 'requestTooLarge', 'The request body exceeds the maximum size.', { headers: { Connection: 'close' } });
+      const binary = isBinary(headers) && raw.length > 0;
+      const body = binary ? undefined : parseJson(raw);
 
       if (path === '/_emulator' || path.startsWith('/_emulator/')) {
         const origin = `https://${headers.host ?? fallbackHost}`;
@@ -178,6 +201,7 @@ export function createRequestListener(
           query: new URLSearchParams(rawQuery),
           headers,
           body,
+          ...(binary ? { raw: new Uint8Array(raw) } : {}),
           host: headers.host ?? fallbackHost,
         },
         { requestId, clientRequestId },
@@ -193,7 +217,7 @@ export function createRequestListener(
       }
       const graphError = err instanceof GraphError ? err : new GraphError(500, 'generalException', 'An unspecified error has occurred.');
       if (!(err instanceof GraphError)) console.error('[emulator] request failed:', err);
-      if (!res.headersSent) send(res, { status: graphError.status, body: errorBody(graphError, requestId, clientRequestId) }, requestId, clientRequestId);
+      if (!res.headersSent) send(res, { status: graphError.status, headers: { ...graphError.options.headers }, body: errorBody(graphError, requestId, clientRequestId) }, requestId, clientRequestId);
       else res.destroy();
     }
   };

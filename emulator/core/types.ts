@@ -15,6 +15,11 @@ export interface GraphRequest {
   /** Lower-cased header names. */
   readonly headers: Readonly<Record<string, string>>;
   readonly body: unknown;
+  /**
+   * The body's bytes when it is not JSON (a Content-Type other than JSON, e.g. a file uploaded to a
+   * drive: graph/drives.ts); `body` is then undefined.
+   */
+  readonly raw?: Uint8Array;
   /** Host header of the outer HTTP request (for absolute nextLinks). */
   readonly host: string;
   /** Set for requests that run inside a $batch. */
@@ -26,6 +31,8 @@ export interface GraphResponse {
   headers?: Record<string, string>;
   /** JSON body; undefined for no content. */
   body?: unknown;
+  /** A body of bytes sent as it is (a file's content; its Content-Type in `headers`), instead of JSON. */
+  binary?: Uint8Array;
 }
 
 export interface HandlerContext {

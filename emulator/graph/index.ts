@@ -1,6 +1,7 @@
 import { Router } from '../core/router.ts';
 import { registerChannelMessagesRoutes } from './channel-messages.ts';
 import { registerColumnsRoutes } from './columns.ts';
+import { registerDrivesRoutes } from './drives.ts';
 import { registerInstalledAppsRoutes } from './installed-apps.ts';
 import { registerListItemsRoutes } from './list-items.ts';
 import { registerListsRoutes } from './lists.ts';
@@ -25,6 +26,7 @@ export const GRAPH_AREAS: readonly ((router: Router) => void)[] = [
   registerColumnsRoutes,
   registerListItemsRoutes,
   registerPlannerRoutes,
+  registerDrivesRoutes,
 ];
 
 export function createGraphRouter(): Router {

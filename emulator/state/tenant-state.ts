@@ -1,4 +1,5 @@
 /** The emulated tenant: plain JSON-serialisable data, persisted as <dataDir>/tenant.json. */
+import type { DriveState } from './drive-state.ts';
 
 export const TENANT_SCHEMA_VERSION = 1;
 
@@ -211,6 +212,8 @@ export interface TenantState {
    * (seed/build-tenant.ts `ensureDemoMessaging`), with no messages.
    */
   messaging?: MessagingState;
+  /** The team sites' document libraries (graph/drives.ts). Absent in tenants saved before them: made on first use. */
+  drives?: DriveState[];
 }
 
 /** An app in the tenant's Teams app catalog. */
