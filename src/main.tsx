@@ -27,6 +27,7 @@ async function main(): Promise<void> {
   const services = createServices(config, getToken, {
     user: { id: user.id, userPrincipalName: user.userPrincipalName ?? user.loginHint ?? '', displayName: user.displayName ?? user.userPrincipalName ?? '' },
     team: host.context.team ? { id: host.context.team.groupId, displayName: host.context.team.displayName } : null,
+    channel: host.context.channel ? { id: host.context.channel.id, displayName: host.context.channel.displayName } : null,
     tenantId: user.tenantId ?? null,
     // The user's local calendar day (a Norwegian just after midnight is already on the new day).
     today: () => localDayOf(new Date()),

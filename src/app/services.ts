@@ -88,6 +88,15 @@ export function createServices(config: AppConfig, getToken: TokenSource, session
     // A URL is written only once its list is the board's alone, set through SharePoint REST.
     channelWebhooks: (teamId) => new SharePointChannelWebhooks(graph, teamId, undefined, { sharePoint: (webUrl) => new SharePointRest({ webUrl, getToken }) }),
     roster: (teamId) => new SharePointRosterRepository(graph, teamId, directory),
+    // Loaded with the Reports view's first use, so the first screens do not carry it.
+    teamFiles: (teamId) => {
+      const files = import('../adapters/files/graph-team-files').then((m) => new m.GraphTeamFiles(graph, teamId));
+      return {
+        channelFolder: async (channelId) => (await files).channelFolder(channelId),
+        list: async (folder) => (await files).list(folder),
+        upload: async (folder, name, content, contentType) => (await files).upload(folder, name, content, contentType),
+      };
+    },
   };
 }
 

@@ -24,6 +24,7 @@ export const TAB_VIEWS: readonly TabViewEntry[] = [
   { name: 'rollout', label: 'nav.rollout', component: lazy(() => import('../features/rollout/rollout-view')) },
   { name: 'settings', label: 'nav.settings', boardOnly: true, component: lazy(() => import('../features/settings/settings-view')) },
   { name: 'import', label: 'nav.import', boardOnly: true, component: lazy(() => import('../features/import/import-view')) },
+  { name: 'reports', label: 'nav.reports', boardOnly: true, component: lazy(() => import('../features/reports/reports-view')) },
 ];
 
 export const DEFAULT_VIEW: TabViewName = TAB_VIEWS.some((v) => v.name === 'overview') ? 'overview' : 'plan';

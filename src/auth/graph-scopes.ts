@@ -8,7 +8,11 @@
  * representatives' accounts by e-mail address with `User.ReadBasic.All` (the basic profile: name, mail,
  * sign-in name) and lets a team owner add one to the team with `TeamMember.ReadWriteNonOwnerRole.All`
  * (members only, never owners); `TeamMember.Read.All` still reads the members, which the write
- * permission does not cover. Later capabilities add theirs with the feature that uses them.
+ * permission does not cover. The board's reports (issue 14) save the .docx in the channel's Files
+ * folder with `Files.ReadWrite.All` (no admin consent needed): the one permission that the pages of
+ * the three calls (channel filesFolder, list children, upload) all list and that reaches a team's
+ * library; `Sites.Manage.All` is not among the permissions those pages list. Later capabilities add
+ * theirs with the feature that uses them.
  */
 export const GRAPH_SCOPES: readonly string[] = [
   'https://graph.microsoft.com/User.Read',
@@ -20,4 +24,5 @@ export const GRAPH_SCOPES: readonly string[] = [
   'https://graph.microsoft.com/ChannelMessage.Send',
   'https://graph.microsoft.com/User.ReadBasic.All',
   'https://graph.microsoft.com/TeamMember.ReadWriteNonOwnerRole.All',
+  'https://graph.microsoft.com/Files.ReadWrite.All',
 ];

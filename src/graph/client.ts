@@ -93,6 +93,8 @@ export interface GraphApi {
   get<T>(path: string, options?: RequestOptions): Promise<T>;
   post<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
   patch<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
+  /** PUT: a Blob is sent as it is (a file's bytes; give its Content-Type in the headers), anything else as JSON. */
+  put<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
   delete(path: string, options?: RequestOptions): Promise<void>;
   /** Follows @odata.nextLink until the collection ends. */
   getAll<T>(path: string, options?: RequestOptions): Promise<T[]>;
@@ -274,6 +276,7 @@ export function createGraphClient(options: GraphClientOptions): GraphApi {
     get: (path, o) => call(() => request(path, o).get()),
     post: (path, body, o) => call(() => request(path, o).post(body)),
     patch: (path, body, o) => call(() => request(path, o).patch(body)),
+    put: (path, body, o) => call(() => request(path, o).put(body)),
     delete: async (path, o) => {
       await call(() => request(path, o).delete());
     },

@@ -15,7 +15,9 @@ export type TabView =
   | { readonly name: 'settings' }
   | { readonly name: 'import' }
   /** The board's Org365 rollout: the representatives and their steps (issue 13). */
-  | { readonly name: 'rollout' };
+  | { readonly name: 'rollout' }
+  /** The board's meeting and annual reports (issue 14). */
+  | { readonly name: 'reports' };
 
 export type TabViewName = TabView['name'];
 
@@ -37,6 +39,7 @@ export function parseTabView(hash: string): TabView | null {
     case 'settings':
     case 'import':
     case 'rollout':
+    case 'reports':
       return { name: view };
     default:
       return null;

@@ -9,6 +9,7 @@ import type { PlanImporter } from '../domain/plan-import';
 import type { ReminderPort } from '../domain/reminder-port';
 import type { ChannelWebhooks } from '../domain/channel-webhooks';
 import type { RosterPort } from '../domain/roster-port';
+import type { TeamFilesPort } from '../domain/files-port';
 
 /** Who signed in, as the host says: the sign-in name is for tokens and local storage only, never to match people. */
 export interface SessionUser {
@@ -22,6 +23,8 @@ export interface Session {
   readonly user: SessionUser;
   /** The team whose plan the tab shows, or null in a personal context. */
   readonly team: { readonly id: string; readonly displayName: string } | null;
+  /** The channel the tab is in, as the host says; null or absent outside a channel (the reports then use the team's General channel). */
+  readonly channel?: { readonly id: string; readonly displayName: string } | null;
   /** The user's Microsoft Entra tenant, when the host says (links into Planner name it). */
   readonly tenantId?: string | null;
   /** Today's date (YYYY-MM-DD); a seam so that tests can pin it. */
@@ -58,6 +61,8 @@ export interface Services {
    * put what it reads into the persisted cache (lib/persisted-cache.ts keeps only the plan and the team).
    */
   roster(teamId: string): RosterPort;
+  /** The team's channels' Files folders, where the board's reports are saved (issue 14). */
+  teamFiles(teamId: string): TeamFilesPort;
 }
 
 const ServicesContext = createContext<Services | null>(null);

@@ -6,13 +6,13 @@ import { PARTS } from '../../src/i18n/parts';
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)[},]/g)].map((m) => m[1]).sort();
 
 describe('catalogues', () => {
-  it('should translate every key in nb, nn and en with the same placeholders', () => {
+  // Placeholders are compared on the parsed messages in i18n-catalogue.test.ts (a plural branch's text is no placeholder).
+  it('should translate every key in nb, nn and en', () => {
     const keys = Object.keys(CATALOGUES.en) as Array<keyof typeof CATALOGUES.en>;
     for (const language of ['nb', 'nn'] as const) {
       expect(Object.keys(CATALOGUES[language]).sort()).toEqual([...keys].sort());
       for (const key of keys) {
         expect(CATALOGUES[language][key].trim(), `${language} ${key}`).not.toBe('');
-        expect(placeholders(CATALOGUES[language][key]), `${language} ${key}`).toEqual(placeholders(CATALOGUES.en[key]));
       }
     }
   });

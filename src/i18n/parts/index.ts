@@ -20,8 +20,9 @@ import { reminderWebhook } from './reminder-webhook';
 import { rollout } from './rollout';
 import { rolloutImport } from './rollout-import';
 import { statusPart } from './status';
+import { reportsPart } from './reports';
 
-export const PARTS = [navigation, overview, goalDetail, planEditing, situation, settings, config, checkIns, importPart, planner, plannerAssign, plannerSync, reminders, reminderWebhook, rollout, rolloutImport, statusPart] as const;
+export const PARTS = [navigation, overview, goalDetail, planEditing, situation, settings, config, checkIns, importPart, planner, plannerAssign, plannerSync, reminders, reminderWebhook, rollout, rolloutImport, statusPart, reportsPart] as const;
 
 type KeysOf<P> = P extends CataloguePart<infer K> ? K : never;
 export type PartKey = KeysOf<(typeof PARTS)[number]>;

@@ -11,6 +11,7 @@ export const navigation = definePart({
     'nav.rollout': 'Representatives',
     'nav.settings': 'Settings',
     'nav.import': 'Import',
+    'nav.reports': 'Reports',
   },
   nb: {
     'nav.label': 'Visninger av handlingsplanen',
@@ -21,6 +22,7 @@ export const navigation = definePart({
     'nav.rollout': 'Tillitsvalgte',
     'nav.settings': 'Innstillinger',
     'nav.import': 'Import',
+    'nav.reports': 'Rapporter',
   },
   nn: {
     'nav.label': 'Visingar av handlingsplanen',
@@ -31,5 +33,6 @@ export const navigation = definePart({
     'nav.rollout': 'Tillitsvalde',
     'nav.settings': 'Innstillingar',
     'nav.import': 'Import',
+    'nav.reports': 'Rapportar',
   },
 });
