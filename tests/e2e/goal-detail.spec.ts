@@ -1,6 +1,6 @@
 /**
  * The Goal screen through the local Teams host: a `goal:<id>` deep link opens it directly with
- * every field, the check-in chart (with its text alternative) and list; comments persist exactly
+ * every field, the check-in chart (with its text alternative and table) and list; comments persist exactly
  * once; a change someone else makes shows in the change log; the link can be copied.
  */
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
@@ -44,9 +44,12 @@ test('a deep link opens a goal with its fields, check-in chart and list, and its
   await expect(details).toContainText(goal.owners[0]?.displayName ?? 'Ingen ansvarlig');
 
   const checkIns = tab.getByRole('region', { name: 'Innrapporteringer' });
-  await expect(checkIns.getByRole('img', { name: 'Rapporterte verdier over tid' })).toBeVisible();
-  await expect(checkIns.getByRole('img')).toHaveAccessibleDescription(new RegExp(`^${reported.length} innrapportering`));
-  await expect(checkIns.getByRole('table').locator('tbody tr')).toHaveCount(reported.filter((c) => c.value !== null).length);
+  const values = reported.filter((c) => c.value !== null);
+  await expect(checkIns.getByRole('img', { name: 'Rapporterte verdier mot målet' })).toBeVisible();
+  await expect(checkIns.getByRole('img')).toHaveAccessibleDescription(new RegExp(`^${values.length === 1 ? 'Én verdi er rapportert' : `${values.length} verdier er rapportert`}`));
+  // Every reported value is in the chart's table, with the expected line's start and end when there is a target.
+  await checkIns.getByText('Vis som tabell', { exact: true }).click();
+  await expect(checkIns.getByRole('table').locator('tbody tr')).toHaveCount(values.length + (goal.measure?.target != null ? 2 : 0));
   await expect(checkIns.locator('li[data-check-in-id]')).toHaveCount(reported.length);
 
   // A steward sees no edit; the back link leads to the plan.

@@ -146,7 +146,7 @@ test('a steward sees the counts read-only: no checkboxes, no board tools', async
 test('the rollout view: no serious axe violations in all three themes, and no page overflow at 360 px', async ({ page }) => {
   test.setTimeout(120_000);
   const tab = await openRollout(page, board);
-  await expect(tab.getByTestId('rollout-chart').locator('svg[role="img"]')).toBeVisible();
+  await expect(tab.getByTestId('rollout-chart').getByRole('img', { name: 'Utrullingen over tid' }).locator('svg').first()).toBeVisible();
   // The chart's table is checked too.
   await tab.getByText('Vis tallene som tabell').click();
   await expect(tab.getByRole('region', { name: 'Tillitsvalgte som hadde fullført hvert trinn' })).toBeVisible();

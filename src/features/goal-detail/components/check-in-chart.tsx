@@ -1,79 +1,139 @@
 /**
- * The check-in history as a small hand-written SVG chart. No chart library on purpose: this is
- * one line with a few points and a target line, which takes some 60 lines here, while a chart
- * library would add tens to hundreds of kB to the bundle of a tab that must load fast inside
- * Teams, and most of them are hard to make accessible. The SVG is an image with a text summary
- * (aria-describedby), and a visually hidden table gives screen readers every data point.
+ * The Goal screen's chart, drawn with @fluentui/react-charts behind React.lazy (features/charts):
+ * a measured goal's reported values against its target and the expected line (from the baseline
+ * at the goal's start to the target at its deadline, the line its status is judged against); a
+ * recurring goal's activities held in each year of the plan against the year's target. Milestones
+ * have no chart: their check-in list says all there is. Each chart has axis values, a legend, a
+ * sentence that sums it up for screen readers and its data as a table (chart-model.ts).
  */
-import { Body1Strong, Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import { useId } from 'react';
-import type { CheckIn, LocalGoal } from '../../../domain/plan';
+import { tokens } from '@fluentui/react-components';
+import type { CheckIn, LocalGoal, Plan } from '../../../domain/plan';
+import type { GoalProgress } from '../../../domain/progress';
 import { useI18n } from '../../../i18n';
-import { chartGeometry, chartSeries } from '../chart-model';
-import { useSectionStyles } from './styles';
+import { ChartFigure } from '../../charts/chart-figure';
+import type { LegendEntry, LineSeries } from '../../charts/chart-spec';
+import { heldPerYear, heldTicks, trendModel, trendRows } from '../chart-model';
 
-const useStyles = makeStyles({
-  figure: { margin: `0 0 ${tokens.spacingVerticalM}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, position: 'relative' },
-  svg: { width: '100%', height: 'auto', maxHeight: '220px', display: 'block' },
-  axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1 },
-  target: { stroke: tokens.colorPaletteGreenBorderActive, strokeWidth: 2, strokeDasharray: '6 4' },
-  line: { stroke: tokens.colorBrandStroke1, strokeWidth: 3, fill: 'none', strokeLinejoin: 'round' },
-  point: { fill: tokens.colorBrandBackground, stroke: tokens.colorNeutralBackground1, strokeWidth: 2 },
-  legend: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
-});
+/** Theme tokens; the compound brand colours stay apart from the neutral ones in the contrast theme too. */
+const COLOUR = {
+  reported: tokens.colorCompoundBrandStroke,
+  expected: tokens.colorNeutralStrokeAccessible,
+  target: tokens.colorPaletteGreenBorderActive,
+  held: tokens.colorCompoundBrandBackground,
+  required: tokens.colorNeutralStrokeAccessible,
+};
+const DASH = { reported: '', expected: '8 5', target: '2 4' };
 
-export function CheckInChart({ goal, checkIns }: { goal: LocalGoal; checkIns: readonly CheckIn[] }) {
-  const styles = useStyles();
-  const shared = useSectionStyles();
-  const { t, formatDate, formatNumber } = useI18n();
-  const id = useId();
-  const series = chartSeries(goal, checkIns);
-  if (series.points.length === 0) return null;
-  const g = chartGeometry(series);
-  const first = series.points[0];
-  const last = series.points[series.points.length - 1];
-  if (!first || !last) return null;
-  const unit = goal.kind === 'measured' ? (goal.measure?.unit ?? '') : '';
-  const withUnit = (n: number) => `${formatNumber(n)}${unit ? ` ${unit}` : ''}`;
-  const titleId = `${id}-title`;
-  const summaryId = `${id}-summary`;
+interface ChartProps {
+  goal: LocalGoal;
+  checkIns: readonly CheckIn[];
+  progress: Pick<GoalProgress, 'start' | 'expected'>;
+  plan: Pick<Plan, 'periodFrom' | 'periodTo'>;
+  today: string;
+}
+
+export function CheckInChart(props: ChartProps) {
+  if (props.goal.kind === 'measured') return <TrendChart {...props} />;
+  if (props.goal.kind === 'recurring') return <HeldPerYearChart {...props} />;
+  return null;
+}
+
+function TrendChart({ goal, checkIns, progress, plan, today }: ChartProps) {
+  const { t, formatDate, formatNumber, locale } = useI18n();
+  const model = trendModel(goal, checkIns, progress, plan, today);
+  if (!model) return null;
+  const withUnit = (n: number) => `${formatNumber(n)}${model.unit ? ` ${model.unit}` : ''}`;
+  const first = model.values[0];
+  const latest = model.values[model.values.length - 1];
+  const series: LineSeries[] = [];
+  const legend: LegendEntry[] = [];
+  if (model.expected) {
+    series.push({ id: 'expected', legend: t('charts.trend.expected'), colour: COLOUR.expected, dash: DASH.expected, points: [model.expected.from, model.expected.to].map((p) => ({ day: p.date, value: p.value })), markers: false });
+  }
+  if (model.target !== null) {
+    series.push({ id: 'target', legend: t('charts.trend.target'), colour: COLOUR.target, dash: DASH.target, points: model.xDomain.map((day) => ({ day, value: model.target as number })), markers: false });
+  }
+  if (model.values.length > 0) {
+    series.push({ id: 'reported', legend: t('charts.trend.reported'), colour: COLOUR.reported, dash: DASH.reported, points: model.values.map((p) => ({ day: p.date, value: p.value })), markers: true });
+  }
+  for (const s of [...series].reverse()) legend.push({ id: s.id, label: s.legend, colour: s.colour, shape: 'line', dash: s.dash });
+
+  let summary = t('charts.trend.values', {
+    count: model.values.length,
+    from: first ? formatDate(first.date) : '',
+    to: latest ? formatDate(latest.date) : '',
+    latest: latest ? withUnit(latest.value) : '',
+  });
+  if (model.expected && model.expectedNow !== null) {
+    summary += ` ${t('charts.trend.goal', {
+      target: withUnit(model.expected.to.value),
+      deadline: formatDate(model.expected.to.date),
+      baseline: withUnit(model.expected.from.value),
+      start: formatDate(model.expected.from.date),
+      expected: withUnit(Math.round(model.expectedNow * 10) / 10),
+    })}`;
+  }
+  const none = t('charts.noValue');
   return (
-    <figure className={styles.figure} data-chart={series.mode}>
-      <Body1Strong id={titleId}>{t(series.mode === 'values' ? 'goalDetail.chart.values' : 'goalDetail.chart.cumulative')}</Body1Strong>
-      <svg className={styles.svg} viewBox={`0 0 ${g.width} ${g.height}`} role="img" aria-labelledby={titleId} aria-describedby={summaryId} focusable="false">
-        <line className={styles.axis} x1={0} x2={g.width} y1={g.baseY} y2={g.baseY} />
-        {g.targetY !== null && <line className={styles.target} x1={0} x2={g.width} y1={g.targetY} y2={g.targetY} />}
-        {g.points.length > 1 && <polyline className={styles.line} points={g.points.map((p) => `${p.x},${p.y}`).join(' ')} />}
-        {g.points.map((p, i) => (
-          <circle key={i} className={styles.point} cx={p.x} cy={p.y} r={6} />
-        ))}
-      </svg>
-      <div className={styles.legend} aria-hidden>
-        <Caption1>{formatDate(first.date)}</Caption1>
-        {series.target !== null && <Caption1>{t('goalDetail.chart.target', { target: withUnit(series.target) })}</Caption1>}
-        <Caption1>{formatDate(last.date)}</Caption1>
-      </div>
-      <Caption1 id={summaryId} className={shared.visuallyHidden}>
-        {t('goalDetail.chart.summary', { count: series.points.length, from: formatDate(first.date), to: formatDate(last.date), latest: withUnit(last.value) })}
-        {series.target !== null ? ` ${t('goalDetail.chart.target', { target: withUnit(series.target) })}.` : ''}
-      </Caption1>
-      <table className={shared.visuallyHidden}>
-        <caption>{t('goalDetail.table.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('goalDetail.table.date')}</th>
-            <th scope="col">{t('goalDetail.table.value')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {series.points.map((p, i) => (
-            <tr key={i}>
-              <td>{formatDate(p.date)}</td>
-              <td>{withUnit(p.value)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </figure>
+    <ChartFigure
+      title={t('charts.trend.title')}
+      summary={summary}
+      height={240}
+      graphic={{ kind: 'line', series, xTicks: model.xTicks, yTicks: model.yTicks, formatDay: monthLabel(locale), formatValue: (v) => formatNumber(v) }}
+      legend={legend}
+      table={{
+        caption: t('charts.trend.caption'),
+        columns: [t('charts.date'), t('charts.trend.reported'), ...(model.expected ? [t('charts.trend.expected')] : [])],
+        rows: trendRows(model).map((row, i) => ({
+          key: `${row.date}-${i}`,
+          header: formatDate(row.date),
+          cells: [row.reported === null ? none : withUnit(row.reported), ...(model.expected ? [row.expected === null ? none : withUnit(Math.round(row.expected * 10) / 10)] : [])],
+        })),
+      }}
+      testId="goal-trend-chart"
+    />
+  );
+}
+
+/** The x axis names months, short ('jan. 2026'). */
+function monthLabel(locale: string) {
+  const format = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return (day: string) => format.format(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, 1));
+}
+
+function HeldPerYearChart({ goal, checkIns, progress, plan }: ChartProps) {
+  const { t, formatNumber } = useI18n();
+  const years = heldPerYear(goal, checkIns, progress, plan);
+  if (years.length === 0) return null;
+  const held = t('charts.held.held');
+  const required = t('charts.held.required');
+  return (
+    <ChartFigure
+      title={t('charts.held.title')}
+      summary={t('charts.held.summary', { years: years.map((y) => t('charts.held.year', { year: String(y.year), held: y.held, required: y.required })).join('; ') })}
+      height={220}
+      graphic={{
+        kind: 'groupedBars',
+        groups: years.map((y) => ({
+          label: String(y.year),
+          bars: [
+            { id: 'held', legend: held, value: y.held, colour: COLOUR.held, label: formatNumber(y.held) },
+            { id: 'required', legend: required, value: y.required, colour: COLOUR.required, label: formatNumber(y.required) },
+          ],
+        })),
+        yTicks: heldTicks(years),
+        formatValue: (v) => formatNumber(v),
+      }}
+      legend={[
+        { id: 'held', label: held, colour: COLOUR.held, shape: 'square' },
+        { id: 'required', label: required, colour: COLOUR.required, shape: 'square' },
+      ]}
+      table={{
+        caption: t('charts.held.caption'),
+        columns: [t('charts.year'), held, required],
+        rows: years.map((y) => ({ key: String(y.year), header: String(y.year), cells: [formatNumber(y.held), formatNumber(y.required)] })),
+      }}
+      testId="goal-held-chart"
+    />
   );
 }

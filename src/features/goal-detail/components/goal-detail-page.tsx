@@ -111,7 +111,7 @@ export function GoalDetailPage({ teamId, goalId, role }: { teamId: string; goalI
           <Caption1 className={shared.muted}>{t('goalDetail.checkIns.empty')}</Caption1>
         ) : (
           <>
-            <CheckInChart goal={goal} checkIns={checkIns} />
+            <CheckInChart goal={goal} checkIns={checkIns} progress={progress} plan={snapshot.plan} today={today} />
             <CheckInList goal={goal} checkIns={checkIns} />
           </>
         )}

@@ -12,6 +12,7 @@ import { tabViewHash } from '../../../lib/navigation';
 import { useServices } from '../../../lib/services';
 import { GoalLink } from './goal-link';
 import { OverviewSection } from './section';
+import { OverviewCharts } from '../../charts/overview-charts';
 import { usePageStyles } from '../../../components/layout-styles';
 import { ownersLine } from '../../../components/owner-names';
 
@@ -123,6 +124,12 @@ export function OverviewPage({ teamId, role }: { teamId: string; role: TeamRole 
           {t('role.label', { role: t(role === 'board' ? 'role.board' : 'role.steward') })}
         </Caption1>
       </header>
+
+      {overview.areas.length > 0 && (
+        <OverviewSection id="charts" title={t('charts.overview.title')} isEmpty={false} emptyText="">
+          <OverviewCharts overview={overview} />
+        </OverviewSection>
+      )}
 
       <OverviewSection id="areas" title={t('overview.areas.title')} isEmpty={overview.areas.length === 0} emptyText={t('overview.areas.empty')}>
         <ul className={styles.list}>

@@ -1,0 +1,96 @@
+/**
+ * The chart library is loaded only where charts are shown: in a production build every module of
+ * @fluentui/react-charts (and the d3 packages it draws with) sits in chunks that only a dynamic
+ * import() reaches, from features/charts (React.lazy in chart-figure.tsx); nothing the entry
+ * (index.html) or a screen's own chunk loads statically carries any of it.
+ */
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Plugin } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, buildProduction } from './production-build';
+
+interface ChunkInfo {
+  readonly name: string;
+  readonly isEntry: boolean;
+  readonly imports: readonly string[];
+  readonly dynamicImports: readonly string[];
+  readonly modules: readonly string[];
+}
+
+const chunks = new Map<string, ChunkInfo>();
+const relative = (id: string) => {
+  const clean = id.replace(/^\0/, '').replace(/\?.*$/, '');
+  return path.isAbsolute(clean) ? path.relative(ROOT, clean).split(path.sep).join('/') : clean;
+};
+
+const recordChunks: Plugin = {
+  name: 'record-chunks',
+  apply: 'build',
+  generateBundle(_options, bundle) {
+    for (const output of Object.values(bundle)) {
+      if (output.type !== 'chunk') continue;
+      chunks.set(output.fileName, {
+        name: output.fileName,
+        isEntry: output.isEntry,
+        imports: output.imports,
+        dynamicImports: output.dynamicImports,
+        modules: output.moduleIds.map(relative),
+      });
+    }
+  },
+};
+
+const CHART_LIBRARY = /node_modules\/(@fluentui\/react-charts|@fluentui\/chart-utilities|d3-[a-z-]+)\//;
+
+/** A chunk and every chunk it imports statically (what loads with it, before any import()). */
+function staticClosure(start: string): Set<string> {
+  const seen = new Set<string>();
+  const queue = [start];
+  while (queue.length > 0) {
+    const name = queue.pop() as string;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    queue.push(...(chunks.get(name)?.imports ?? []));
+  }
+  return seen;
+}
+
+const chunkOf = (module: string) => [...chunks.values()].find((c) => c.modules.includes(module));
+const libraryModules = (names: Iterable<string>) => [...names].flatMap((name) => (chunks.get(name)?.modules ?? []).filter((m) => CHART_LIBRARY.test(m)));
+
+let outDir = '';
+beforeAll(async () => {
+  outDir = await buildProduction({ plugins: [recordChunks] });
+}, 240_000);
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+describe('the chart library’s chunk', () => {
+  it('should be in the build, with the drawings that use it', () => {
+    const graphics = chunkOf('src/features/charts/graphics.tsx');
+    expect(graphics).toBeDefined();
+    expect(libraryModules([graphics!.name]).some((m) => m.includes('@fluentui/react-charts/'))).toBe(true);
+  });
+
+  it('should not load with the entry, the first screen or any screen', () => {
+    const entries = [...chunks.values()].filter((c) => c.isEntry).map((c) => c.name);
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) expect(libraryModules(staticClosure(entry)), entry).toEqual([]);
+    for (const screen of ['src/features/overview/overview-view.tsx', 'src/features/goal-detail/goal-detail-view.tsx', 'src/features/rollout/rollout-view.tsx']) {
+      const chunk = chunkOf(screen);
+      expect(chunk, screen).toBeDefined();
+      expect(libraryModules(staticClosure(chunk!.name)), screen).toEqual([]);
+    }
+  });
+
+  it('should be reached only by the charts’ import()', () => {
+    const holders = [...chunks.values()].filter((c) => libraryModules([c.name]).length > 0).map((c) => c.name);
+    const importers = [...chunks.values()].filter((c) => c.dynamicImports.some((d) => holders.includes(d)) || c.imports.some((i) => holders.includes(i)));
+    // Statically only from one another; dynamically only from the chunk of chart-figure.tsx.
+    for (const importer of importers) {
+      if (holders.includes(importer.name)) continue;
+      expect(importer.modules, importer.name).toContain('src/features/charts/chart-figure.tsx');
+      expect(importer.imports.filter((i) => holders.includes(i)), importer.name).toEqual([]);
+    }
+  });
+});
