@@ -1,10 +1,32 @@
-/** The channel tab: a tab bar over the plan's views, each loaded on demand. */
-import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+/**
+ * The channel tab: a tab bar over the plan's views, each loaded on demand. Where the bar has no
+ * room for every view (a phone, a narrow Teams pane) the views that do not fit go into a 'More'
+ * menu at its end, as Teams does with a channel's tabs (Fluent's Overflow): nothing is cut off
+ * out of sight, the selected view always shows, and the menu is reached with the arrow keys like
+ * any tab.
+ */
+import {
+  Button,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Overflow,
+  OverflowItem,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+  useIsOverflowItemVisible,
+  useOverflowMenu,
+} from '@fluentui/react-components';
+import { ChevronDown16Regular } from '@fluentui/react-icons';
 import { Suspense } from 'react';
 import { usePlannerSync } from '../hooks/use-planner-sync';
 import { useTeamRole } from '../hooks/use-team-role';
-import { useI18n } from '../i18n';
-import { useTabView, type TabView } from '../lib/navigation';
+import { useI18n, type MessageKey } from '../i18n';
+import { useTabView, type TabView, type TabViewName } from '../lib/navigation';
 import { ErrorView, LoadingView } from '../components/state-views';
 import { DEFAULT_VIEW, TAB_VIEWS } from './tab-views';
 
@@ -15,10 +37,64 @@ const useStyles = makeStyles({
     zIndex: 1,
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    overflowX: 'auto',
     paddingInline: tokens.spacingHorizontalS,
+    minWidth: 0,
   },
+  // Fluent's Overflow measures this box: the tabs never make the page scroll sideways.
+  tabs: { minWidth: 0, overflow: 'hidden' },
+  more: { flexShrink: 0, alignSelf: 'center', minWidth: 'auto' },
 });
+
+interface ShownView {
+  readonly name: TabViewName;
+  readonly label: MessageKey;
+}
+
+/** A view that did not fit the bar, as an item of the 'More' menu (only while it is hidden from the bar). */
+function MoreItem({ view, onSelect }: { view: ShownView; onSelect: (name: TabViewName) => void }) {
+  const { t } = useI18n();
+  const visible = useIsOverflowItemVisible(view.name);
+  if (visible) return null;
+  return (
+    <MenuItem onClick={() => onSelect(view.name)} data-view={view.name}>
+      {t(view.label)}
+    </MenuItem>
+  );
+}
+
+/** The 'More' button at the bar's end, shown only when views overflow; its name says how many it holds. */
+function MoreMenu({ views, onSelect }: { views: readonly ShownView[]; onSelect: (name: TabViewName) => void }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
+  if (!isOverflowing) return null;
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        {/* A tab of the tab list (Fluent's TabList overflow pattern), so the arrow keys reach it. */}
+        <Button
+          ref={ref}
+          role="tab"
+          appearance="transparent"
+          className={styles.more}
+          icon={<ChevronDown16Regular />}
+          iconPosition="after"
+          aria-label={t('planTable.nav.moreLabel', { count: overflowCount })}
+          data-testid="tabs-more"
+        >
+          {t('planTable.nav.more')}
+        </Button>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          {views.map((v) => (
+            <MoreItem key={v.name} view={v} onSelect={onSelect} />
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
 
 export function TabShell({ teamId, teamName, initialView }: { teamId: string; teamName: string; initialView: TabView | null }) {
   const styles = useStyles();
@@ -34,16 +110,22 @@ export function TabShell({ teamId, teamName, initialView }: { teamId: string; te
   const entry = TAB_VIEWS.find((v) => v.name === view.name && (!v.boardOnly || role === 'board')) ?? TAB_VIEWS.find((v) => v.name === DEFAULT_VIEW);
   if (!entry) return null;
   const Screen = entry.component;
+  const selected = entry.hidden ? undefined : entry.name;
+  const select = (name: TabViewName) => go({ name } as TabView);
   return (
     <>
       <nav className={styles.nav} aria-label={t('nav.label')}>
-        <TabList selectedValue={entry.hidden ? undefined : entry.name} onTabSelect={(_, d) => go({ name: d.value } as TabView)}>
-          {visible.map((v) => (
-            <Tab key={v.name} value={v.name}>
-              {t(v.label)}
-            </Tab>
-          ))}
-        </TabList>
+        <Overflow minimumVisible={1}>
+          <TabList className={styles.tabs} selectedValue={selected} onTabSelect={(_, d) => select(d.value as TabViewName)}>
+            {visible.map((v) => (
+              // The selected view never goes into the menu.
+              <OverflowItem key={v.name} id={v.name} {...(v.name === selected ? { pinned: true } : { priority: 1 })}>
+                <Tab value={v.name}>{t(v.label)}</Tab>
+              </OverflowItem>
+            ))}
+            <MoreMenu views={visible} onSelect={select} />
+          </TabList>
+        </Overflow>
       </nav>
       <Suspense fallback={<LoadingView />}>
         <Screen teamId={teamId} teamName={teamName} view={view} role={role} />

@@ -7,7 +7,8 @@ import type { TeamRole } from '../domain/ports';
 
 export type TabView =
   | { readonly name: 'overview' }
-  | { readonly name: 'plan' }
+  /** The plan, optionally opened with filters set (the overview's area rows link to it). */
+  | { readonly name: 'plan'; readonly filter?: PlanViewFilter }
   | { readonly name: 'goal'; readonly goalId: string }
   /** 'My goals', optionally with one goal's check-in in focus (a reminder's 'Report progress'). */
   | { readonly name: 'mine'; readonly goalId?: string }
@@ -20,6 +21,42 @@ export type TabView =
   | { readonly name: 'reports' };
 
 export type TabViewName = TabView['name'];
+
+/**
+ * Filters the Plan view opens with, as its filters hold them (features/plan/plan-filter.ts reads and
+ * checks them): an area id, an effective status, an owner's Entra id, a bargaining area.
+ */
+export interface PlanViewFilter {
+  readonly area?: string;
+  readonly status?: string;
+  readonly owner?: string;
+  readonly tariff?: string;
+}
+
+const PLAN_FILTER_KEYS = ['area', 'status', 'owner', 'tariff'] as const;
+
+/** The plan's filters from a query string ('area=12&status=behind'); unknown and empty values are left out. */
+function planFilterFrom(query: string | undefined): PlanViewFilter | null {
+  if (!query) return null;
+  const params = new URLSearchParams(query);
+  const filter: Record<string, string> = {};
+  for (const key of PLAN_FILTER_KEYS) {
+    const value = params.get(key);
+    if (value) filter[key] = value;
+  }
+  return Object.keys(filter).length > 0 ? filter : null;
+}
+
+/** The query string of the plan's filters, in a fixed order; '' for none. */
+function planFilterQuery(filter: PlanViewFilter | undefined): string {
+  if (!filter) return '';
+  const params = new URLSearchParams();
+  for (const key of PLAN_FILTER_KEYS) {
+    const value = filter[key];
+    if (value) params.set(key, value);
+  }
+  return params.toString();
+}
 
 export function parseTabView(hash: string): TabView | null {
   const parts = hash.replace(/^#\/?/, '').split('?')[0]?.split('/') ?? [];
@@ -34,7 +71,10 @@ export function parseTabView(hash: string): TabView | null {
       return id ? { name: 'goal', goalId: decodeURIComponent(id) } : { name: 'plan' };
     case 'mine':
       return id ? { name: 'mine', goalId: decodeURIComponent(id) } : { name: 'mine' };
-    case 'plan':
+    case 'plan': {
+      const filter = planFilterFrom(hash.split('?')[1]);
+      return filter ? { name: 'plan', filter } : { name: 'plan' };
+    }
     case 'situation':
     case 'settings':
     case 'import':
@@ -49,6 +89,7 @@ export function parseTabView(hash: string): TabView | null {
 export function tabViewHash(view: TabView): string {
   if (view.name === 'goal') return `#/tab/goal/${encodeURIComponent(view.goalId)}`;
   if (view.name === 'mine' && view.goalId) return `#/tab/mine/${encodeURIComponent(view.goalId)}`;
+  if (view.name === 'plan' && planFilterQuery(view.filter)) return `#/tab/plan?${planFilterQuery(view.filter)}`;
   return `#/tab/${view.name}`;
 }
 
@@ -56,6 +97,7 @@ export function tabViewHash(view: TabView): string {
 export function subPageIdFor(view: TabView): string {
   if (view.name === 'goal') return `goal:${view.goalId}`;
   if (view.name === 'mine' && view.goalId) return `checkin:${view.goalId}`;
+  if (view.name === 'plan' && planFilterQuery(view.filter)) return `plan?${planFilterQuery(view.filter)}`;
   return view.name;
 }
 

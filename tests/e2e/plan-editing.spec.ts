@@ -100,9 +100,10 @@ test('filters and search narrow the list, clear brings every goal back; a stewar
   await search.getByRole('button', { name: 'Fjern filtre' }).click();
   await expect(goals(tab)).toHaveCount(all.total);
 
-  // At 360 px the filters and goals fit without sideways scrolling.
+  // At 360 px the filters fold into one button, and the goals fit without sideways scrolling.
   await page.setViewportSize({ width: 360, height: 740 });
-  await expect(search.getByLabel('Status')).toBeVisible();
+  await expect(search.getByRole('button', { name: /^Filtre/ })).toBeVisible();
+  await expect(search.getByLabel('Status')).toBeHidden();
   const wide = await page.frame({ name: 'tab' })?.evaluate(() =>
     [...document.querySelectorAll('body *')]
       .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('nav'))

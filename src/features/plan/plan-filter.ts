@@ -3,7 +3,8 @@
  * changes that moving a goal up or down (or to another national goal) needs. No React, no I/O;
  * unit-tested in tests/unit/plan-filter.test.ts and tests/unit/plan-reorder.test.ts.
  */
-import { ownsGoal, sortByOrder, type Area, type GoalStatus, type LocalGoal, type PersonRef, type TariffArea } from '../../domain/plan';
+import { GOAL_STATUSES, TARIFF_AREAS, ownsGoal, sortByOrder, type Area, type GoalStatus, type LocalGoal, type PersonRef, type TariffArea } from '../../domain/plan';
+import type { PlanViewFilter } from '../../lib/navigation';
 
 /** Filter value for "goals without an owner" (owner filter) or "without a bargaining area". */
 export const NONE = '__none__';
@@ -25,6 +26,32 @@ export const EMPTY_FILTER: GoalFilter = { owner: '', status: '', areaId: '', tar
 
 export function isFilterActive(filter: GoalFilter): boolean {
   return filter.owner !== '' || filter.status !== '' || filter.areaId !== '' || filter.tariffArea !== '' || filter.query.trim() !== '';
+}
+
+/** How many filters are set (the search counting as one): the number on the narrow screen's 'Filters (n)' button. */
+export function activeFilterCount(filter: GoalFilter): number {
+  return [filter.owner !== '', filter.status !== '', filter.areaId !== '', filter.tariffArea !== '', filter.query.trim() !== ''].filter(Boolean).length;
+}
+
+/**
+ * The filter a link into the plan asks for (lib/navigation.ts PlanViewFilter, e.g. from the
+ * overview's area rows); a status or bargaining area the plan does not know is ignored, never guessed.
+ */
+export function filterFromView(view: PlanViewFilter | undefined): GoalFilter {
+  if (!view) return EMPTY_FILTER;
+  const status = (GOAL_STATUSES as readonly string[]).includes(view.status ?? '') ? (view.status as GoalStatus) : '';
+  const tariff = view.tariff === NONE || (TARIFF_AREAS as readonly string[]).includes(view.tariff ?? '') ? (view.tariff as TariffArea | typeof NONE) : '';
+  return { owner: view.owner ?? '', status, areaId: view.area ?? '', tariffArea: tariff, query: '' };
+}
+
+/** The part of a filter a link into the plan carries (not the free text). */
+export function viewFromFilter(filter: GoalFilter): PlanViewFilter {
+  const view: { area?: string; status?: string; owner?: string; tariff?: string } = {};
+  if (filter.areaId) view.area = filter.areaId;
+  if (filter.status) view.status = filter.status;
+  if (filter.owner) view.owner = filter.owner;
+  if (filter.tariffArea) view.tariff = filter.tariffArea;
+  return view;
 }
 
 /** Lower-cases and strips accents (but keeps æ, ø, å as they are letters of their own). */

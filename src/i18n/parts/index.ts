@@ -20,10 +20,11 @@ import { reminderWebhook } from './reminder-webhook';
 import { rollout } from './rollout';
 import { rolloutImport } from './rollout-import';
 import { statusPart } from './status';
+import { planTable } from './plan-table';
 import { reportsPart } from './reports';
 import { charts } from './charts';
 
-export const PARTS = [navigation, overview, goalDetail, planEditing, situation, settings, config, checkIns, importPart, planner, plannerAssign, plannerSync, reminders, reminderWebhook, rollout, rolloutImport, statusPart, charts, reportsPart] as const;
+export const PARTS = [navigation, overview, goalDetail, planEditing, situation, settings, config, checkIns, importPart, planner, plannerAssign, plannerSync, reminders, reminderWebhook, rollout, rolloutImport, statusPart, planTable, charts, reportsPart] as const;
 
 type KeysOf<P> = P extends CataloguePart<infer K> ? K : never;
 export type PartKey = KeysOf<(typeof PARTS)[number]>;

@@ -27,6 +27,7 @@ const useStyles = makeStyles({
   comment: { fontStyle: 'italic' },
 });
 
+/** An area's row: its title opens the plan filtered by the area, each status count the plan filtered by area and status. */
 function AreaRow({ row }: { row: AreaOverview }) {
   const styles = { ...usePageStyles(), ...useStyles() };
   const { t, formatPercent } = useI18n();
@@ -37,7 +38,10 @@ function AreaRow({ row }: { row: AreaOverview }) {
     <li className={styles.item} data-area-id={row.area.id}>
       <div className={styles.areaTop}>
         <Body1>
-          <Caption1 className={styles.muted}>{t('plan.area', { number: row.area.number })}</Caption1> {row.area.title}
+          <Caption1 className={styles.muted}>{t('plan.area', { number: row.area.number })}</Caption1>{' '}
+          <Link href={tabViewHash({ name: 'plan', filter: { area: row.area.id } })} data-area-link={row.area.id}>
+            {row.area.title}
+          </Link>
         </Body1>
         <Caption1 data-area-percent>{percent ?? t('progressSummary.none')}</Caption1>
       </div>
@@ -59,7 +63,14 @@ function AreaRow({ row }: { row: AreaOverview }) {
           </li>
           {GOAL_STATUSES.filter((s) => summary.byStatus[s] > 0).map((s) => (
             <li key={s} data-status-count={s}>
-              <Caption1>{t('overview.areas.statusCount', { status: t(`status.${s}`), count: summary.byStatus[s] })}</Caption1>
+              <Caption1>
+                <Link
+                  href={tabViewHash({ name: 'plan', filter: { area: row.area.id, status: s } })}
+                  aria-label={t('planTable.overview.statusLink', { status: t(`status.${s}`), count: summary.byStatus[s], number: row.area.number })}
+                >
+                  {t('overview.areas.statusCount', { status: t(`status.${s}`), count: summary.byStatus[s] })}
+                </Link>
+              </Caption1>
             </li>
           ))}
           {summary.counted < summary.total && summary.counted > 0 && (

@@ -1,7 +1,7 @@
 import { progressByGoal, type ProgressCache } from '../progress-cache';
-import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, makeStyles, mergeClasses, tokens, typographyStyles } from '@fluentui/react-components';
 import { Dismiss20Regular } from '@fluentui/react-icons';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { goalsWithoutArea, type Area, type LocalGoal } from '../../../domain/plan';
 import type { TeamRole } from '../../../domain/ports';
 import { useI18n, type MessageKey } from '../../../i18n';
@@ -9,7 +9,11 @@ import { useServices } from '../../../lib/services';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/state-views';
 import { usePlan } from '../../../hooks/use-plan';
 import { useSetupPlan } from '../../../hooks/use-setup-plan';
-import { EMPTY_FILTER, buildSearchIndex, filterGoals, isFilterActive, moveUpdates, ownersOf, type GoalFilter } from '../plan-filter';
+import { buildSearchIndex, filterFromView, filterGoals, isFilterActive, moveUpdates, ownersOf, viewFromFilter, type GoalFilter } from '../plan-filter';
+import { parseTabView, tabViewHash, type PlanViewFilter } from '../../../lib/navigation';
+import { PlanTable } from '../table/plan-table';
+import { usePlanViewPrefs } from '../table/use-view-prefs';
+import { ViewSwitch, viewTabId } from '../table/view-switch';
 import { useDeleteWithUndo, useReorderGoals, type DeleteOutcome } from '../use-plan-mutations';
 import { ownerlessIds, selectedGoals, toggled, withAll } from '../planner-assign';
 import { usePlannerPort } from '../use-planner-assign';
@@ -25,12 +29,31 @@ import { PlannerSyncBar } from '../../../components/planner-sync-bar';
 
 const useStyles = makeStyles({
   messages: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // The table wants the width a meeting's screen has.
+  wide: { maxWidth: '1440px' },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  viewBar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center', justifyContent: 'space-between' },
   heading: { ...typographyStyles.title2, margin: 0, ':focus': { outline: 'none' }, ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` } },
 });
 
 type Notice = { readonly key: MessageKey; readonly intent: 'success' | 'warning' | 'error' };
 
 const EMPTY_GOALS: readonly LocalGoal[] = [];
+
+/** The filter the address asks for (`#/tab/plan?area=…&status=…`: the overview's area rows link there), following its changes. */
+function useRouteFilter(): PlanViewFilter | undefined {
+  const read = () => {
+    const view = parseTabView(window.location.hash);
+    return view?.name === 'plan' ? view.filter : undefined;
+  };
+  const [filter, setFilter] = useState(read);
+  useEffect(() => {
+    const onChange = () => setFilter(read());
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return filter;
+}
 const NO_SELECTION: ReadonlySet<string> = new Set();
 
 export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName: string; role: TeamRole }) {
@@ -46,7 +69,25 @@ export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName:
   const [editor, setEditor] = useState<EditorMode | null>(null);
   const [deleting, setDeleting] = useState<LocalGoal | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [filter, setFilter] = useState<GoalFilter>(EMPTY_FILTER);
+  // Filters start from the address (a link from the overview) and follow it when it changes.
+  const routeFilter = useRouteFilter();
+  const routeKey = JSON.stringify(routeFilter ?? {});
+  const [filter, setFilter] = useState<GoalFilter>(() => filterFromView(routeFilter));
+  const [appliedRoute, setAppliedRoute] = useState(routeKey);
+  if (appliedRoute !== routeKey) {
+    setAppliedRoute(routeKey);
+    setFilter(filterFromView(routeFilter));
+  }
+  // The address keeps up with the filters (without a new history entry), so a reload shows what was chosen.
+  const filterView = JSON.stringify(viewFromFilter(filter));
+  useEffect(() => {
+    if (!window.location.hash.startsWith('#/tab/plan')) return;
+    const hash = tabViewHash({ name: 'plan', filter: JSON.parse(filterView) as PlanViewFilter });
+    if (window.location.hash !== hash) window.history.replaceState(window.history.state, '', hash);
+  }, [filterView]);
+  // Cards or table, and the table's sort and grouping, as this person left them (table/use-view-prefs.ts).
+  const [prefs, setPrefs] = usePlanViewPrefs();
+  const panelId = useId();
   const deferredQuery = useDeferredValue(filter.query);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const focusAfter = useRef<string | null>(null);
@@ -195,7 +236,7 @@ export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName:
   const unplacedArea: Area = { id: UNPLACED_AREA_ID, planId: snapshot.plan.id, number: 0, title: t('plan.notPlaced'), nationalGoals: [], strategies: [] };
 
   return (
-    <main className={styles.page} aria-busy={plan.isFetching}>
+    <main className={mergeClasses(styles.page, prefs.view === 'table' && styles.wide)} aria-busy={plan.isFetching}>
       <header className={styles.header}>
         <Caption1 className={styles.muted}>{snapshot.plan.union}</Caption1>
         <h1 ref={headingRef} tabIndex={-1} className={styles.heading}>
@@ -240,7 +281,10 @@ export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName:
       )}
       <PlannerSyncBar teamId={teamId} />
       <PlanFilters filter={filter} onChange={setFilter} areas={snapshot.areas} owners={owners} shown={shownGoals.length} total={goals.length} />
-      {isBoard && (
+      <div className={styles.viewBar}>
+        <ViewSwitch view={prefs.view} panelId={panelId} onChange={(view) => setPrefs({ view })} />
+      </div>
+      {isBoard && prefs.view === 'cards' && (
         <SelectionToolbar
           selecting={selecting}
           count={chosen.length}
@@ -261,30 +305,48 @@ export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName:
           <MessageBarBody>{t('planEdit.noMatches')}</MessageBarBody>
         </MessageBar>
       )}
-      {visibleAreas.map((area) => (
-        <AreaSection
-          key={area.id}
-          area={area}
-          goals={byArea.get(area.id) ?? EMPTY_GOALS}
-          allGoals={allByArea.get(area.id) ?? EMPTY_GOALS}
-          progress={progress}
-          filtered={active}
-          actions={actions}
-          selection={sectionSelection}
-        />
-      ))}
-      {unplacedShown.length > 0 && (
-        <AreaSection
-          area={unplacedArea}
-          goals={unplacedShown}
-          allGoals={unplacedAll}
-          progress={progress}
-          filtered={active}
-          actions={actions}
-          selection={sectionSelection}
-          unplaced
-        />
-      )}
+      <div role="tabpanel" id={panelId} aria-labelledby={viewTabId(prefs.view)} className={styles.panel}>
+        {prefs.view === 'table' ? (
+          <PlanTable
+            teamId={teamId}
+            goals={shownGoals}
+            areas={snapshot.areas}
+            progress={progress}
+            isBoard={isBoard}
+            sort={prefs.sort}
+            groupBy={prefs.groupBy}
+            onSort={(sort) => setPrefs({ sort })}
+            onGroupBy={(groupBy) => setPrefs({ groupBy })}
+          />
+        ) : (
+          <>
+            {visibleAreas.map((area) => (
+              <AreaSection
+                key={area.id}
+                area={area}
+                goals={byArea.get(area.id) ?? EMPTY_GOALS}
+                allGoals={allByArea.get(area.id) ?? EMPTY_GOALS}
+                progress={progress}
+                filtered={active}
+                actions={actions}
+                selection={sectionSelection}
+              />
+            ))}
+            {unplacedShown.length > 0 && (
+              <AreaSection
+                area={unplacedArea}
+                goals={unplacedShown}
+                allGoals={unplacedAll}
+                progress={progress}
+                filtered={active}
+                actions={actions}
+                selection={sectionSelection}
+                unplaced
+              />
+            )}
+          </>
+        )}
+      </div>
       {editor && (
         <GoalEditor teamId={teamId} planId={snapshot.plan.id} mode={editor} areas={snapshot.areas} goals={allGoals} onClose={closeEditor} />
       )}
