@@ -31,6 +31,21 @@ const SHOTS: readonly Shot[] = [
   { file: 'goal-steward-nn.png', query: `${STEWARD}&${ALVER}&locale=nn-NO&view=tab&subEntityId=goal:4` },
   { file: 'my-goals-steward-dark-nn.png', query: `${STEWARD}&${ALVER}&locale=nn-NO&theme=dark&view=tab&subEntityId=mine` },
   { file: 'situation-board-en.png', query: `${BOARD}&${ALVER}&locale=en-US&view=tab&subEntityId=situation` },
+  {
+    file: 'plan-table-board-nb.png',
+    query: `${BOARD}&${ALVER}&locale=nb-NO&view=tab&subEntityId=plan`,
+    act: async (_page, frame) => {
+      await frame.getByRole('tab', { name: 'Tabell' }).click();
+      await frame.getByRole('grid').first().waitFor();
+    },
+  },
+  {
+    file: 'reports-board-nb.png',
+    query: `${BOARD}&${ALVER}&locale=nb-NO&view=tab&subEntityId=reports`,
+    act: async (_page, frame) => {
+      await frame.getByRole('heading', { level: 1 }).first().waitFor();
+    },
+  },
   { file: 'rollout-board-nb.png', query: `${BOARD}&${ALVER}&locale=nb-NO&view=tab&subEntityId=rollout` },
   { file: 'settings-board-nb.png', query: `${BOARD}&${ALVER}&locale=nb-NO&view=tab&subEntityId=settings` },
   { file: 'import-board-en.png', query: `${BOARD}&${ALVER}&locale=en-US&view=tab&subEntityId=import` },
