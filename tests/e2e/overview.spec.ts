@@ -80,9 +80,14 @@ for (const theme of ['default', 'dark', 'contrast'] as const) {
     await expect(tab.locator('html')).toHaveAttribute('data-theme', theme);
     await expect(tab.getByRole('region', { name: 'Latest check-ins' }).locator('li').first()).toBeVisible();
     await expectNoSeriousA11yViolations(page);
-    await tab.getByRole('region', { name: 'Latest check-ins' }).getByRole('link').first().click();
-    await expect(tab.getByRole('region', { name: 'Changes' }).locator('li').first()).toBeVisible();
-    await expect(tab.getByRole('region', { name: 'Check-ins' }).getByRole('img')).toBeVisible();
+    // A measured goal with reports, so its page has a chart (other specs may have reported on a
+    // milestone last, and milestones have no chart).
+    const stored = await repositoryAs(alver.owners[0] as string, alver.id).load();
+    const measured = stored?.goals.find((g) => g.kind === 'measured' && g.measure?.target && stored.checkIns.some((c) => c.goalId === g.id && c.value !== null));
+    if (!measured) throw new Error('no measured goal with reports in the demo plan');
+    const goalTab = await openTab(page, { user: alver.owners[1] as string, team: alver.displayName, locale: 'en-US', theme, view: 'tab', subEntityId: `goal:${measured.id}` });
+    await expect(goalTab.getByRole('region', { name: 'Changes' }).locator('li').first()).toBeVisible();
+    await expect(goalTab.getByRole('region', { name: 'Check-ins' }).getByRole('img').first()).toBeVisible();
     await expectNoSeriousA11yViolations(page);
   });
 }
