@@ -11,7 +11,18 @@ import { extractTxt } from './extract/txt.ts';
 import { buildDraft } from './parse/build-draft.ts';
 
 export type { Block, ParagraphBlock, TableBlock } from './blocks.ts';
-export type { DraftArea, DraftLanguage, DraftLocalGoal, DraftMeasure, DraftSituationRow, MeasurePer, PlanDraft } from './draft.ts';
+export type {
+  DraftArea,
+  DraftLanguage,
+  DraftLocalGoal,
+  DraftMeasure,
+  DraftNotUsed,
+  DraftReview,
+  DraftSituationRow,
+  MeasurePer,
+  NotUsedKind,
+  PlanDraft,
+} from './draft.ts';
 export {
   ImportError,
   IMPORT_ERROR_CODES,
