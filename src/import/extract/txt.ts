@@ -4,7 +4,6 @@ import { paragraph } from '../blocks.ts';
 import { joinLines, type RawLine } from '../text/line-join.ts';
 import { decodeText } from './decode.ts';
 import { toTxtLines, type TxtLine } from './txt-lines.ts';
-import { readCellTable } from './txt-cells.ts';
 import { readFlatTable, readTabbedTable } from './txt-table.ts';
 
 function flush(raw: RawLine[], out: Block[]): void {
@@ -13,20 +12,16 @@ function flush(raw: RawLine[], out: Block[]): void {
 }
 
 export function textToBlocks(source: string): Block[] {
-  const all: TxtLine[] = toTxtLines(source);
-  // Page furniture is taken aside (it must not break a sentence that runs across a page) and kept.
-  const lines = all.filter((l) => !l.furniture);
+  const lines: TxtLine[] = toTxtLines(source);
   const out: Block[] = [];
   const raw: RawLine[] = [];
   let blanks = 0;
   for (let i = 0; i < lines.length; ) {
     const line = lines[i];
     if (!line) break;
-    const flat = line.tab || line.blank ? null : readFlatTable(lines, i);
-    const table = line.tab ? (readTabbedTable(lines, i) ?? readCellTable(lines, i)) : flat;
+    const table = line.tab ? readTabbedTable(lines, i) : line.blank ? null : readFlatTable(lines, i);
     if (table) {
       flush(raw, out);
-      if (flat) out.push(paragraph(line.text, { tableHeader: true }));
       out.push(table.table);
       i = table.end;
       blanks = 2;
@@ -42,7 +37,6 @@ export function textToBlocks(source: string): Block[] {
     i++;
   }
   flush(raw, out);
-  for (const f of all) if (f.furniture) out.push(paragraph(f.text, { furniture: true }));
   return out;
 }
 
