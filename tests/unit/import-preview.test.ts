@@ -73,14 +73,15 @@ describe('import preview reducer', () => {
     let s = previewFromDraft(draft);
     s = previewReducer(s, { type: 'placeUnplaced', item: 'u1', area: 'a2', nationalGoal: 'Heltid', text: 'Styret skal kartlegge deltid innen 2027' });
     s = previewReducer(s, { type: 'dropUnplaced', item: 'u2' });
-    expect(s.unplaced).toEqual([]);
+    expect(s.leftovers).toEqual([]);
     expect(s.areas[1]?.goals.map((g) => [g.key, g.nationalGoal, g.text])).toEqual([
       ['a2g1', null, '4 medlemsmøter per år'],
       ['n1', 'Heltid', 'Styret skal kartlegge deltid innen 2027'],
     ]);
     const out = previewToDraft(s);
     expect(out.unplaced).toEqual([]);
-    expect(out.areas[1]?.localGoals[1]).toEqual({ nationalGoal: 'Heltid', text: 'Styret skal kartlegge deltid innen 2027' });
+    // The deadline the text names is read with the importer's own rules, and kept.
+    expect(out.areas[1]?.localGoals[1]).toEqual({ nationalGoal: 'Heltid', text: 'Styret skal kartlegge deltid innen 2027', due: '2027-12' });
     s = previewReducer(s, { type: 'dropGoal', goal: 'n1' });
     expect(goalCount(s)).toBe(3);
   });

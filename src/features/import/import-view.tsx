@@ -10,11 +10,13 @@ import { usePlan } from '../../hooks/use-plan';
 import { useI18n } from '../../i18n';
 import { NATIONAL_PERIOD, NATIONAL_TEMPLATE } from '../../import/national-template';
 import { navigate, type TabViewProps } from '../../lib/navigation';
-import { goalCount, previewFromDraft, previewFromTemplate, previewReducer, type PreviewAction, type PreviewState } from './preview-state';
+import { goalCount, leftoverCount, previewFromDraft, previewFromTemplate, previewReducer, reviewCount, type PreviewAction, type PreviewState } from './preview-state';
+import { unionChoice } from './union-choice';
 import { readPlanFile } from './read-plan-file';
 import { importInputFrom, newImportId, useImportSave } from './use-import-save';
 import { PreviewTree } from './components/preview-tree';
 import { SavePanel, type SaveStatus } from './components/save-panel';
+import { UnionDialog } from './components/union-dialog';
 import { UploadPanel } from './components/upload-panel';
 import { usePageStyles } from '../../components/layout-styles';
 
@@ -35,6 +37,8 @@ export default function ImportView({ teamId, teamName, role }: TabViewProps) {
   const [modeMissing, setModeMissing] = useState(false);
   /** The input of the save attempt under way or failed: a retry sends exactly this again (same importId). */
   const [attempt, setAttempt] = useState<PlanImportInput | null>(null);
+  /** The union question open before a replace (union-choice.ts). */
+  const [unionQuestion, setUnionQuestion] = useState<{ existing: string; imported: string } | null>(null);
 
   const dispatch = useCallback((action: PreviewAction) => setLoaded((l) => (l ? { ...l, state: previewReducer(l.state, action) } : l)), []);
 
@@ -77,7 +81,10 @@ export default function ImportView({ teamId, teamName, role }: TabViewProps) {
       setModeMissing(true);
       return;
     }
-    run(importInputFrom(loaded.state, mode ?? 'replace', newImportId(), teamName));
+    const chosen = mode ?? 'replace';
+    const choice = unionChoice(existing?.union ?? null, loaded.state.union, chosen);
+    if (choice.kind === 'ask') setUnionQuestion({ existing: choice.existing, imported: choice.imported });
+    else run(importInputFrom(loaded.state, chosen, newImportId(), teamName, choice.union));
   };
 
   const startOver = () => {
@@ -86,6 +93,7 @@ export default function ImportView({ teamId, teamName, role }: TabViewProps) {
     setLoaded(null);
     setMode(null);
     setModeMissing(false);
+    setUnionQuestion(null);
   };
 
   let status: SaveStatus = { kind: 'idle' };
@@ -107,11 +115,14 @@ export default function ImportView({ teamId, teamName, role }: TabViewProps) {
           <>
             <Body1>
               {t('import.preview.summary', {
-                union: loaded.state.union ?? teamName,
+                union: loaded.state.union ?? existing?.union ?? teamName,
                 from: String(loaded.state.period?.from ?? NATIONAL_PERIOD.from),
                 to: String(loaded.state.period?.to ?? NATIONAL_PERIOD.to),
                 count: goalCount(loaded.state),
               })}
+            </Body1>
+            <Body1 data-testid="import-counts">
+              {t('import.preview.notUsed', { count: leftoverCount(loaded.state) })} · {t('import.preview.marked', { count: reviewCount(loaded.state) })}
             </Body1>
             <Caption1 className={styles.muted}>
               {loaded.source.kind === 'file' ? t('import.preview.file', { name: loaded.source.name }) : t('import.preview.template')} · {t('import.preview.legend')}
@@ -142,6 +153,17 @@ export default function ImportView({ teamId, teamName, role }: TabViewProps) {
             onStartOver={startOver}
             onOpenPlan={() => navigate({ name: 'plan' })}
           />
+          {unionQuestion && (
+            <UnionDialog
+              existing={unionQuestion.existing}
+              imported={unionQuestion.imported}
+              onCancel={() => setUnionQuestion(null)}
+              onConfirm={(union) => {
+                setUnionQuestion(null);
+                run(importInputFrom(loaded.state, mode ?? 'replace', newImportId(), teamName, union));
+              }}
+            />
+          )}
         </>
       ) : (
         <UploadPanel busyName={reading} error={fileError} onFile={(f) => void onFile(f)} onTemplate={onTemplate} />

@@ -1,52 +1,18 @@
 /**
- * The import preview as a pure reducer: the board fixes what the importer found (moves goals,
- * places or drops unplaced text, edits texts, accepts or drops measures and deadlines) before
- * anything is saved. No React, no I/O; `previewToDraft` gives the draft to save.
+ * The import preview as a pure reducer: the board fixes what the importer found before anything
+ * is saved: moves goals, national goals and strategies, changes what a text is, merges and splits
+ * goals, makes and renames areas, uses or dismisses the text the importer left out, edits texts,
+ * accepts or drops measures and deadlines, and checks what the importer was unsure of
+ * (preview-repair.ts). No React, no I/O; `previewToDraft` gives the draft to save.
  */
 import type { RolloutMeasure } from '../../domain/plan';
-import type { DraftMeasure, DraftSituationRow, PlanDraft } from '../../import/draft';
+import type { PlanDraft } from '../../import/draft';
 import type { TemplateArea } from '../../import/national-template';
-import { suggestRollout } from '../../import/to-plan';
+import { cleanText, findGoal, insertGoal, mapGoal, nationalGoalIn, suggestionFor, type ItemKind, type PreviewGoal, type PreviewState } from './preview-model';
+import { addArea, changeKind, deleteArea, dismissText, markChecked, mergeGoals, moveItem, placeText, renameArea, splitGoal } from './preview-repair';
 
-export interface PreviewGoal {
-  readonly key: string;
-  readonly text: string;
-  readonly nationalGoal: string | null;
-  /** What the importer detected; kept when dropped, so the board can take it back. */
-  readonly measure: DraftMeasure | null;
-  readonly measureAccepted: boolean;
-  readonly due: string | null;
-  readonly dueAccepted: boolean;
-  /** The rollout step the goal's text speaks of (suggestRollout), kept when declined so it can be taken back. */
-  readonly rollout: RolloutMeasure | null;
-  /** Whether the goal is saved as measured by that step (on by default). */
-  readonly rolloutAccepted: boolean;
-}
-
-export interface PreviewArea {
-  readonly key: string;
-  readonly number: number;
-  readonly title: string;
-  readonly nationalGoals: readonly string[];
-  readonly strategies: readonly string[];
-  readonly goals: readonly PreviewGoal[];
-}
-
-export interface PreviewUnplaced {
-  readonly key: string;
-  readonly text: string;
-}
-
-export interface PreviewState {
-  readonly union: string | null;
-  readonly period: { readonly from: number; readonly to: number } | null;
-  readonly language: PlanDraft['language'];
-  readonly situation: readonly DraftSituationRow[];
-  readonly areas: readonly PreviewArea[];
-  readonly unplaced: readonly PreviewUnplaced[];
-  /** Next number for keys of goals made from unplaced text. */
-  readonly nextKey: number;
-}
+export { goalCount, leftoverCount, reviewCount } from './preview-model';
+export type { ItemKind, PreviewArea, PreviewGoal, PreviewItem, PreviewLeftover, PreviewState } from './preview-model';
 
 export type PreviewAction =
   | { readonly type: 'editGoalText'; readonly goal: string; readonly text: string }
@@ -55,14 +21,21 @@ export type PreviewAction =
   | { readonly type: 'acceptMeasure'; readonly goal: string; readonly accepted: boolean }
   | { readonly type: 'acceptDue'; readonly goal: string; readonly accepted: boolean }
   | { readonly type: 'acceptRollout'; readonly goal: string; readonly accepted: boolean }
+  /** A left-out text (unplaced or not used) made a goal, national goal or strategy of an area. */
+  | { readonly type: 'placeText'; readonly item: string; readonly as: ItemKind; readonly area: string; readonly nationalGoal: string | null; readonly text?: string }
+  | { readonly type: 'dismissText'; readonly item: string }
+  /** placeText as a goal, and dismissText, under their names from before the importer reported text it did not use. */
   | { readonly type: 'placeUnplaced'; readonly item: string; readonly area: string; readonly nationalGoal: string | null; readonly text?: string }
-  | { readonly type: 'dropUnplaced'; readonly item: string };
-
-/** A goal's rollout suggestion, accepted by default. */
-function suggestionFor(text: string): Pick<PreviewGoal, 'rollout' | 'rolloutAccepted'> {
-  const rollout = suggestRollout({ text });
-  return { rollout, rolloutAccepted: rollout !== null };
-}
+  | { readonly type: 'dropUnplaced'; readonly item: string }
+  /** A national goal (with the goals under it) or a strategy moved to another area. */
+  | { readonly type: 'moveItem'; readonly item: string; readonly area: string }
+  | { readonly type: 'changeKind'; readonly item: string; readonly to: ItemKind }
+  | { readonly type: 'mergeGoals'; readonly goal: string }
+  | { readonly type: 'splitGoal'; readonly goal: string; readonly parts: readonly [string, string] }
+  | { readonly type: 'addArea'; readonly title: string }
+  | { readonly type: 'renameArea'; readonly area: string; readonly title: string }
+  | { readonly type: 'deleteArea'; readonly area: string }
+  | { readonly type: 'markChecked'; readonly item: string };
 
 const sameMeasure = (a: RolloutMeasure | null, b: RolloutMeasure | null) =>
   a !== null && b !== null && a.stepId === b.stepId && a.roles.length === b.roles.length && a.roles.every((r) => b.roles.includes(r));
@@ -73,24 +46,35 @@ export function previewFromDraft(draft: PlanDraft): PreviewState {
     period: draft.period,
     language: draft.language,
     situation: draft.situation,
-    areas: draft.areas.map((area, a) => ({
-      key: `a${a + 1}`,
-      number: area.number,
-      title: area.title,
-      nationalGoals: area.nationalGoals,
-      strategies: area.strategies,
-      goals: area.localGoals.map((goal, g) => ({
-        key: `a${a + 1}g${g + 1}`,
-        text: goal.text,
-        nationalGoal: goal.nationalGoal,
-        measure: goal.measure ?? null,
-        measureAccepted: goal.measure !== undefined,
-        due: goal.due ?? null,
-        dueAccepted: goal.due !== undefined,
-        ...suggestionFor(goal.text),
-      })),
-    })),
-    unplaced: draft.unplaced.map((text, i) => ({ key: `u${i + 1}`, text })),
+    areas: draft.areas.map((area, a) => {
+      // The draft says which national goals and strategies it doubted, not why: from their place in
+      // the layout, with nothing like them in the national plan (DraftReview's notInReference).
+      const doubted = (indexes: readonly number[] | undefined, i: number) => (indexes?.includes(i) ? 'notInReference' : null);
+      return {
+        key: `a${a + 1}`,
+        number: area.number,
+        title: area.title,
+        nationalGoals: area.nationalGoals.map((text, i) => ({ key: `a${a + 1}ng${i + 1}`, text, review: doubted(area.review?.nationalGoals, i) })),
+        strategies: area.strategies.map((text, i) => ({ key: `a${a + 1}st${i + 1}`, text, review: doubted(area.review?.strategies, i) })),
+        goals: area.localGoals.map(
+          (goal, g): PreviewGoal => ({
+            key: `a${a + 1}g${g + 1}`,
+            text: goal.text,
+            nationalGoal: goal.nationalGoal,
+            measure: goal.measure ?? null,
+            measureAccepted: goal.measure !== undefined,
+            due: goal.due ?? null,
+            dueAccepted: goal.due !== undefined,
+            ...suggestionFor(goal.text),
+            review: goal.review ?? null,
+          }),
+        ),
+      };
+    }),
+    leftovers: [
+      ...draft.unplaced.map((text, i) => ({ key: `u${i + 1}`, text, kind: 'unplaced' as const })),
+      ...(draft.notUsed ?? []).map((n, i) => ({ key: `x${i + 1}`, text: n.text, kind: n.kind })),
+    ],
     nextKey: 1,
   };
 }
@@ -107,43 +91,15 @@ export function previewFromTemplate(areas: readonly TemplateArea[], language: Pl
   });
 }
 
-function findGoal(state: PreviewState, key: string): PreviewGoal | null {
-  for (const area of state.areas) {
-    const goal = area.goals.find((g) => g.key === key);
-    if (goal) return goal;
-  }
-  return null;
-}
-
-function mapGoal(state: PreviewState, key: string, fn: (goal: PreviewGoal) => PreviewGoal): PreviewState {
-  return { ...state, areas: state.areas.map((area) => (area.goals.some((g) => g.key === key) ? { ...area, goals: area.goals.map((g) => (g.key === key ? fn(g) : g)) } : area)) };
-}
-
-/** A national goal of the area, or null; anything else would not show under the area. */
-function nationalGoalIn(area: PreviewArea, nationalGoal: string | null): string | null {
-  return nationalGoal !== null && area.nationalGoals.includes(nationalGoal) ? nationalGoal : null;
-}
-
-/** Puts a goal last among the goals under the same national goal of the target area (or last in the area). */
-function insertGoal(area: PreviewArea, goal: PreviewGoal): PreviewArea {
-  const goals = [...area.goals];
-  let at = -1;
-  goals.forEach((g, i) => {
-    if (g.nationalGoal === goal.nationalGoal) at = i;
-  });
-  goals.splice(at === -1 ? goals.length : at + 1, 0, goal);
-  return { ...area, goals };
-}
-
 export function previewReducer(state: PreviewState, action: PreviewAction): PreviewState {
   switch (action.type) {
     case 'editGoalText': {
-      const text = action.text.replace(/\s+/g, ' ').trim();
+      const text = cleanText(action.text);
       if (!text || !findGoal(state, action.goal)) return state;
       // The suggestion follows the text; one the board declined stays declined while the text names the same step.
       return mapGoal(state, action.goal, (g) => {
         const next = suggestionFor(text);
-        return { ...g, text, ...(sameMeasure(next.rollout, g.rollout) ? {} : next) };
+        return { ...g, text, review: null, ...(sameMeasure(next.rollout, g.rollout) ? {} : next) };
       });
     }
     case 'acceptRollout':
@@ -158,7 +114,7 @@ export function previewReducer(state: PreviewState, action: PreviewAction): Prev
       const goal = findGoal(state, action.goal);
       const target = state.areas.find((a) => a.key === action.area);
       if (!goal || !target) return state;
-      const moved = { ...goal, nationalGoal: nationalGoalIn(target, action.nationalGoal) };
+      const moved = { ...goal, nationalGoal: nationalGoalIn(target, action.nationalGoal), review: null };
       return {
         ...state,
         areas: state.areas.map((area) => {
@@ -167,35 +123,37 @@ export function previewReducer(state: PreviewState, action: PreviewAction): Prev
         }),
       };
     }
-    case 'placeUnplaced': {
-      const item = state.unplaced.find((u) => u.key === action.item);
-      const target = state.areas.find((a) => a.key === action.area);
-      if (!item || !target) return state;
-      const text = (action.text ?? item.text).replace(/\s+/g, ' ').trim();
-      if (!text) return state;
-      const goal: PreviewGoal = {
-        key: `n${state.nextKey}`,
-        text,
-        nationalGoal: nationalGoalIn(target, action.nationalGoal),
-        measure: null,
-        measureAccepted: false,
-        due: null,
-        dueAccepted: false,
-        ...suggestionFor(text),
-      };
-      return {
-        ...state,
-        nextKey: state.nextKey + 1,
-        unplaced: state.unplaced.filter((u) => u.key !== item.key),
-        areas: state.areas.map((area) => (area.key === target.key ? insertGoal(area, goal) : area)),
-      };
-    }
+    case 'placeText':
+      return placeText(state, action.item, action.as, action.area, action.nationalGoal, action.text);
+    case 'placeUnplaced':
+      return placeText(state, action.item, 'goal', action.area, action.nationalGoal, action.text);
+    case 'dismissText':
     case 'dropUnplaced':
-      return { ...state, unplaced: state.unplaced.filter((u) => u.key !== action.item) };
+      return dismissText(state, action.item);
+    case 'moveItem':
+      return moveItem(state, action.item, action.area);
+    case 'changeKind':
+      return changeKind(state, action.item, action.to);
+    case 'mergeGoals':
+      return mergeGoals(state, action.goal);
+    case 'splitGoal':
+      return splitGoal(state, action.goal, action.parts);
+    case 'addArea':
+      return addArea(state, action.title);
+    case 'renameArea':
+      return renameArea(state, action.area, action.title);
+    case 'deleteArea':
+      return deleteArea(state, action.area);
+    case 'markChecked':
+      return markChecked(state, action.item);
   }
 }
 
-/** The draft the board approved: accepted measures and deadlines only; unplaced text is not saved. */
+/**
+ * The draft the board approved: accepted measures and deadlines only. The importer's review marks
+ * and the text it did not use are import metadata, not the plan: never emitted. Unplaced text
+ * still left is listed (it is not saved).
+ */
 export function previewToDraft(state: PreviewState): PlanDraft {
   return {
     union: state.union,
@@ -205,8 +163,8 @@ export function previewToDraft(state: PreviewState): PlanDraft {
     areas: state.areas.map((area) => ({
       number: area.number,
       title: area.title,
-      nationalGoals: [...area.nationalGoals],
-      strategies: [...area.strategies],
+      nationalGoals: area.nationalGoals.map((n) => n.text),
+      strategies: area.strategies.map((s) => s.text),
       localGoals: area.goals.map((g) => ({
         nationalGoal: g.nationalGoal,
         text: g.text,
@@ -214,7 +172,7 @@ export function previewToDraft(state: PreviewState): PlanDraft {
         ...(g.due && g.dueAccepted ? { due: g.due } : {}),
       })),
     })),
-    unplaced: state.unplaced.map((u) => u.text),
+    unplaced: state.leftovers.filter((u) => u.kind === 'unplaced').map((u) => u.text),
   };
 }
 
@@ -224,8 +182,4 @@ export function acceptedRollouts(state: PreviewState): (areaIndex: number, goalI
     const goal = state.areas[areaIndex]?.goals[goalIndex];
     return goal?.rollout && goal.rolloutAccepted ? goal.rollout : null;
   };
-}
-
-export function goalCount(state: PreviewState): number {
-  return state.areas.reduce((n, a) => n + a.goals.length, 0);
 }

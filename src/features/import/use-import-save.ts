@@ -7,9 +7,13 @@ import { planQueryKey } from '../../hooks/use-plan';
 import { useServices } from '../../lib/services';
 import { acceptedRollouts, previewToDraft, type PreviewState } from './preview-state';
 
-/** The save input for the approved preview; `importId` keys every item so a retry never duplicates. */
-export function importInputFrom(state: PreviewState, mode: ImportMode, importId: string, teamName: string): PlanImportInput {
-  const entities = draftToPlan(previewToDraft(state), { fallbackUnion: teamName, fallbackPeriod: NATIONAL_PERIOD, rolloutFor: acceptedRollouts(state) });
+/**
+ * The save input for the approved preview; `importId` keys every item so a retry never duplicates.
+ * `union`, when given, names the plan instead of the draft's union (union-choice.ts).
+ */
+export function importInputFrom(state: PreviewState, mode: ImportMode, importId: string, teamName: string, union?: string): PlanImportInput {
+  const draft = previewToDraft(state);
+  const entities = draftToPlan(union === undefined ? draft : { ...draft, union }, { fallbackUnion: teamName, fallbackPeriod: NATIONAL_PERIOD, rolloutFor: acceptedRollouts(state) });
   return { importId, mode, plan: entities.plan, areas: entities.areas, situation: entities.situation };
 }
 

@@ -1,7 +1,10 @@
-/** Chooses where a goal goes: an area and, optionally, one of its national goals (and, for unplaced text, the text). */
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Select, Textarea } from '@fluentui/react-components';
+/**
+ * Chooses where something goes: an area and, for a goal, one of its national goals; for a left-out
+ * text also the text itself. Moving a national goal or strategy chooses only the area.
+ */
+import { Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Select, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
-import { useI18n } from '../../../i18n';
+import { useI18n, type MessageKey } from '../../../i18n';
 import type { PreviewArea } from '../preview-state';
 
 export interface Placement {
@@ -10,14 +13,25 @@ export interface Placement {
   readonly text: string;
 }
 
+export type PlacePurpose = 'moveGoal' | 'moveNationalGoal' | 'moveStrategy' | 'placeGoal' | 'placeNationalGoal' | 'placeStrategy';
+
+const TEXTS: Record<PlacePurpose, { title: MessageKey; confirm: MessageKey }> = {
+  moveGoal: { title: 'import.move.title', confirm: 'import.move.confirm' },
+  moveNationalGoal: { title: 'import.moveItem.nationalGoal.title', confirm: 'import.move.confirm' },
+  moveStrategy: { title: 'import.moveItem.strategy.title', confirm: 'import.move.confirm' },
+  placeGoal: { title: 'import.place.title', confirm: 'import.place.confirm' },
+  placeNationalGoal: { title: 'import.place.nationalGoal.title', confirm: 'import.place.nationalGoal.confirm' },
+  placeStrategy: { title: 'import.place.strategy.title', confirm: 'import.place.strategy.confirm' },
+};
+
 export function PlaceDialog({
-  kind,
+  purpose,
   areas,
   initial,
   onConfirm,
   onCancel,
 }: {
-  kind: 'move' | 'place';
+  purpose: PlacePurpose;
   areas: readonly PreviewArea[];
   initial: Placement;
   onConfirm: (placement: Placement) => void;
@@ -28,8 +42,11 @@ export function PlaceDialog({
   const [nationalGoal, setNationalGoal] = useState<string | null>(initial.nationalGoal);
   const [text, setText] = useState(initial.text);
   const target = areas.find((a) => a.key === area);
-  const options = target?.nationalGoals ?? [];
-  const valid = text.trim().length > 0 && target !== undefined;
+  const options = target?.nationalGoals.map((n) => n.text) ?? [];
+  const withText = purpose.startsWith('place');
+  const forGoal = purpose === 'moveGoal' || purpose === 'placeGoal';
+  // Moving a national goal or strategy to the area it is in changes nothing.
+  const valid = text.trim().length > 0 && target !== undefined && (forGoal || withText || area !== initial.area);
 
   return (
     <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onCancel()}>
@@ -37,14 +54,15 @@ export function PlaceDialog({
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            if (valid) onConfirm({ area, nationalGoal: nationalGoal !== null && options.includes(nationalGoal) ? nationalGoal : null, text });
+            if (valid) onConfirm({ area, nationalGoal: forGoal && nationalGoal !== null && options.includes(nationalGoal) ? nationalGoal : null, text });
           }}
         >
           <DialogBody>
-            <DialogTitle>{t(kind === 'move' ? 'import.move.title' : 'import.place.title')}</DialogTitle>
+            <DialogTitle>{t(TEXTS[purpose].title)}</DialogTitle>
             <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
-              {kind === 'place' && (
-                <Field label={t('import.move.text')} required>
+              {purpose === 'moveNationalGoal' && <Body1>{t('import.moveItem.carries')}</Body1>}
+              {withText && (
+                <Field label={t(forGoal ? 'import.move.text' : 'import.place.text')} required>
                   <Textarea value={text} resize="vertical" onChange={(_, d) => setText(d.value)} />
                 </Field>
               )}
@@ -63,20 +81,22 @@ export function PlaceDialog({
                   ))}
                 </Select>
               </Field>
-              <Field label={t('import.move.nationalGoal')}>
-                <Select value={nationalGoal ?? ''} onChange={(_, d) => setNationalGoal(d.value === '' ? null : d.value)}>
-                  <option value="">{t('import.preview.noNational')}</option>
-                  {options.map((ng) => (
-                    <option key={ng} value={ng}>
-                      {ng}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              {forGoal && (
+                <Field label={t('import.move.nationalGoal')}>
+                  <Select value={nationalGoal ?? ''} onChange={(_, d) => setNationalGoal(d.value === '' ? null : d.value)}>
+                    <option value="">{t('import.preview.noNational')}</option>
+                    {options.map((ng) => (
+                      <option key={ng} value={ng}>
+                        {ng}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+              )}
             </DialogContent>
             <DialogActions>
               <Button appearance="primary" type="submit" disabled={!valid}>
-                {t(kind === 'move' ? 'import.move.confirm' : 'import.place.confirm')}
+                {t(TEXTS[purpose].confirm)}
               </Button>
               <Button onClick={onCancel}>{t('import.cancel')}</Button>
             </DialogActions>
