@@ -8,6 +8,8 @@ export interface ParagraphBlock {
   readonly bullet?: boolean;
   /** Heading level from the source's styles, when known. */
   readonly heading?: number;
+  /** Page furniture (a page number, a running header or footer): kept so nothing is dropped silently. */
+  readonly furniture?: boolean;
 }
 
 export interface TableBlock {

@@ -40,7 +40,12 @@ interface Para {
 }
 
 export function layoutToBlocks(pages: readonly PdfPage[]): Block[] {
-  const lines = removeNoise(pages, pages.map((p, i) => pageLines(p, i))).flat();
+  const furniture: Line[] = [];
+  const lines = removeNoise(
+    pages,
+    pages.map((p, i) => pageLines(p, i)),
+    furniture,
+  ).flat();
   const m = metrics(lines);
   const textWidth = Math.max(1, m.right - m.left);
   const out: Block[] = [];
@@ -93,5 +98,9 @@ export function layoutToBlocks(pages: readonly PdfPage[]): Block[] {
     i++;
   }
   flush();
+  for (const f of furniture) {
+    const text = cleanText(lineText(f));
+    if (text) out.push(paragraph(text, { furniture: true }));
+  }
   return out;
 }

@@ -1,4 +1,4 @@
-/** Removes running headers, footers and page numbers. */
+/** Takes running headers, footers and page numbers out of the text flow; `furniture` keeps them. */
 import { PAGE_NUMBER } from '../text/noise.ts';
 import { lineText, type Line, type PdfPage } from './pdf-geometry.ts';
 
@@ -6,7 +6,7 @@ function shape(text: string): string {
   return text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-export function removeNoise(pages: readonly PdfPage[], linesByPage: readonly Line[][]): Line[][] {
+export function removeNoise(pages: readonly PdfPage[], linesByPage: readonly Line[][], furniture: Line[] = []): Line[][] {
   const marginShapes = new Map<string, Set<number>>();
   const inMargin = (line: Line, page: PdfPage): boolean => line.y > page.height * 0.9 || line.y < page.height * 0.1;
   linesByPage.forEach((lines, p) => {
@@ -28,7 +28,9 @@ export function removeNoise(pages: readonly PdfPage[], linesByPage: readonly Lin
     return lines.filter((line) => {
       const text = lineText(line).trim();
       if (!inMargin(line, page)) return true;
-      return !PAGE_NUMBER.test(text) && !repeated(shape(text));
+      const keep = !PAGE_NUMBER.test(text) && !repeated(shape(text));
+      if (!keep) furniture.push(line);
+      return keep;
     });
   });
 }

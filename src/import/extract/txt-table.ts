@@ -57,7 +57,10 @@ export function readTabbedTable(lines: readonly TxtLine[], start: number): Table
       blanks++;
       continue;
     }
-    if (line.tab) {
+    if (line.tab && line.depth >= 2 && cells.length > 0) {
+      // A further paragraph of the cell above (see txt-cells.ts).
+      cells[cells.length - 1] = `${cells[cells.length - 1] ?? ''} ${line.text}`.trim();
+    } else if (line.tab) {
       cells.push(line.text);
     } else {
       if (blanks >= 2 || cells.length === 0 || isSectionStart(line.text)) break;
@@ -114,7 +117,8 @@ export function readFlatTable(lines: readonly TxtLine[], start: number): TableRe
     blanks = 0;
   }
   const end = k;
-  const rows: string[][] = [header];
+  // The header row keeps the source's own words (the columns above are only its width).
+  const rows: string[][] = [[headerText, ...header.slice(1).map(() => '')]];
   let row: string[] | null = null;
   for (const chunk of chunks) {
     const text = chunk.join(' ');

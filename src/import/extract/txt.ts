@@ -4,6 +4,7 @@ import { paragraph } from '../blocks.ts';
 import { joinLines, type RawLine } from '../text/line-join.ts';
 import { decodeText } from './decode.ts';
 import { toTxtLines, type TxtLine } from './txt-lines.ts';
+import { readCellTable } from './txt-cells.ts';
 import { readFlatTable, readTabbedTable } from './txt-table.ts';
 
 function flush(raw: RawLine[], out: Block[]): void {
@@ -12,14 +13,16 @@ function flush(raw: RawLine[], out: Block[]): void {
 }
 
 export function textToBlocks(source: string): Block[] {
-  const lines: TxtLine[] = toTxtLines(source);
+  const all: TxtLine[] = toTxtLines(source);
+  // Page furniture is taken aside (it must not break a sentence that runs across a page) and kept.
+  const lines = all.filter((l) => !l.furniture);
   const out: Block[] = [];
   const raw: RawLine[] = [];
   let blanks = 0;
   for (let i = 0; i < lines.length; ) {
     const line = lines[i];
     if (!line) break;
-    const table = line.tab ? readTabbedTable(lines, i) : line.blank ? null : readFlatTable(lines, i);
+    const table = line.tab ? (readTabbedTable(lines, i) ?? readCellTable(lines, i)) : line.blank ? null : readFlatTable(lines, i);
     if (table) {
       flush(raw, out);
       out.push(table.table);
@@ -37,6 +40,7 @@ export function textToBlocks(source: string): Block[] {
     i++;
   }
   flush(raw, out);
+  for (const f of all) if (f.furniture) out.push(paragraph(f.text, { furniture: true }));
   return out;
 }
 

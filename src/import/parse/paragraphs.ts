@@ -1,8 +1,12 @@
 /** Blocks → a flat list of paragraphs, with the situation table taken aside. */
 import type { Block, ParagraphBlock, TableBlock } from '../blocks.ts';
-import type { DraftSituationRow } from '../draft.ts';
+import type { DraftNotUsed, DraftSituationRow } from '../draft.ts';
 import { cleanText, hasBullet, hasLetters, leadingNumber, stripBullet } from '../text/normalize.ts';
 import { isNationalGoalsLabel, isSituationHeader } from '../text/vocabulary.ts';
+import { readGoalTable } from './goal-table.ts';
+
+/** What a table's layout says a paragraph is (a cell of the area, national-goal, strategy or own-goal column). */
+export type ParaRole = 'area' | 'national' | 'strategy' | 'local';
 
 export interface Para {
   /** Cleaned text without bullet glyph (numbering kept). */
@@ -10,19 +14,22 @@ export interface Para {
   readonly bullet: boolean;
   readonly number: number | null;
   readonly heading?: number;
+  readonly role?: ParaRole;
 }
 
 export interface Flattened {
   readonly paras: Para[];
   readonly situation: DraftSituationRow[];
+  /** Table labels and page furniture: read, not content. */
+  readonly notUsed: DraftNotUsed[];
 }
 
-function toPara(block: ParagraphBlock): Para | null {
+function toPara(block: ParagraphBlock, role?: ParaRole): Para | null {
   const cleaned = cleanText(block.text);
   const bullet = Boolean(block.bullet) || hasBullet(cleaned);
   const text = cleanText(stripBullet(cleaned));
   if (!hasLetters(text)) return null;
-  const para: Para = { text, bullet, number: leadingNumber(text) };
+  const para: Para = { text, bullet, number: leadingNumber(text), ...(role ? { role } : {}) };
   return block.heading ? { ...para, heading: block.heading } : para;
 }
 
@@ -30,10 +37,11 @@ function cellText(cell: ReadonlyArray<ParagraphBlock>): string {
   return cleanText(cell.map((p) => cleanText(stripBullet(cleanText(p.text)))).join(' '));
 }
 
-function situationRows(table: TableBlock): DraftSituationRow[] | null {
+function situationRows(table: TableBlock, notUsed: DraftNotUsed[]): DraftSituationRow[] | null {
   const rows = table.rows.map((r) => r.map(cellText));
   const headerIndex = rows.findIndex((r) => isSituationHeader(r.join(' ')));
   if (headerIndex < 0 || headerIndex > 1) return null;
+  for (const r of rows.slice(0, headerIndex + 1)) for (const c of r) if (hasLetters(c)) notUsed.push({ text: c, kind: 'label' });
   return rows
     .slice(headerIndex + 1)
     .filter((r) => r.some((c) => c !== ''))
@@ -74,13 +82,18 @@ function goalTableParas(table: TableBlock): Para[] | null {
 export function flatten(blocks: readonly Block[]): Flattened {
   const paras: Para[] = [];
   const situation: DraftSituationRow[] = [];
+  const notUsed: DraftNotUsed[] = [];
   for (const block of blocks) {
     if (block.kind === 'paragraph') {
+      if (block.furniture) {
+        notUsed.push({ text: cleanText(block.text), kind: 'furniture' });
+        continue;
+      }
       const p = toPara(block);
       if (p) paras.push(p);
       continue;
     }
-    const rows = situationRows(block);
+    const rows = situationRows(block, notUsed);
     if (rows) {
       situation.push(...rows);
       continue;
@@ -88,6 +101,12 @@ export function flatten(blocks: readonly Block[]): Flattened {
     const goalTable = goalTableParas(block);
     if (goalTable) {
       paras.push(...goalTable);
+      continue;
+    }
+    const roleTable = readGoalTable(block, toPara);
+    if (roleTable) {
+      for (const text of roleTable.labels) notUsed.push({ text, kind: 'label' });
+      paras.push(...roleTable.paras);
       continue;
     }
     for (const row of block.rows) {
@@ -99,5 +118,5 @@ export function flatten(blocks: readonly Block[]): Flattened {
       }
     }
   }
-  return { paras, situation };
+  return { paras, situation, notUsed };
 }
