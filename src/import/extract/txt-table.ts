@@ -117,8 +117,7 @@ export function readFlatTable(lines: readonly TxtLine[], start: number): TableRe
     blanks = 0;
   }
   const end = k;
-  // The header row keeps the source's own words (the columns above are only its width).
-  const rows: string[][] = [[headerText, ...header.slice(1).map(() => '')]];
+  const rows: string[][] = [header];
   let row: string[] | null = null;
   for (const chunk of chunks) {
     const text = chunk.join(' ');

@@ -22,9 +22,11 @@ export function textToBlocks(source: string): Block[] {
   for (let i = 0; i < lines.length; ) {
     const line = lines[i];
     if (!line) break;
-    const table = line.tab ? (readTabbedTable(lines, i) ?? readCellTable(lines, i)) : line.blank ? null : readFlatTable(lines, i);
+    const flat = line.tab || line.blank ? null : readFlatTable(lines, i);
+    const table = line.tab ? (readTabbedTable(lines, i) ?? readCellTable(lines, i)) : flat;
     if (table) {
       flush(raw, out);
+      if (flat) out.push(paragraph(line.text, { tableHeader: true }));
       out.push(table.table);
       i = table.end;
       blanks = 2;

@@ -1,14 +1,14 @@
 /** One area's paragraphs → national goals, strategies and the union's local goals. */
 import type { DraftArea, DraftLocalGoal, DraftNotUsed } from '../draft.ts';
-import { isBoilerplate, inlineNationalGoal, isLocalGoalsLabel, isNationalGoalsLabel, isStrategiesLabel } from '../text/vocabulary.ts';
+import { isBoilerplate, isClosingNote, inlineNationalGoal, isLocalGoalsLabel, isNationalGoalsLabel, isStrategiesLabel } from '../text/vocabulary.ts';
 import { extractDue } from './due.ts';
-import { matchHeading } from './headings.ts';
+import { matchHeading, type HeadingMatch } from './headings.ts';
 import { extractMeasure } from './measure.ts';
 import type { Para } from './paragraphs.ts';
 import type { AreaSegment } from './areas.ts';
 import { bestMatch, coverage } from '../text/similarity.ts';
 import { referenceHit, templateNationalGoals, templateStrategies } from './template-match.ts';
-import { isGoalLike } from './headings.ts';
+import { isGoalLike, isOwnHeading } from './headings.ts';
 
 type Mode = 'local' | 'national' | 'strategies';
 
@@ -85,6 +85,10 @@ export function parseAreaBody(seg: AreaSegment, position: number): AreaResult {
       notUsed.push({ text: p.text, kind: 'template' });
       continue;
     }
+    if (p.role !== 'national' && p.role !== 'strategy' && !p.bullet && isClosingNote(p.text)) {
+      notUsed.push({ text: p.text, kind: 'introduction' });
+      continue;
+    }
     if (p.role === 'national' || p.role === 'strategy') {
       const national = p.role === 'national';
       const list = national ? nationalGoals : strategies;
@@ -135,7 +139,9 @@ export function parseAreaBody(seg: AreaSegment, position: number): AreaResult {
       }
       mode = 'local';
     }
-    const listedHeading = p.role === 'local' || nationalGoals.length === 0 ? null : matchHeading(p, nationalGoals, refGoals);
+    const listedMatch = p.role === 'local' || nationalGoals.length === 0 ? null : matchHeading(p, nationalGoals, refGoals);
+    const listedHeading: HeadingMatch | null =
+      listedMatch && !(listedMatch.nationalGoal === current && goalsUnderCurrent === 0 && notUsed.at(-1)?.kind === 'heading') ? listedMatch : null;
     if (listedHeading) {
       notUsed.push({ text: p.text, kind: 'heading' });
       current = listedHeading.nationalGoal;
@@ -159,7 +165,9 @@ export function parseAreaBody(seg: AreaSegment, position: number): AreaResult {
       }
       continue;
     }
-    const heading = p.role === 'local' ? null : matchHeading(p, nationalGoals, refGoals);
+    const matched = p.role === 'local' ? null : matchHeading(p, nationalGoals, refGoals);
+    // Headings do not come twice in a row for one national goal: a second line like it is a goal.
+    const heading: HeadingMatch | null = matched && !(matched.nationalGoal === current && goalsUnderCurrent === 0 && notUsed.at(-1)?.kind === 'heading') ? matched : null;
     if (heading) {
       notUsed.push({ text: p.text, kind: 'heading' });
       current = heading.nationalGoal;
@@ -168,6 +176,13 @@ export function parseAreaBody(seg: AreaSegment, position: number): AreaResult {
       continue;
     }
     const next = paras[i + 1];
+    if (p.role !== 'local' && isOwnHeading(p, next)) {
+      notUsed.push({ text: p.text, kind: 'heading' });
+      current = p.text;
+      goalsUnderCurrent = 0;
+      nationalRun = 1;
+      continue;
+    }
     const leadIn = /:$/.test(p.text);
     if (p.role !== 'local' && isLocalGoalsLabel(p.text)) {
       notUsed.push({ text: p.text, kind: 'label' });

@@ -72,7 +72,9 @@ function dropOverviewRuns(cands: Candidate[], paras: readonly Para[]): Candidate
   for (let k = 1; k <= cands.length; k++) {
     const prev = cands[k - 1];
     const cur = cands[k];
-    if (cur && prev && cur.index === prev.index + 1 && paras[cur.index]?.role !== 'area') continue;
+    // An area named again right after the list is the first area itself, not the list going on.
+    const repeats = cur?.template && cands.slice(runStart, k).some((c) => c.template?.number === cur.template?.number);
+    if (cur && prev && cur.index === prev.index + 1 && paras[cur.index]?.role !== 'area' && !repeats) continue;
     if (k - runStart >= 3) for (let r = runStart; r < k; r++) drop.add(r);
     runStart = k;
   }
@@ -101,6 +103,8 @@ export function segmentAreas(paras: readonly Para[]): Segmented {
       continue;
     }
     if (p.bullet && p.number === null) continue;
+    // An area of the strategy plan not taken above was part of an overview list.
+    if (matchAreaHeading(p.text)) continue;
     const title = areaTitleText(p.text);
     const afterAreas = i > firstNational;
     if (p.number !== null && looksLikeHeading(p) && !endsSentence(p.text)) {

@@ -37,11 +37,13 @@ function cellText(cell: ReadonlyArray<ParagraphBlock>): string {
   return cleanText(cell.map((p) => cleanText(stripBullet(cleanText(p.text)))).join(' '));
 }
 
-function situationRows(table: TableBlock, notUsed: DraftNotUsed[]): DraftSituationRow[] | null {
+function situationRows(table: TableBlock, notUsed: DraftNotUsed[], headerGiven: boolean): DraftSituationRow[] | null {
   const rows = table.rows.map((r) => r.map(cellText));
   const headerIndex = rows.findIndex((r) => isSituationHeader(r.join(' ')));
   if (headerIndex < 0 || headerIndex > 1) return null;
-  for (const r of rows.slice(0, headerIndex + 1)) for (const c of r) if (hasLetters(c)) notUsed.push({ text: c, kind: 'label' });
+  const labels = rows.slice(0, headerIndex + 1).flat().filter(hasLetters);
+  // A header of the reader's making stands for the source's header line, kept already.
+  if (!headerGiven) for (const c of labels) notUsed.push({ text: c, kind: 'label' });
   return rows
     .slice(headerIndex + 1)
     .filter((r) => r.some((c) => c !== ''))
@@ -83,8 +85,16 @@ export function flatten(blocks: readonly Block[]): Flattened {
   const paras: Para[] = [];
   const situation: DraftSituationRow[] = [];
   const notUsed: DraftNotUsed[] = [];
+  let headerGiven = false;
   for (const block of blocks) {
+    const given = headerGiven;
+    headerGiven = false;
     if (block.kind === 'paragraph') {
+      if (block.tableHeader) {
+        notUsed.push({ text: cleanText(block.text), kind: 'label' });
+        headerGiven = true;
+        continue;
+      }
       if (block.furniture) {
         notUsed.push({ text: cleanText(block.text), kind: 'furniture' });
         continue;
@@ -93,7 +103,7 @@ export function flatten(blocks: readonly Block[]): Flattened {
       if (p) paras.push(p);
       continue;
     }
-    const rows = situationRows(block, notUsed);
+    const rows = situationRows(block, notUsed, given);
     if (rows) {
       situation.push(...rows);
       continue;
