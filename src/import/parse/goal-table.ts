@@ -14,7 +14,7 @@ import { cleanText, hasLetters, leadingNumber, normKey, stripBullet } from '../t
 import { bestMatch } from '../text/similarity.ts';
 import { isNationalGoalsLabel, isStrategiesLabel } from '../text/vocabulary.ts';
 import type { Para, ParaRole } from './paragraphs.ts';
-import { ALL_NATIONAL_GOALS, ALL_STRATEGIES, matchAreaHeading } from './template-match.ts';
+import { ALL_NATIONAL_GOALS, ALL_STRATEGIES, matchAreaHeading, referenceHit } from './template-match.ts';
 
 type ColumnRole = 'area' | 'national' | 'strategy' | 'local';
 
@@ -79,6 +79,29 @@ function contentRoles(rows: ReadonlyArray<readonly Cell[]>, width: number): Colu
   return new Set(known).size === known.length && (known.includes('national') || known.includes('area')) ? known : null;
 }
 
+const hitScore = (text: string): number => referenceHit(text, 0.6)?.score ?? 0;
+
+/**
+ * A national goal or strategy broken over lines of its cell is one item: a piece that does not end
+ * a sentence is joined to the next when that starts in lower case, or when together they quote the
+ * strategy plan better than either piece alone.
+ */
+export function joinBrokenItems(texts: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const text of texts) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && !/[.!?:;]$/.test(prev)) {
+      const joined = `${prev} ${text}`;
+      if (/^\p{Ll}/u.test(text) || hitScore(joined) > Math.max(hitScore(prev), hitScore(text))) {
+        out[out.length - 1] = joined;
+        continue;
+      }
+    }
+    out.push(text);
+  }
+  return out;
+}
+
 /** The goal table read as role-tagged paragraphs, or null when the table is not one. */
 export function readGoalTable(table: TableBlock, toPara: (block: ParagraphBlock, role: ParaRole) => Para | null): GoalTable | null {
   const [first, ...rest] = table.rows;
@@ -97,6 +120,13 @@ export function readGoalTable(table: TableBlock, toPara: (block: ParagraphBlock,
         // An area cell is one heading, however many lines it was broken into.
         const title = cellTexts(cell).join(' ');
         if (title) paras.push({ text: title, bullet: false, number: leadingNumber(title), role: 'area' });
+        return;
+      }
+      if (role === 'national' || role === 'strategy') {
+        for (const text of joinBrokenItems(cellTexts(cell))) {
+          const p = toPara({ kind: 'paragraph', text }, role);
+          if (p) paras.push(p);
+        }
         return;
       }
       for (const block of cell) {
