@@ -17,12 +17,13 @@ export interface TxtLine {
 /** Lines, with page numbers and repeated running headers marked as furniture (kept, never a blank). */
 export function toTxtLines(source: string): TxtLine[] {
   const raws = source.split(/\r\n|\r|\n|\f/);
-  const running = repeatedRunningLines(raws.map(cleanText));
+  // A table cell (tab-led) is never a running header, however often a table's header row repeats.
+  const running = repeatedRunningLines(raws.filter((r) => !/^\t/.test(r)).map(cleanText));
   const out: TxtLine[] = [];
   for (const raw of raws) {
     const text = cleanText(raw);
     const depth = /^\t*/.exec(raw)?.[0].length ?? 0;
-    if (text && (isPageNumber(text) || running.has(text.replace(/\d+/g, '#')))) {
+    if (text && depth === 0 && (isPageNumber(text) || running.has(text.replace(/\d+/g, '#')))) {
       out.push({ text, tab: false, depth: 0, blank: false, furniture: true });
       continue;
     }

@@ -12,10 +12,17 @@ function flush(raw: RawLine[], out: Block[]): void {
   raw.length = 0;
 }
 
+/** The nearest line in a direction that is not blank. */
+function nextText(lines: readonly TxtLine[], from: number, step: 1 | -1): TxtLine | undefined {
+  for (let k = from + step; k >= 0 && k < lines.length; k += step) if (!lines[k]?.blank) return lines[k];
+  return undefined;
+}
+
 export function textToBlocks(source: string): Block[] {
   const all: TxtLine[] = toTxtLines(source);
-  // Page furniture is taken aside (it must not break a sentence that runs across a page) and kept.
-  const lines = all.filter((l) => !l.furniture);
+  // Page furniture is taken aside (it must not break a sentence that runs across a page) and kept;
+  // the blank lines around it are the page break, not a paragraph break.
+  const lines = all.filter((l, i) => !l.furniture && !(l.blank && (nextText(all, i, 1)?.furniture || nextText(all, i, -1)?.furniture)));
   const out: Block[] = [];
   const raw: RawLine[] = [];
   let blanks = 0;

@@ -141,7 +141,7 @@ export function parseAreaBody(seg: AreaSegment, position: number): AreaResult {
     }
     const listedMatch = p.role === 'local' || nationalGoals.length === 0 ? null : matchHeading(p, nationalGoals, refGoals);
     const listedHeading: HeadingMatch | null =
-      listedMatch && !(listedMatch.nationalGoal === current && goalsUnderCurrent === 0 && notUsed.at(-1)?.kind === 'heading') ? listedMatch : null;
+      listedMatch && !(listedMatch.nationalGoal === current && goalsUnderCurrent === 0) ? listedMatch : null;
     if (listedHeading) {
       notUsed.push({ text: p.text, kind: 'heading' });
       current = listedHeading.nationalGoal;
@@ -167,7 +167,7 @@ export function parseAreaBody(seg: AreaSegment, position: number): AreaResult {
     }
     const matched = p.role === 'local' ? null : matchHeading(p, nationalGoals, refGoals);
     // Headings do not come twice in a row for one national goal: a second line like it is a goal.
-    const heading: HeadingMatch | null = matched && !(matched.nationalGoal === current && goalsUnderCurrent === 0 && notUsed.at(-1)?.kind === 'heading') ? matched : null;
+    const heading: HeadingMatch | null = matched && !(matched.nationalGoal === current && goalsUnderCurrent === 0) ? matched : null;
     if (heading) {
       notUsed.push({ text: p.text, kind: 'heading' });
       current = heading.nationalGoal;

@@ -11,7 +11,8 @@ import { readPreamble } from './preamble.ts';
 export function buildDraft(blocks: readonly Block[]): PlanDraft {
   const { paras, situation, notUsed: frame } = flatten(blocks);
   if (paras.length === 0 && situation.length === 0) throw new ImportError('NO_TEXT');
-  const allText = paras.map((p) => p.text).join('\n');
+  // Running headers name the union and the period too.
+  const allText = [...paras.map((p) => p.text), ...frame.filter((n) => n.kind === 'furniture').map((n) => n.text)].join('\n');
   const union = detectUnion(allText);
   const { preamble, areas } = segmentAreas(paras);
   const intro = readPreamble(preamble, union);

@@ -29,7 +29,8 @@ export function matchHeading(p: Para, planGoals: readonly string[], referenceGoa
   const score = Math.max(plan.score, planGoals.length > 0 ? 0 : ref.score);
   const words = p.text.split(/\s+/).length;
   const headingShape = !isGoalLike(p.text) && words <= 35;
-  const accepted = score >= STRONG ? headingShape || score >= 0.9 : score >= WEAK && headingShape && !/[.!?]$/.test(p.text.trim());
+  // A weak likeness makes a heading only of text without numbers: a goal names its numbers, a heading seldom does.
+  const accepted = score >= STRONG ? headingShape || score >= 0.9 : score >= WEAK && headingShape && !/[.!?]$/.test(p.text.trim()) && !/\d/.test(p.text);
   // A shortened national goal as heading ('Redusere bruken av deltid'): nearly all of it is in one listed goal.
   if (!accepted && words >= 3 && !isGoalLike(p.text) && !/[.!?]$/.test(p.text.trim()) && !/\d/.test(p.text)) {
     const shortened = planGoals.findIndex((g) => coverage(p.text, g) >= 0.92);

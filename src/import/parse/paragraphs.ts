@@ -4,6 +4,8 @@ import type { DraftNotUsed, DraftSituationRow } from '../draft.ts';
 import { cleanText, hasBullet, hasLetters, leadingNumber, stripBullet } from '../text/normalize.ts';
 import { isNationalGoalsLabel, isSituationHeader } from '../text/vocabulary.ts';
 import { readGoalTable } from './goal-table.ts';
+import { isUnfinished } from '../text/line-join.ts';
+import { isPageNumber, repeatedRunningLines } from '../text/noise.ts';
 
 /** What a table's layout says a paragraph is (a cell of the area, national-goal, strategy or own-goal column). */
 export type ParaRole = 'area' | 'national' | 'strategy' | 'local';
@@ -86,6 +88,13 @@ export function flatten(blocks: readonly Block[]): Flattened {
   const situation: DraftSituationRow[] = [];
   const notUsed: DraftNotUsed[] = [];
   let headerGiven = false;
+  // Page furniture that came through as text (a document made from an exported text, where
+  // 'Side 2 av 5' and the running header stand between paragraphs): set aside, whatever the format.
+  const texts = blocks.flatMap((b) => (b.kind === 'paragraph' && !b.furniture ? [cleanText(b.text)] : []));
+  const running = repeatedRunningLines(texts, 3);
+  // Twice is enough for a line that names the plan itself ('Fagforbundet X – Handlingsplan 2026–2027').
+  for (const shape of repeatedRunningLines(texts, 2)) if (/handlingsplan|årsplan|arbeidsplan/iu.test(shape)) running.add(shape);
+  const isFurniture = (text: string): boolean => isPageNumber(text) || running.has(text.replace(/\d+/g, '#'));
   for (const block of blocks) {
     const given = headerGiven;
     headerGiven = false;
@@ -95,7 +104,7 @@ export function flatten(blocks: readonly Block[]): Flattened {
         headerGiven = true;
         continue;
       }
-      if (block.furniture) {
+      if (block.furniture || isFurniture(cleanText(block.text))) {
         notUsed.push({ text: cleanText(block.text), kind: 'furniture' });
         continue;
       }
@@ -128,5 +137,23 @@ export function flatten(blocks: readonly Block[]): Flattened {
       }
     }
   }
-  return { paras, situation, notUsed };
+  return { paras: joinUnfinished(paras), situation, notUsed };
+}
+
+/**
+ * A paragraph that visibly stops mid-sentence ('… årlig til', '… tariffområder, og') goes on in the
+ * next one: a document made from exported text, or a page break between, split it. Bullets, list
+ * numbers and table cells start items of their own.
+ */
+export function joinUnfinished(paras: readonly Para[]): Para[] {
+  const out: Para[] = [];
+  for (const p of paras) {
+    const prev = out[out.length - 1];
+    if (prev && prev.role === undefined && p.role === undefined && !p.bullet && p.number === null && !prev.heading && isUnfinished(prev.text)) {
+      out[out.length - 1] = { ...prev, text: `${prev.text} ${p.text}` };
+      continue;
+    }
+    out.push(p);
+  }
+  return out;
 }
