@@ -2,9 +2,9 @@
 import type { Block, ParagraphBlock, TableBlock } from '../blocks.ts';
 import type { DraftNotUsed, DraftSituationRow } from '../draft.ts';
 import { cleanText, hasBullet, hasLetters, leadingNumber, stripBullet } from '../text/normalize.ts';
-import { isNationalGoalsLabel, isSituationHeader } from '../text/vocabulary.ts';
+import { isNationalGoalsLabel, isSituationHeader, isStrategiesLabel } from '../text/vocabulary.ts';
 import { readGoalTable } from './goal-table.ts';
-import { isUnfinished } from '../text/line-join.ts';
+import { quotedPrefix } from './template-match.ts';
 import { isPageNumber, repeatedRunningLines } from '../text/noise.ts';
 
 /** What a table's layout says a paragraph is (a cell of the area, national-goal, strategy or own-goal column). */
@@ -137,7 +137,17 @@ export function flatten(blocks: readonly Block[]): Flattened {
       }
     }
   }
-  return { paras: joinUnfinished(paras), situation, notUsed };
+  return { paras: splitQuotedPrefixes(joinUnfinished(paras)), situation, notUsed };
+}
+
+/** Words no sentence ends with: conjunctions and prepositions (not possessives: '… i alle tariffområda våre' is whole). */
+const OPEN_ENDINGS = new Set(['og', 'eller', 'samt', 'til', 'for', 'i', 'på', 'av', 'med', 'om', 'fra', 'frå', 'at', 'å', 'som', 'mot', 'ved', 'hos', 'innen', 'innan', 'gjennom', 'mellom', 'etter', 'under']);
+
+function stopsMidSentence(text: string): boolean {
+  const t = text.trimEnd();
+  if (/[,&(]$|\p{L}-$/u.test(t)) return true;
+  const last = /(\p{L}+)$/u.exec(t)?.[1]?.toLowerCase();
+  return last !== undefined && OPEN_ENDINGS.has(last);
 }
 
 /**
@@ -149,11 +159,29 @@ export function joinUnfinished(paras: readonly Para[]): Para[] {
   const out: Para[] = [];
   for (const p of paras) {
     const prev = out[out.length - 1];
-    if (prev && prev.role === undefined && p.role === undefined && !p.bullet && p.number === null && !prev.heading && isUnfinished(prev.text)) {
+    if (prev && prev.role === undefined && p.role === undefined && !p.bullet && p.number === null && !prev.heading && stopsMidSentence(prev.text) && !isNationalGoalsLabel(p.text) && !isStrategiesLabel(p.text)) {
       out[out.length - 1] = { ...prev, text: `${prev.text} ${p.text}` };
       continue;
     }
     out.push(p);
   }
   return out;
+}
+
+/**
+ * A line of the strategy plan that a line join ran into the union's goal below it ('Sikre
+ * yrkesskadedekning i alle tariffområda våre' + 'kartleggje …' starting in lower case, in a
+ * flattened table) is split off again: the quotation first, the goal after.
+ */
+export function splitQuotedPrefixes(paras: readonly Para[]): Para[] {
+  return paras.flatMap((p): Para[] => {
+    if (p.role !== undefined || p.heading) return [p];
+    const at = quotedPrefix(p.text);
+    if (at === null) return [p];
+    const rest = p.text.slice(at).trim();
+    return [
+      { ...p, text: p.text.slice(0, at).trim() },
+      { text: rest, bullet: false, number: null },
+    ];
+  });
 }

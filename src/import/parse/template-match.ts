@@ -149,3 +149,26 @@ export function matchesAny(text: string, candidates: readonly string[], threshol
 export function isTemplateAreaTitle(text: string): boolean {
   return REFS.some((r) => similarity(text, r.nb.title, 0.85) >= 0.85 || similarity(text, r.nn.title, 0.85) >= 0.85);
 }
+
+const OPENINGS = new Set(ITEMS.map((i) => normKey(i.text).split(' ').slice(0, 2).join(' ')));
+
+/**
+ * Where a quoted national goal or strategy at the start of a text ends, when more text follows
+ * it (at least three words): the character offset of the rest, or null.
+ */
+export function quotedPrefix(text: string): number | null {
+  const words = [...text.matchAll(/\S+/g)];
+  if (words.length < 6 || !OPENINGS.has(normKey(words.slice(0, 2).map((m) => m[0]).join(' ')))) return null;
+  for (let k = words.length - 3; k >= 3; k--) {
+    const end = (words[k - 1]?.index ?? 0) + (words[k - 1]?.[0].length ?? 0);
+    const head = text.slice(0, end);
+    if (!ITEMS.some((i) => similarity(head, i.text, 0.97) >= 0.97)) continue;
+    // The rest must start something new, not go on with the quoted sentence ('… kan seiast opp').
+    const next = normKey(words[k]?.[0] ?? '');
+    return CONTINUERS.has(next) ? null : end;
+  }
+  return null;
+}
+
+/** Words that carry a sentence on rather than start a goal. */
+const CONTINUERS = new Set(['og', 'i', 'på', 'som', 'der', 'kan', 'skal', 'vil', 'til', 'for', 'med', 'av', 'om', 'eller', 'at', 'å', 'samt', 'slik', 'så', 'men', 'blir', 'vert', 'er', 'har', 'gjennom', 'innen', 'innan', 'mellom', 'hos', 'ved', 'både', 'særlig', 'særleg', 'spesielt', 'også', 'òg']);
