@@ -131,7 +131,9 @@ export function parseAreaBody(seg: AreaSegment, position: number): AreaResult {
       const isNational = mode === 'national';
       const reference = isNational ? refGoals : refStrategies;
       const rival = isNational ? refStrategies : [...refGoals, ...nationalGoals];
-      if (p.role !== 'local' && listItem(p, reference, rival, seg.template !== null, listCount, listBulleted)) {
+      // An item the list already has is the heading of the goals under it: the list has ended.
+      const repeated = alreadyListed(p.text, isNational ? nationalGoals : strategies) >= 0;
+      if (!repeated && p.role !== 'local' && listItem(p, reference, rival, seg.template !== null, listCount, listBulleted)) {
         (isNational ? nationalGoals : strategies).push(p.text);
         listBulleted ||= p.bullet;
         listCount++;

@@ -52,5 +52,5 @@ export function matchHeading(p: Para, planGoals: readonly string[], referenceGoa
 export function isOwnHeading(p: Para, next: Para | undefined): boolean {
   if (p.bullet || p.number !== null || !next || next.bullet) return false;
   const words = p.text.split(/\s+/).length;
-  return words <= 3 && /^\p{Lu}/u.test(p.text) && !/[\d.!?;,]$/.test(p.text.trim()) && !/\d/.test(p.text) && endsSentence(next.text) && next.text.split(/\s+/).length > words + 2;
+  return words <= 3 && /^\p{Lu}/u.test(p.text) && !/[\d.!?;,:]$/.test(p.text.trim()) && !/\d/.test(p.text) && endsSentence(next.text) && next.text.split(/\s+/).length > words + 2;
 }
