@@ -32,8 +32,9 @@ function labelRole(text: string): ColumnRole | null {
   const k = normKey(text);
   if (!k || text.length > 80 || k.split(' ').length > 8) return null;
   if (isNationalGoalsLabel(text.replace(/:$/, '')) || /\bnasjonal/.test(k) || /\bhoved ?m[åa]l|\bhovud ?m[åa]l/.test(k)) return 'national';
-  if (isStrategiesLabel(text.replace(/:$/, '')) || /^strategi/.test(k)) return 'strategy';
+  // 'Strategiske områder' names the areas: asked before the strategies.
   if (/^(satsings|innsats|strategisk |prioritert )?omr[åa]de(r|ne)?$|^tema$|^(strategiske|prioriterte) omr[åa]de/.test(k)) return 'area';
+  if (isStrategiesLabel(text.replace(/:$/, '')) || /^strategi/.test(k)) return 'strategy';
   if (/(lokal|v[åa]re|eigne|egne|fagforening|fagforeining|fagforbundet|tiltak|aktivitet|m[åa]l)/.test(k)) return 'local';
   return null;
 }

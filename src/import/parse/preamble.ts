@@ -1,7 +1,7 @@
 /**
  * Text before the first area. Template boilerplate, the plan's title and an overview list of the
  * areas are the plan's frame; the union's own prose is its introduction; a bullet that names no
- * area may be a goal written before the areas, so it is left for the board to place.
+ * area (or a numbered item) may be a goal written before the areas, so it is left for the board to place.
  */
 import type { DraftNotUsed } from '../draft.ts';
 import { normKey } from '../text/normalize.ts';
@@ -13,7 +13,8 @@ function isTitleLine(text: string, union: string | null): boolean {
   const k = normKey(text);
   const words = k.split(' ').length;
   if (union && k === normKey(union)) return true;
-  return words <= 10 && /\b(handlingsplan|arbeidsplan|årsplan|strategiplan)\w*\b/.test(k) && !/[.!?]$/.test(text.trim());
+  // Word edges by letters, not \b (which knows only ASCII letters: 'årsplan' has no \b before its 'å').
+  return words <= 10 && /(?<!\p{L})(handlingsplan|arbeidsplan|årsplan|strategiplan)\p{L}*/u.test(k) && !/[.!?]$/.test(text.trim());
 }
 
 export interface Preamble {
@@ -28,7 +29,7 @@ export function readPreamble(paras: readonly Para[], union: string | null): Prea
     if (isBoilerplate(p.text)) notUsed.push({ text: p.text, kind: 'template' });
     else if ((p.bullet || p.number !== null) && (isTemplateAreaTitle(p.text) || matchAreaHeading(p.text))) notUsed.push({ text: p.text, kind: 'heading' });
     else if (isTitleLine(p.text, union)) notUsed.push({ text: p.text, kind: 'heading' });
-    else if (p.bullet) unplaced.push(p.text);
+    else if (p.bullet || p.number !== null) unplaced.push(p.text);
     else notUsed.push({ text: p.text, kind: 'introduction' });
   }
   return { notUsed, unplaced };
