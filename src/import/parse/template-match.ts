@@ -116,13 +116,39 @@ export const ALL_STRATEGIES: readonly string[] = ITEMS.filter((i) => i.kind === 
  * words nearly all contained in it. Numbers the reference does not have make it the union's own.
  */
 export function referenceHit(text: string, threshold = 0.8): ReferenceHit | null {
+  const key = `${threshold} ${text}`;
+  const known = hitCache.get(key);
+  if (known !== undefined) return known;
+  const hit = findReference(text, threshold);
+  if (hitCache.size > 20_000) hitCache.clear();
+  hitCache.set(key, hit);
+  return hit;
+}
+
+/** A plan asks about the same texts several times (classification, review marks, table columns). */
+const hitCache = new Map<string, ReferenceHit | null>();
+
+/** Each item's words, to rule out a shortened quotation cheaply before measuring it. */
+const ITEM_WORDS: ReadonlyMap<ReferenceItem, ReadonlySet<string>> = new Map(ITEMS.map((i) => [i, new Set(normKey(i.text).split(' '))]));
+
+/** Most of the text's words are the item's: only then can the item contain nearly all of it. */
+function sharesWords(words: readonly string[], item: ReferenceItem): boolean {
+  const own = ITEM_WORDS.get(item);
+  if (!own) return false;
+  let shared = 0;
+  for (const w of words) if (own.has(w)) shared++;
+  return shared >= 0.75 * words.length;
+}
+
+function findReference(text: string, threshold: number): ReferenceHit | null {
   const k = normKey(text);
-  const words = k.split(' ').filter(Boolean).length;
+  const wordList = k.split(' ').filter(Boolean);
+  const words = wordList.length;
   if (words < 3) return null;
   let best: ReferenceHit | null = null;
   for (const item of ITEMS) {
     let score = similarity(text, item.text, Math.min(threshold, best?.score ?? threshold));
-    if (score < threshold && words >= 5) {
+    if (score < threshold && words >= 5 && sharesWords(wordList, item)) {
       const c = coverage(text, item.text);
       if (c >= 0.92) score = Math.max(score, threshold + (c - 0.92));
     }
