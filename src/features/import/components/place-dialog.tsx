@@ -2,10 +2,11 @@
  * Chooses where something goes: an area and, for a goal, one of its national goals; for a left-out
  * text also the text itself. Moving a national goal or strategy chooses only the area.
  */
-import { Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Select, Textarea } from '@fluentui/react-components';
+import { Body1, Field, Select, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useI18n, type MessageKey } from '../../../i18n';
 import type { PreviewArea } from '../preview-state';
+import { FormDialog } from './form-dialog';
 
 export interface Placement {
   readonly area: string;
@@ -49,17 +50,14 @@ export function PlaceDialog({
   const valid = text.trim().length > 0 && target !== undefined && (forGoal || withText || area !== initial.area);
 
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onCancel()}>
-      <DialogSurface>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (valid) onConfirm({ area, nationalGoal: forGoal && nationalGoal !== null && options.includes(nationalGoal) ? nationalGoal : null, text });
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>{t(TEXTS[purpose].title)}</DialogTitle>
-            <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+    <FormDialog
+      title={t(TEXTS[purpose].title)}
+      confirm={t(TEXTS[purpose].confirm)}
+      valid={valid}
+      onSubmit={() => onConfirm({ area, nationalGoal: forGoal && nationalGoal !== null && options.includes(nationalGoal) ? nationalGoal : null, text })}
+      onCancel={onCancel}
+      contentStyle={{ display: 'flex', flexDirection: 'column', gap: 12 }}
+    >
               {purpose === 'moveNationalGoal' && <Body1>{t('import.moveItem.carries')}</Body1>}
               {withText && (
                 <Field label={t(forGoal ? 'import.move.text' : 'import.place.text')} required>
@@ -93,16 +91,6 @@ export function PlaceDialog({
                   </Select>
                 </Field>
               )}
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" type="submit" disabled={!valid}>
-                {t(TEXTS[purpose].confirm)}
-              </Button>
-              <Button onClick={onCancel}>{t('import.cancel')}</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    </FormDialog>
   );
 }

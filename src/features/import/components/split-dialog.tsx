@@ -1,8 +1,9 @@
 /** Splits a goal in two: the board picks a sentence boundary (the one nearest the middle to start with) or writes the two goals. */
-import { Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Select, Textarea } from '@fluentui/react-components';
+import { Body1, Field, Select, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useI18n } from '../../../i18n';
 import { splitAt, splitPoints } from '../preview-repair';
+import { FormDialog } from './form-dialog';
 
 /** The last words before a split point, for the choice's label. */
 function ending(text: string, at: number): string {
@@ -18,17 +19,14 @@ export function SplitDialog({ text, onConfirm, onCancel }: { text: string; onCon
   const [parts, setParts] = useState<[string, string]>(middle === null ? [text, ''] : splitAt(text, middle));
   const valid = parts[0].trim().length > 0 && parts[1].trim().length > 0;
   return (
-    <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && onCancel()}>
-      <DialogSurface>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (valid) onConfirm(parts);
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>{t('import.split.title')}</DialogTitle>
-            <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
+    <FormDialog
+      title={t('import.split.title')}
+      confirm={t('import.split.confirm')}
+      valid={valid}
+      onSubmit={() => onConfirm(parts)}
+      onCancel={onCancel}
+      contentStyle={{ display: 'flex', flexDirection: 'column', gap: 12 }}
+    >
               <Body1>{t('import.split.hint')}</Body1>
               {points.length > 0 && (
                 <Field label={t('import.split.at')}>
@@ -69,16 +67,6 @@ export function SplitDialog({ text, onConfirm, onCancel }: { text: string; onCon
                   }}
                 />
               </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" type="submit" disabled={!valid}>
-                {t('import.split.confirm')}
-              </Button>
-              <Button onClick={onCancel}>{t('import.cancel')}</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    </FormDialog>
   );
 }
