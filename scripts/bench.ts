@@ -1,136 +1,384 @@
 /**
- * `npm run bench`: the speed targets of the app, measured on this machine, each with its target.
- * Exits non-zero when a target is missed. Timings are medians of repeated runs after a warm-up.
+ * `npm run bench [-- --json] [-- --quick]`: how fast the tab opens and works, against the floor (a
+ * minimal Teams tab on the same stack, bench/floor/) measured in the same run, on this machine.
  *
- * - import: one sample plan, per file type, under 200 ms;
- * - plan load: at most two sequential Graph round trips; with 100 ms of injected latency the plan
- *   arrives within 4.5 × that latency. The emulator delays a $batch once for itself and once for
- *   its inner requests (which run in parallel), so one batched round trip costs 2 × latency and two
- *   cost 4 ×: any third sequential request would miss the target;
- * - 300 goals: progress and status for every goal, plus a filter pass, within one 16 ms frame;
- *   and in the real tab in Chromium (scripts/bench-browser.ts): a search keystroke updates the list
- *   within 150 ms, and scrolling the plan causes no main-thread task of 50 ms or more.
+ * Builds what it needs (the app for the emulator and for a tenant, the floor, the host page), serves
+ * the app and the floor the same way (bench/lib/serve.ts: HTTP/2, gzip), and opens them in Debian's
+ * Chromium inside the local Teams host with the round-trip time added to every request and the
+ * bandwidth throttled (bench/lib/browser.ts). Timings are medians of interleaved runs (app, floor,
+ * app, …) with min and max, from the tab document's navigation to the first goal painted.
+ *
+ * Figures (issue 16): bundle, coldOpen, warmOpen, scale, writes, import, planLoad. Each has its
+ * value and unit, the floor or reference it is compared with, the ratio, its target and whether it
+ * is met. `--json` prints one JSON object on stdout (progress goes to stderr); `--quick` runs one
+ * of each (CI runs it so that it cannot rot; its timings are not judged).
+ *
+ * Exit code: 0 all targets met (or --quick ran), 1 a target missed, 2 the bench could not run.
  */
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { importPlan } from '../src/import/index';
-import { decodeText } from '../src/import/extract/decode';
-import { textToBlocks } from '../src/import/extract/txt';
-import { goalProgress } from '../src/domain/progress';
-import type { CheckIn, LocalGoal } from '../src/domain/plan';
-import { startEmulator } from '../emulator/server';
-import { graphClientAs } from '../emulator/app-client';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { ensureDevCertificates } from '../emulator/certs';
+import { DEMO_TEAMS, type DemoTeam } from '../emulator/seed/demo-tenant';
 import { seedTeamPlan } from '../emulator/seed/demo-plans';
-import { DEMO_TEAMS } from '../emulator/seed/demo-tenant';
+import { graphClientAs } from '../emulator/app-client';
+import { startEmulator, type RunningEmulator } from '../emulator/server';
 import { SharePointPlanRepository } from '../src/adapters/sharepoint/plan-repository';
-import { makeDocx } from '../tests/import/helpers/make-docx';
-import { makePdf } from '../tests/import/helpers/make-pdf';
-import { SAMPLES } from '../tests/import/helpers/samples';
-import { benchBrowser } from './bench-browser';
+import { buildEmulatorApp, buildFloor, buildHost, buildTenantApp } from '../bench/lib/build';
+import {
+  CHROMIUM,
+  heapAfterGc,
+  launch,
+  longTasksWhileScrolling,
+  newContext,
+  openTab,
+  timeSearch,
+  type Network,
+  type OpenResult,
+} from '../bench/lib/browser';
+import { figure, filesOf, loadedRoots, sequentialRoundTrips, summarize, table, type Figure, type Manifest } from '../bench/lib/metrics';
+import { benchImport, benchPlanLoad } from '../bench/lib/node-benchmarks';
+import { seedPlan } from '../bench/lib/seed';
+import { startBenchServer, type BenchServer } from '../bench/lib/serve';
+import { REPO_ROOT } from './dev-stack';
 
-interface Result {
-  readonly name: string;
-  readonly value: number;
-  readonly unit: string;
-  readonly target: number;
+const args = new Set(process.argv.slice(2));
+const JSON_OUT = args.has('--json');
+const QUICK = args.has('--quick');
+const RUNS = QUICK ? 1 : 7;
+const RTTS = [0, 150] as const;
+const MBIT = 10_000_000;
+const SCALES = QUICK ? [60] : [60, 300, 5000];
+const CACHE = path.join(REPO_ROOT, 'node_modules', '.cache', 'handlingsplan-bench');
+const PORTS = { tab: 5473, host: 5474 };
+const TAB_ORIGIN = `https://localhost:${PORTS.tab}`;
+const HOST_ORIGIN = `https://localhost:${PORTS.host}`;
+const DEV_TOKEN_MODULE = 'src/auth/dev-token-source.ts';
+const MSAL_TOKEN_MODULE = 'src/auth/msal-token-source.ts';
+
+const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+const figures: Figure[] = [];
+
+function must<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`bench: ${what} is missing`);
+  return value;
 }
 
-const results: Result[] = [];
+const [planTeam, scaleTeam, largeTeam] = [must(DEMO_TEAMS[0], 'demo team 1'), must(DEMO_TEAMS[1], 'demo team 2'), must(DEMO_TEAMS[2], 'demo team 3')];
 
-async function median(runs: number, fn: () => Promise<unknown> | unknown): Promise<number> {
-  await fn(); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
+/** The host page URL that opens `team`'s plan view as `user` (a steward: the most common first screen). */
+function hostUrl(team: DemoTeam, floor: boolean): string {
+  const user = must(team.members[0], `a member of ${team.displayName}`);
+  const params = new URLSearchParams({ user, team: team.displayName, locale: 'nb-NO', view: 'tab', subEntityId: 'plan' });
+  if (floor) params.set('tabPath', '/floor/index.html');
+  return `${HOST_ORIGIN}/?${params.toString()}`;
+}
+
+// --- sizes of files as the browser downloaded them -------------------------------------------------
+
+interface Sizes {
+  raw: number;
+  gzip: number;
+  brotli: number;
+  files: number;
+}
+
+function sizesOf(dir: string, files: readonly string[]): Sizes {
+  const sizes: Sizes = { raw: 0, gzip: 0, brotli: 0, files: files.length };
+  for (const file of files) {
+    const bytes = readFileSync(path.join(dir, file));
+    sizes.raw += bytes.length;
+    sizes.gzip += gzipSync(bytes, { level: 9 }).length;
+    sizes.brotli += brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length;
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? 0;
+  return sizes;
 }
 
-async function benchImport(): Promise<void> {
-  for (const sample of SAMPLES) {
-    const blocks = textToBlocks(decodeText(sample.bytes));
-    const files = { txt: sample.bytes, docx: await makeDocx(blocks), pdf: await makePdf(blocks) };
-    for (const [type, bytes] of Object.entries(files)) {
-      const ms = await median(9, () => importPlan(bytes, `${sample.name}.${type}`));
-      results.push({ name: `import ${sample.name}.${type}`, value: ms, unit: 'ms', target: 200 });
-    }
-  }
+/** The built files (paths below the served root) of a page's JS and CSS downloads. */
+function downloadedAssets(result: OpenResult, prefix: string): { js: string[]; css: string[] } {
+  const paths = result.resources
+    .filter((r) => r.end <= result.firstGoal)
+    .map((r) => new URL(r.url).pathname)
+    .filter((p) => p.startsWith(prefix))
+    .map((p) => p.slice(prefix.length));
+  return { js: [...new Set(paths.filter((p) => p.endsWith('.js')))].sort(), css: [...new Set(paths.filter((p) => p.endsWith('.css')))].sort() };
 }
 
-async function benchPlanLoad(): Promise<void> {
-  const emulator = await startEmulator({ port: 0, dataDir: null, seed: 'demo' });
+function readManifest(dir: string): Manifest {
+  return JSON.parse(readFileSync(path.join(dir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+}
+
+function kb(bytes: number): number {
+  return Math.round(bytes / 102.4) / 10;
+}
+
+// --- stages ------------------------------------------------------------------------------------------
+
+interface Stack {
+  readonly emulator: RunningEmulator;
+  readonly servers: readonly BenchServer[];
+  readonly dirs: { app: string; tenant: string; floor: string; host: string };
+}
+
+async function buildAll(): Promise<Stack['dirs']> {
+  const dirs = { app: path.join(CACHE, 'app'), tenant: path.join(CACHE, 'tenant'), floor: path.join(CACHE, 'floor'), host: path.join(CACHE, 'host') };
+  const t0 = performance.now();
+  await buildEmulatorApp(dirs.app, HOST_ORIGIN);
+  await buildTenantApp(dirs.tenant);
+  await buildFloor(dirs.floor, HOST_ORIGIN);
+  await buildHost(dirs.host, `${TAB_ORIGIN}/index.html`);
+  log(`built the app (emulator and tenant), the floor and the host page in ${Math.round((performance.now() - t0) / 1000)} s`);
+  return dirs;
+}
+
+async function startStack(dirs: Stack['dirs']): Promise<Stack> {
+  const certs = await ensureDevCertificates(path.join(REPO_ROOT, '.certs'));
+  const emulator = await startEmulator({ port: 0, dataDir: null, seed: 'demo', certDir: path.join(REPO_ROOT, '.certs') });
+  await seedTeamPlan(emulator, planTeam, new Date().toISOString().slice(0, 10));
+  // The floor shows the same goals as the app: their texts, fetched as one JSON file.
+  const plan = await new SharePointPlanRepository(graphClientAs(emulator, must(planTeam.members[0], 'member')), planTeam.id).load();
+  const goals = plan?.goals ?? [];
+  const areas = new Map((plan?.areas ?? []).map((a) => [a.id, a.title]));
+  writeFileSync(path.join(dirs.floor, 'goals.json'), JSON.stringify(goals.map((g) => ({ id: g.id, text: g.text, area: areas.get(g.areaId) ?? '' }))));
+  log(`the demo plan (${planTeam.displayName}) has ${goals.length} goals; the floor shows the same`);
+  const proxyTarget = `https://127.0.0.1:${emulator.port}`;
+  const servers = [
+    await startBenchServer({ port: PORTS.tab, key: certs.key, cert: certs.cert, proxyTarget, roots: [{ prefix: '/floor/', dir: dirs.floor }, { prefix: '/', dir: dirs.app }] }),
+    await startBenchServer({ port: PORTS.host, key: certs.key, cert: certs.cert, proxyTarget, roots: [{ prefix: '/', dir: dirs.host }] }),
+  ];
+  return { emulator, servers, dirs };
+}
+
+/** One cold open (new browser context: empty cache and storage). */
+async function coldOpen(browser: Browser, url: string, network: Network): Promise<OpenResult> {
+  const context = await newContext(browser, TAB_ORIGIN);
   try {
-    const team = DEMO_TEAMS[0];
-    if (!team) throw new Error('no demo team');
-    await seedTeamPlan(emulator, team, '2026-11-23');
-    const repo = new SharePointPlanRepository(graphClientAs(emulator, team.members[0] as string), team.id);
-    await repo.load();
-    emulator.clearLog();
-    await repo.load();
-    const outer = emulator.requestLog().filter((e) => e.batchId === undefined);
-    results.push({ name: 'plan load: sequential round trips', value: outer.length, unit: 'requests', target: 2 });
-    const latency = 100;
-    emulator.setFaults({ latencyMs: latency });
-    const ms = await median(5, () => repo.load());
-    results.push({ name: `plan load with ${latency} ms latency per request`, value: ms, unit: 'ms', target: 4.5 * latency });
+    return (await openTab(context, url, TAB_ORIGIN, network)).result;
   } finally {
-    await emulator.close();
+    await context.close();
   }
 }
 
-function syntheticPlan(goalCount: number): { goals: LocalGoal[]; checkIns: CheckIn[] } {
-  const goals: LocalGoal[] = [];
-  const checkIns: CheckIn[] = [];
-  for (let i = 0; i < goalCount; i++) {
-    const kind = (['measured', 'recurring', 'milestone'] as const)[i % 3] ?? 'milestone';
-    goals.push({
-      id: String(i + 1),
-      planId: '1',
-      areaId: String((i % 6) + 1),
-      nationalGoal: null,
-      text: `Mål nummer ${i + 1}: verve medlemmer og besøke arbeidsplasser i område ${i % 6}`,
-      kind,
-      owners: [{ id: `00000000-0000-4000-8000-${String(i % 25).padStart(12, '0')}`, displayName: `Person ${i % 25}` }],
-      due: i % 4 === 0 ? '2027-06' : null,
-      status: null,
-      measure: kind === 'measured' ? { unit: 'medlemmer', baseline: 0, target: 100, current: null } : null,
-      recurrence: kind === 'recurring' ? { count: 4, per: 'year' } : null,
-      tariffArea: null,
-      sortOrder: i,
-    });
-    for (let c = 0; c < 8; c++) {
-      checkIns.push({ id: `${i}-${c}`, planId: '1', goalId: String(i + 1), date: `2026-${String(c + 1).padStart(2, '0')}-15`, value: c + 1, comment: '', author: null });
+/** One warm open: the same context opens the tab a second time (HTTP cache and the app's stored cache kept). */
+async function warmOpen(browser: Browser, url: string, network: Network): Promise<OpenResult> {
+  const context = await newContext(browser, TAB_ORIGIN);
+  try {
+    const first = await openTab(context, url, TAB_ORIGIN, network);
+    // Let the app store what it caches (persisters write shortly after a change), then leave.
+    await first.page.waitForTimeout(1500);
+    await first.page.close();
+    return (await openTab(context, url, TAB_ORIGIN, network)).result;
+  } finally {
+    await context.close();
+  }
+}
+
+async function benchOpens(browser: Browser, dirs: Stack['dirs']): Promise<void> {
+  const app = hostUrl(planTeam, false);
+  const floor = hostUrl(planTeam, true);
+  let appAt0: OpenResult | null = null;
+  let floorAt0: OpenResult | null = null;
+  for (const rtt of RTTS) {
+    const network = { rttMs: rtt, bitsPerSecond: MBIT };
+    const runs: { app: OpenResult[]; floor: OpenResult[] } = { app: [], floor: [] };
+    for (let i = 0; i < RUNS; i++) {
+      runs.app.push(await coldOpen(browser, app, network));
+      runs.floor.push(await coldOpen(browser, floor, network));
+    }
+    log(`cold opens at ${rtt} ms: app ${runs.app.map((r) => Math.round(r.firstGoal)).join(', ')}; floor ${runs.floor.map((r) => Math.round(r.firstGoal)).join(', ')}`);
+    if (rtt === 0) {
+      appAt0 = must(runs.app[0], 'a cold open');
+      floorAt0 = must(runs.floor[0], 'a cold open');
+    }
+    const appTime = summarize(runs.app.map((r) => r.firstGoal));
+    const floorTime = summarize(runs.floor.map((r) => r.firstGoal));
+    figures.push(
+      figure({
+        group: 'coldOpen',
+        name: `first goal, ${rtt} ms RTT, 10 Mbit/s`,
+        unit: 'ms',
+        value: appTime,
+        reference: { name: 'floor', value: floorTime.median },
+        target: 1.3 * floorTime.median + 2 * rtt,
+        targetRule: `1.3 × floor + 2 × ${rtt} ms`,
+      }),
+    );
+    const trips = (r: OpenResult) => sequentialRoundTrips(r.resources, r.firstGoal);
+    figures.push(
+      figure({
+        group: 'coldOpen',
+        name: `sequential round trips before the first goal, ${rtt} ms RTT`,
+        unit: 'round trips',
+        value: summarize(runs.app.map(trips)),
+        reference: { name: 'floor', value: summarize(runs.floor.map(trips)).median },
+        target: 4,
+        targetRule: 'page, preloaded code, ≤ 2 for Graph',
+      }),
+    );
+  }
+
+  // Bytes of the first screen: what the cold open at 0 ms downloaded before its first goal.
+  const appFiles = downloadedAssets(must(appAt0 ?? undefined, 'a cold open of the app'), '/');
+  const floorFiles = downloadedAssets(must(floorAt0 ?? undefined, 'a cold open of the floor'), '/floor/');
+  const emulatorManifest = readManifest(dirs.app);
+  const tenantManifest = readManifest(dirs.tenant);
+  const roots = loadedRoots(emulatorManifest, new Set([...appFiles.js, ...appFiles.css])).map((k) => (k === DEV_TOKEN_MODULE ? MSAL_TOKEN_MODULE : k));
+  const tenantFiles = filesOf(tenantManifest, roots);
+  const tenantJs = sizesOf(dirs.tenant, tenantFiles.filter((f) => f.endsWith('.js')));
+  const tenantCss = sizesOf(dirs.tenant, tenantFiles.filter((f) => f.endsWith('.css')));
+  const emulatorJs = sizesOf(dirs.app, appFiles.js);
+  const floorJs = sizesOf(dirs.floor, floorFiles.js);
+  const floorCss = sizesOf(dirs.floor, floorFiles.css);
+  log(`first screen (tenant build): ${roots.join(', ')}`);
+  figures.push(
+    figure({
+      group: 'bundle',
+      name: `first-screen JS, gzip (tenant build with MSAL, ${tenantJs.files} files)`,
+      unit: 'KB',
+      value: kb(tenantJs.gzip),
+      reference: { name: `floor, ${floorJs.files} files`, value: kb(floorJs.gzip) },
+      target: 1.2 * kb(floorJs.gzip),
+      targetRule: '1.2 × floor',
+    }),
+    figure({ group: 'bundle', name: 'first-screen JS, raw (tenant build)', unit: 'KB', value: kb(tenantJs.raw), reference: { name: 'floor', value: kb(floorJs.raw) } }),
+    figure({ group: 'bundle', name: 'first-screen JS, brotli (tenant build)', unit: 'KB', value: kb(tenantJs.brotli), reference: { name: 'floor', value: kb(floorJs.brotli) } }),
+    figure({ group: 'bundle', name: 'first-screen CSS, gzip (tenant build)', unit: 'KB', value: kb(tenantCss.gzip), reference: { name: 'floor', value: kb(floorCss.gzip) } }),
+    figure({
+      group: 'bundle',
+      name: `first-screen JS, gzip (emulator build as opened, ${emulatorJs.files} files)`,
+      unit: 'KB',
+      value: kb(emulatorJs.gzip),
+      reference: { name: 'floor', value: kb(floorJs.gzip) },
+    }),
+  );
+
+  // Warm opens at 0 ms: the second open in the same browser context.
+  const network = { rttMs: 0, bitsPerSecond: MBIT };
+  const warm: { app: OpenResult[]; floor: OpenResult[] } = { app: [], floor: [] };
+  for (let i = 0; i < RUNS; i++) {
+    warm.app.push(await warmOpen(browser, app, network));
+    warm.floor.push(await warmOpen(browser, floor, network));
+  }
+  const floorWarm = summarize(warm.floor.map((r) => r.firstGoal)).median;
+  figures.push(
+    figure({
+      group: 'warmOpen',
+      name: 'first goal, second open, 0 ms RTT',
+      unit: 'ms',
+      value: summarize(warm.app.map((r) => r.firstGoal)),
+      reference: { name: 'floor', value: floorWarm },
+      target: 1.2 * floorWarm,
+      targetRule: '1.2 × floor',
+    }),
+  );
+  // 'Before any Graph response': the margin from the first goal to the first Graph answer (≥ 0).
+  const margin = (r: OpenResult) => {
+    const graph = r.resources.filter((x) => new URL(x.url).pathname.startsWith('/v1.0/')).map((x) => x.end);
+    return (graph.length ? Math.min(...graph) : Number.POSITIVE_INFINITY) - r.firstGoal;
+  };
+  figures.push(
+    figure({
+      group: 'warmOpen',
+      name: 'first goal before the first Graph answer (margin)',
+      unit: 'ms',
+      value: summarize(warm.app.map((r) => Math.min(margin(r), 60_000))),
+      target: 0,
+      targetRule: 'the cached plan shows before any Graph response',
+      comparison: 'atLeast',
+    }),
+  );
+}
+
+async function benchScale(browser: Browser, emulator: RunningEmulator): Promise<void> {
+  for (const goals of SCALES) {
+    const team = goals === 300 ? largeTeam : scaleTeam;
+    const t0 = performance.now();
+    let seeded = true;
+    try {
+      await seedPlan(emulator, team, goals);
+    } catch (error) {
+      seeded = false;
+      log(`importing ${goals} goals failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    figures.push(figure({ group: 'writes', name: `import of ${goals} goals: errors`, unit: 'errors', value: seeded ? 0 : 1, target: 0, targetRule: 'imports without error' }));
+    if (seeded) figures.push(figure({ group: 'writes', name: `import of ${goals} goals through $batch (emulator, no added latency)`, unit: 's', value: seconds }));
+    if (!seeded) continue;
+    const context = await newContext(browser, TAB_ORIGIN);
+    try {
+      const { page, frame, result } = await openTab(context, hostUrl(team, false), TAB_ORIGIN, { rttMs: 150, bitsPerSecond: MBIT });
+      figures.push(figure({ group: 'scale', name: `${goals} goals: first goal painted, 150 ms RTT`, unit: 'ms', value: result.firstGoal, target: 2000, targetRule: '≤ 2 s' }));
+      // Let the whole plan render before heap and interaction are measured.
+      await frame.waitForFunction(() => document.querySelector('[role="search"] [role="status"]') !== null, undefined, { timeout: 120_000 });
+      await page.waitForTimeout(500);
+      figures.push(figure({ group: 'scale', name: `${goals} goals: JS heap after GC`, unit: 'MB', value: Math.round((await heapAfterGc(page)) / 1e5) / 10, target: 60 }));
+      const narrowing: number[] = [];
+      const clearing: number[] = [];
+      for (const query of QUICK ? ['medlemsmøter'] : ['medlemsmøter', 'KL*AR', 'Asker', 'verne', 'Org365']) {
+        narrowing.push(await timeSearch(frame, query));
+        clearing.push(await timeSearch(frame, ''));
+      }
+      figures.push(
+        figure({ group: 'scale', name: `${goals} goals: search keystroke, narrowing`, unit: 'ms', value: summarize(narrowing), target: 100 }),
+        figure({ group: 'scale', name: `${goals} goals: search keystroke, clearing`, unit: 'ms', value: summarize(clearing), target: 100 }),
+      );
+      const scroll = await longTasksWhileScrolling(frame);
+      figures.push(
+        figure({ group: 'scale', name: `${goals} goals: long tasks (> 50 ms) while scrolling`, unit: 'tasks', value: scroll.count, target: 0, note: `longest ${scroll.longestMs} ms` }),
+      );
+    } finally {
+      await context.close();
     }
   }
-  return { goals, checkIns };
 }
 
-async function benchLargePlan(): Promise<void> {
-  const { goals, checkIns } = syntheticPlan(300);
-  const byGoal = new Map<string, CheckIn[]>();
-  for (const c of checkIns) byGoal.set(c.goalId, [...(byGoal.get(c.goalId) ?? []), c]);
-  const plan = { periodFrom: 2026, periodTo: 2027 };
-  const ms = await median(25, () => {
-    const progress = goals.map((g) => goalProgress(g, byGoal.get(g.id) ?? [], plan, '2026-11-23'));
-    const query = 'arbeidsplasser';
-    return goals.filter((g, i) => g.text.toLowerCase().includes(query) && progress[i]?.status !== 'done');
-  });
-  results.push({ name: '300 goals: progress + filter', value: ms, unit: 'ms', target: 16 });
+async function main(): Promise<number> {
+  if (!existsSync(CHROMIUM)) {
+    log(`${CHROMIUM} is missing (apt-get install -y chromium): the browser benchmarks cannot run`);
+    return 2;
+  }
+  mkdirSync(CACHE, { recursive: true });
+  const started = performance.now();
+  const dirs = await buildAll();
+  const stack = await startStack(dirs);
+  const browser = await launch();
+  try {
+    await benchOpens(browser, dirs);
+    await benchScale(browser, stack.emulator);
+    figures.push(...(await benchPlanLoad(stack.emulator, planTeam.id, must(planTeam.members[0], 'member'), QUICK ? 1 : 7)));
+  } finally {
+    await browser.close();
+    for (const server of stack.servers) await server.close();
+    await stack.emulator.close();
+  }
+  figures.push(...(await benchImport(QUICK ? 1 : 5, QUICK ? 'samples' : 'all')));
+
+  const missed = figures.filter((f) => f.met === false);
+  const report = {
+    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', memoryGB: Math.round(os.totalmem() / 1e9), node: process.version, platform: `${os.type()} ${os.release()}` },
+    network: { rttMs: [...RTTS], bitsPerSecond: MBIT, served: 'HTTP/2, gzip' },
+    quick: QUICK,
+    runs: RUNS,
+    seconds: Math.round((performance.now() - started) / 1000),
+    figures,
+    met: figures.filter((f) => f.met === true).length,
+    missed: missed.length,
+  };
+  if (JSON_OUT) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else {
+    process.stdout.write(`${table(figures)}\n`);
+    process.stdout.write(`bench: ${report.met} met, ${report.missed} missed, ${report.seconds} s (${report.machine.cpus} cores, ${report.machine.cpu})\n`);
+  }
+  return QUICK || missed.length === 0 ? 0 : 1;
 }
 
-await benchImport();
-await benchPlanLoad();
-await benchLargePlan();
-results.push(...(await benchBrowser()));
-
-const width = Math.max(...results.map((r) => r.name.length));
-let missed = 0;
-for (const r of results) {
-  const ok = r.value <= r.target;
-  if (!ok) missed++;
-  console.log(`${ok ? 'ok  ' : 'MISS'} ${r.name.padEnd(width)}  ${r.value.toFixed(r.unit === 'ms' ? 1 : 0).padStart(8)} ${r.unit.padEnd(8)} target ≤ ${r.target}`);
-}
-console.log(`bench: ${results.length - missed} met, ${missed} missed`);
-process.exit(missed > 0 ? 1 : 0);
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(2);
+  },
+);

@@ -1,0 +1,58 @@
+/**
+ * Plans of a given size for `npm run bench`, written through the app's own importer (the same
+ * `$batch` creates as a board's import), so that seeding 5,000 goals is itself the bulk-write
+ * benchmark. Goals vary in kind, owner, deadline and wording, so that a search narrows the list.
+ */
+import { graphClientAs } from '../../emulator/app-client';
+import { demoPerson, type DemoTeam } from '../../emulator/seed/demo-tenant';
+import type { RunningEmulator } from '../../emulator/server';
+import { SharePointPlanImporter } from '../../src/adapters/sharepoint/plan-import';
+import type { ImportedArea } from '../../src/domain/plan-import';
+
+const TOPICS = [
+  'verve nye medlemmer på arbeidsplassen',
+  'holde medlemsmøter i avdelingen',
+  'skolere tillitsvalgte i KL*AR',
+  'besøke arbeidsplasser i kommunen',
+  'gi alle tillitsvalgte Org365-konto og Teams-opplæring',
+  'følge opp lokale lønnsforhandlinger',
+  'styrke samarbeidet med verneombudene',
+] as const;
+
+/** Six areas, `goals` goals spread over them, each area with two national goals. */
+export function syntheticAreas(team: DemoTeam, goals: number): ImportedArea[] {
+  const people = [...team.owners, ...team.members];
+  const perArea = Math.ceil(goals / 6);
+  return Array.from({ length: 6 }, (_, a) => ({
+    area: { number: a + 1, title: `Område ${a + 1}`, nationalGoals: [`Nasjonalt mål ${a + 1}.1`, `Nasjonalt mål ${a + 1}.2`], strategies: [] },
+    goals: Array.from({ length: Math.max(0, Math.min(perArea, goals - a * perArea)) }, (_, g) => {
+      const n = a * perArea + g;
+      const kind = (['measured', 'recurring', 'milestone'] as const)[n % 3] ?? 'milestone';
+      const person = demoPerson(people[n % people.length] as string);
+      return {
+        nationalGoal: `Nasjonalt mål ${a + 1}.${(g % 2) + 1}`,
+        text: `Mål ${n + 1}: ${TOPICS[n % TOPICS.length]} (${['Alver', 'Asker', 'Bø', 'Dale', 'Eid'][n % 5]})`,
+        kind,
+        owners: [{ id: person.id, displayName: person.displayName, email: person.mail }],
+        due: n % 4 === 0 ? '2027-06' : null,
+        status: null,
+        measure: kind === 'measured' ? { unit: 'medlemmer', baseline: 0, target: 50 + (n % 50), current: null } : null,
+        recurrence: kind === 'recurring' ? { count: 4, per: 'year' as const } : null,
+        tariffArea: null,
+        sortOrder: g * 10,
+      };
+    }),
+  }));
+}
+
+/** Replaces the team's plan with a synthetic one of `goals` goals, as its first owner. */
+export async function seedPlan(emulator: RunningEmulator, team: DemoTeam, goals: number): Promise<void> {
+  const importer = new SharePointPlanImporter(graphClientAs(emulator, team.owners[0] as string), team.id);
+  await importer.importPlan({
+    importId: `bench-${goals}-goals`,
+    mode: 'replace',
+    plan: { union: team.displayName, periodFrom: 2026, periodTo: 2027, adoptedDate: '2026-02-19', language: 'nb' },
+    areas: syntheticAreas(team, goals),
+    situation: [],
+  });
+}
