@@ -1,28 +1,28 @@
 /**
  * Composition root for services: creates the one Graph client, then the adapters behind the
  * domain ports. The only place that knows which adapter implements which port.
+ *
+ * Only what the first screen needs is imported here (the Graph client, the plan's repository, the
+ * directory). Every other adapter (Planner, reminders with their Adaptive Cards, channel webhooks,
+ * the roster, the import writer, the team's files) is loaded by import() on its first use
+ * (on-demand.ts), so that the tab's first download does not carry their code.
  */
 import { createGraphClient, type TokenSource } from '../graph/client';
 import { SharePointPlanRepository } from '../adapters/sharepoint/plan-repository';
-import { SharePointPlanImporter } from '../adapters/sharepoint/plan-import';
 import { SharePointRest } from '../adapters/sharepoint/sharepoint-rest';
 import { GraphDirectory } from '../adapters/teams/graph-directory';
-import { GraphPlannerBoard } from '../adapters/planner/planner-board';
-import { goalReferenceUrl, plannerTaskUrl } from '../adapters/planner/planner-resources';
-import { PlannerSync } from '../adapters/planner/planner-sync';
-import { ReminderService } from '../adapters/reminders/reminder-service';
-import { SharePointReminderLedger } from '../adapters/sharepoint/reminder-ledger';
-import { SharePointChannelWebhooks } from '../adapters/sharepoint/channel-webhooks';
-import { SharePointRosterRepository } from '../adapters/sharepoint/roster-repository';
-import { GraphChannelPoster } from '../adapters/teams/channel-poster';
-import { plannerTaskStates } from '../adapters/planner/planner-task-states';
 import type { PersonRef } from '../domain/plan';
 import type { PlannerPort } from '../domain/planner-port';
-import { plannerTexts } from '../i18n/planner-texts';
+import type { PlanImporter } from '../domain/plan-import';
+import type { ReminderPort } from '../domain/reminder-port';
+import type { ChannelWebhooks } from '../domain/channel-webhooks';
+import type { RosterPort } from '../domain/roster-port';
+import type { TeamFilesPort } from '../domain/files-port';
 import { GRAPH_SCOPES } from '../auth/graph-scopes';
 import type { PlanRepository } from '../domain/ports';
 import type { Services, Session } from '../lib/services';
 import type { AppConfig } from './config';
+import { onDemand } from './on-demand';
 
 export function createServices(config: AppConfig, getToken: TokenSource, session: Session): Services {
   const graph = createGraphClient({ baseUrl: config.graphBaseUrl, getToken, scopes: GRAPH_SCOPES });
@@ -37,66 +37,93 @@ export function createServices(config: AppConfig, getToken: TokenSource, session
     return repo;
   };
   let me: Promise<PersonRef> | null = null;
-  const planner = (teamId: string, context: Parameters<Services['planner']>[1]): PlannerPort => {
-    // The board recognises the user's own tasks by their Entra id (a create whose answer was lost).
-    const sync = async () => {
-      me ??= directory.me();
-      const user = await me;
-      return new PlannerSync({
-        repo: planRepository(teamId),
-        board: new GraphPlannerBoard(graph, user.id),
-        groupId: teamId,
-        goalUrl: (goalId) => goalReferenceUrl(config.teamsAppId, goalId),
-        taskUrl: (taskId) => plannerTaskUrl(session.tenantId ?? 'organizations', taskId),
-        texts: plannerTexts,
-        members: context.members,
-        role: context.role,
-        today: session.today(),
-      });
-    };
-    return {
-      preview: async (snapshot, goalIds, owners) => (await sync()).preview(snapshot, goalIds, owners),
-      createTasks: async (snapshot, goalIds, owners, options) => (await sync()).createTasks(snapshot, goalIds, owners, options),
-      sync: async (snapshot) => (await sync()).sync(snapshot),
-      resolve: async (goal, taskId, field, keep) => (await sync()).resolve(goal, taskId, field, keep),
-      tasksOf: async (goal, binding) => (await sync()).tasksOf(goal, binding),
-      deleteTasksOf: async (goal, binding) => (await sync()).deleteTasksOf(goal, binding),
-      addActivity: async (goal, binding, activity) => (await sync()).addActivity(goal, binding, activity),
-    };
-  };
+  const planner = (teamId: string, context: Parameters<Services['planner']>[1]): PlannerPort =>
+    onDemand<PlannerPort>(
+      async () => {
+        const [{ GraphPlannerBoard }, { PlannerSync }, { goalReferenceUrl, plannerTaskUrl }, { plannerTexts }] = await Promise.all([
+          import('../adapters/planner/planner-board'),
+          import('../adapters/planner/planner-sync'),
+          import('../adapters/planner/planner-resources'),
+          import('../i18n/planner-texts'),
+        ]);
+        // The board recognises the user's own tasks by their Entra id (a create whose answer was lost).
+        me ??= directory.me();
+        const user = await me;
+        return new PlannerSync({
+          repo: planRepository(teamId),
+          board: new GraphPlannerBoard(graph, user.id),
+          groupId: teamId,
+          goalUrl: (goalId) => goalReferenceUrl(config.teamsAppId, goalId),
+          taskUrl: (taskId) => plannerTaskUrl(session.tenantId ?? 'organizations', taskId),
+          texts: plannerTexts,
+          members: context.members,
+          role: context.role,
+          today: session.today(),
+        });
+      },
+      { preview: true, createTasks: true, sync: true, resolve: true, tasksOf: true, deleteTasksOf: true, addActivity: true },
+    );
   return {
     session,
     directory,
     planRepository,
-    planImporter: (teamId) => new SharePointPlanImporter(graph, teamId),
+    planImporter: (teamId) =>
+      onDemand<PlanImporter>(async () => new (await import('../adapters/sharepoint/plan-import')).SharePointPlanImporter(graph, teamId), { importPlan: true }),
     planner,
     reminders: (teamId) =>
-      new ReminderService({
-        teamId,
-        ledger: new SharePointReminderLedger(graph, teamId),
-        poster: new GraphChannelPoster(graph),
-        // Cards carry links into this tab: the goal, and the check-in on 'My goals'.
-        goalLink: (goalId) => session.deepLink(`goal:${goalId}`, ''),
-        reportLink: (goalId) => session.deepLink(`checkin:${goalId}`, ''),
-        tasks: async (snapshot) => {
-          const binding = snapshot.plan.planner;
-          if (!binding) return [];
-          const board = new GraphPlannerBoard(graph, (await (me ??= directory.me())).id);
-          return plannerTaskStates(snapshot.goals, await board.tasks(binding.planId));
+      onDemand<ReminderPort>(
+        async () => {
+          const [{ ReminderService }, { SharePointReminderLedger }, { GraphChannelPoster }, { GraphPlannerBoard }, { plannerTaskStates }] = await Promise.all([
+            import('../adapters/reminders/reminder-service'),
+            import('../adapters/sharepoint/reminder-ledger'),
+            import('../adapters/teams/channel-poster'),
+            import('../adapters/planner/planner-board'),
+            import('../adapters/planner/planner-task-states'),
+          ]);
+          return new ReminderService({
+            teamId,
+            ledger: new SharePointReminderLedger(graph, teamId),
+            poster: new GraphChannelPoster(graph),
+            // Cards carry links into this tab: the goal, and the check-in on 'My goals'.
+            goalLink: (goalId) => session.deepLink(`goal:${goalId}`, ''),
+            reportLink: (goalId) => session.deepLink(`checkin:${goalId}`, ''),
+            tasks: async (snapshot) => {
+              const binding = snapshot.plan.planner;
+              if (!binding) return [];
+              const board = new GraphPlannerBoard(graph, (await (me ??= directory.me())).id);
+              return plannerTaskStates(snapshot.goals, await board.tasks(binding.planId));
+            },
+          });
         },
-      }),
+        { preview: true, send: true },
+      ),
     // A URL is written only once its list is the board's alone, set through SharePoint REST.
-    channelWebhooks: (teamId) => new SharePointChannelWebhooks(graph, teamId, undefined, { sharePoint: (webUrl) => new SharePointRest({ webUrl, getToken }) }),
-    roster: (teamId) => new SharePointRosterRepository(graph, teamId, directory),
+    channelWebhooks: (teamId) =>
+      onDemand<ChannelWebhooks>(
+        async () =>
+          new (await import('../adapters/sharepoint/channel-webhooks')).SharePointChannelWebhooks(graph, teamId, undefined, {
+            sharePoint: (webUrl) => new SharePointRest({ webUrl, getToken }),
+          }),
+        { urlFor: true, list: true, get: true, set: true, remove: true },
+      ),
+    roster: (teamId) =>
+      onDemand<RosterPort>(async () => new (await import('../adapters/sharepoint/roster-repository')).SharePointRosterRepository(graph, teamId, directory), {
+        refresh: true,
+        add: true,
+        update: true,
+        setMark: true,
+        confirmOwn: true,
+        saveSteps: true,
+        importRoster: true,
+        invite: true,
+      }),
     // Loaded with the Reports view's first use, so the first screens do not carry it.
-    teamFiles: (teamId) => {
-      const files = import('../adapters/files/graph-team-files').then((m) => new m.GraphTeamFiles(graph, teamId));
-      return {
-        channelFolder: async (channelId) => (await files).channelFolder(channelId),
-        list: async (folder) => (await files).list(folder),
-        upload: async (folder, name, content, contentType) => (await files).upload(folder, name, content, contentType),
-      };
-    },
+    teamFiles: (teamId) =>
+      onDemand<TeamFilesPort>(async () => new (await import('../adapters/files/graph-team-files')).GraphTeamFiles(graph, teamId), {
+        channelFolder: true,
+        list: true,
+        upload: true,
+      }),
   };
 }
 

@@ -1,8 +1,14 @@
 /**
+ * What the production build's chunks carry.
+ *
  * The chart library is loaded only where charts are shown: in a production build every module of
  * @fluentui/react-charts (and the d3 packages it draws with) sits in chunks that only a dynamic
  * import() reaches, from features/charts (React.lazy in chart-figure.tsx); nothing the entry
  * (index.html) or a screen's own chunk loads statically carries any of it.
+ *
+ * The first screen (the entry and the Plan view) carries only the plan's own adapters: Planner,
+ * reminders and their Adaptive Cards, channel webhooks, the roster and the import writer are
+ * loaded by import() on first use (src/app/services.ts, issue 16).
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -91,6 +97,36 @@ describe('the chart library’s chunk', () => {
       if (holders.includes(importer.name)) continue;
       expect(importer.modules, importer.name).toContain('src/features/charts/chart-figure.tsx');
       expect(importer.imports.filter((i) => holders.includes(i)), importer.name).toEqual([]);
+    }
+  });
+});
+
+/** Modules a first screen never needs: the adapters the composition root loads on demand, and their libraries. */
+const ON_DEMAND = [
+  /^node_modules\/adaptivecards\//,
+  /^src\/cards\//,
+  /^src\/adapters\/(planner|reminders|files)\//,
+  /^src\/adapters\/sharepoint\/(plan-import|roster-repository|reminder-ledger|channel-webhooks)\.ts$/,
+  /^src\/adapters\/teams\/channel-poster\.ts$/,
+];
+
+describe('the first screen’s chunks', () => {
+  it('should not carry the adapters loaded on demand', () => {
+    const entry = [...chunks.values()].find((c) => c.isEntry);
+    const plan = chunkOf('src/features/plan/plan-view.tsx');
+    expect(entry).toBeDefined();
+    expect(plan).toBeDefined();
+    const first = new Set([...staticClosure(entry!.name), ...staticClosure(plan!.name)]);
+    const modules = [...first].flatMap((name) => chunks.get(name)?.modules ?? []);
+    expect(modules).toContain('src/adapters/sharepoint/plan-repository.ts');
+    expect(modules.filter((m) => ON_DEMAND.some((pattern) => pattern.test(m)))).toEqual([]);
+  });
+
+  it('should still build every adapter, each reached by an import()', () => {
+    for (const module of ['src/adapters/planner/planner-sync.ts', 'src/adapters/reminders/reminder-service.ts', 'src/adapters/sharepoint/plan-import.ts', 'src/adapters/sharepoint/roster-repository.ts']) {
+      const chunk = chunkOf(module);
+      expect(chunk, module).toBeDefined();
+      expect([...chunks.values()].some((c) => c.dynamicImports.includes(chunk!.name)), module).toBe(true);
     }
   });
 });
