@@ -4,7 +4,10 @@ import { createRoot } from 'react-dom/client';
 import { buildTabDeepLink, connectToHost } from './teams';
 import { readConfig, type RawEnv } from './app/config';
 import { App, createQueryClient } from './app/app';
-import { createServices, createTokenSource } from './app/services';
+import { createServices, createTokenSource, preloadTokenSource } from './app/services';
+import { parseRoute } from './app/routes';
+import { preloadView } from './app/tab-views';
+import { viewFromSubPage } from './lib/navigation';
 import { StandaloneNotice } from './app/standalone-notice';
 import { localDayOf } from './domain/calendar';
 
@@ -17,11 +20,15 @@ async function main(): Promise<void> {
     root.render(<StandaloneNotice kind="config" detail={err instanceof Error ? err.message : String(err)} />);
     return;
   }
+  // Sign-in's code downloads while the host answers; the first view's code as soon as the host has
+  // said which view it is, alongside sign-in and the plan's data (prefetched in app.tsx).
+  preloadTokenSource();
   const host = await connectToHost({ validMessageOrigins: config.teamsHostOrigins, timeoutMs: 5000 });
   if (!host) {
     root.render(<StandaloneNotice kind="outside" />);
     return;
   }
+  if (parseRoute(window.location.hash) === 'tab' && host.context.team) preloadView(viewFromSubPage(host.context.subPageId)?.name ?? null);
   const { user } = host.context;
   const getToken = await createTokenSource(config, user);
   const services = createServices(config, getToken, {

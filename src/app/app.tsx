@@ -12,7 +12,8 @@ import { I18nProvider, LOCALES, useI18n } from '../i18n';
 import { ServicesProvider, type Services } from '../lib/services';
 import { CACHE_MAX_AGE_MS, persistOptions, useRefreshingPersistedPlan } from '../lib/persisted-cache';
 import { useCheckInQueueSync } from '../hooks/use-check-in';
-import { Routes } from './routes';
+import { Routes, parseRoute } from './routes';
+import { planQuery } from '../hooks/use-plan';
 
 const useStyles = makeStyles({
   // Long unbroken words (names, URLs, e-mail addresses) wrap instead of widening the page, in
@@ -82,6 +83,16 @@ function refreshRestored(queryClient: QueryClient): Promise<void> {
   ).then(() => undefined);
 }
 
+/**
+ * The plan the tab shows, fetched as soon as the persisted cache has been read (a restored plan is
+ * refreshed by refreshRestored instead): alongside the view's code and the role, not after them.
+ */
+function prefetchFirstScreen(queryClient: QueryClient, services: Services, host: TeamsHost): void {
+  const team = host.context.team;
+  if (!team || parseRoute(window.location.hash) !== 'tab') return;
+  void queryClient.prefetchQuery(planQuery(services.planRepository, team.groupId));
+}
+
 function CheckInQueueSync() {
   useCheckInQueueSync();
   return null;
@@ -103,7 +114,12 @@ export function App({ host, services, queryClient }: { host: TeamsHost; services
     <FluentProvider theme={fluentThemeFor(theme)} className={styles.provider} data-theme={theme} lang={LOCALES[language]}>
       <div className={styles.root}>
         <I18nProvider language={language}>
-          <PersistQueryClientProvider client={queryClient} persistOptions={persist.options} onSuccess={() => void refreshRestored(queryClient)}>
+          <PersistQueryClientProvider client={queryClient} persistOptions={persist.options} onSuccess={() => {
+              void refreshRestored(queryClient);
+              prefetchFirstScreen(queryClient, services, host);
+            }}
+            onError={() => prefetchFirstScreen(queryClient, services, host)}
+          >
             <ServicesProvider services={services}>
               <CheckInQueueSync />
               <Routes host={host} />

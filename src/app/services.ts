@@ -127,6 +127,15 @@ export function createServices(config: AppConfig, getToken: TokenSource, session
   };
 }
 
+/**
+ * Starts downloading the token source's code (MSAL in a tenant build) while the host handshake is
+ * still under way; createTokenSource then finds it loaded.
+ */
+export function preloadTokenSource(): void {
+  const load = import.meta.env.VITE_AUTH_MODE === 'dev' ? import('../auth/dev-token-source') : import('../auth/msal-token-source');
+  load.catch(() => undefined);
+}
+
 export async function createTokenSource(config: AppConfig, user: { userPrincipalName?: string; loginHint?: string; tenantId?: string }): Promise<TokenSource> {
   if (import.meta.env.VITE_AUTH_MODE === 'dev') {
     // Local emulator sign-in; removed from production builds by the constant condition above.

@@ -1,12 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
-import { useServices } from '../lib/services';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useServices, type Services } from '../lib/services';
 
 export const planQueryKey = (teamId: string) => ['plan', teamId] as const;
 
+/** The team's plan as one query: used by the views, and prefetched when the tab opens (app/app.tsx). */
+export function planQuery(planRepository: Services['planRepository'], teamId: string) {
+  return queryOptions({ queryKey: planQueryKey(teamId), queryFn: () => planRepository(teamId).load() });
+}
+
 export function usePlan(teamId: string) {
   const { planRepository } = useServices();
-  return useQuery({
-    queryKey: planQueryKey(teamId),
-    queryFn: () => planRepository(teamId).load(),
-  });
+  return useQuery(planQuery(planRepository, teamId));
 }
