@@ -1,7 +1,7 @@
 import { progressByGoal, type ProgressCache } from '../progress-cache';
 import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, makeStyles, mergeClasses, tokens, typographyStyles } from '@fluentui/react-components';
 import { Dismiss20Regular } from '@fluentui/react-icons';
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { goalsWithoutArea, type Area, type LocalGoal } from '../../../domain/plan';
 import type { TeamRole } from '../../../domain/ports';
 import { useI18n, type MessageKey } from '../../../i18n';
@@ -11,7 +11,6 @@ import { usePlan } from '../../../hooks/use-plan';
 import { useSetupPlan } from '../../../hooks/use-setup-plan';
 import { buildSearchIndex, filterFromView, filterGoals, isFilterActive, moveUpdates, ownersOf, viewFromFilter, type GoalFilter } from '../plan-filter';
 import { parseTabView, tabViewHash, type PlanViewFilter } from '../../../lib/navigation';
-import { PlanTable } from '../table/plan-table';
 import { usePlanViewPrefs } from '../table/use-view-prefs';
 import { ViewSwitch, viewTabId } from '../table/view-switch';
 import { useDeleteWithUndo, useReorderGoals, type DeleteOutcome } from '../use-plan-mutations';
@@ -19,13 +18,19 @@ import { ownerlessIds, selectedGoals, toggled, withAll } from '../planner-assign
 import { usePlannerPort } from '../use-planner-assign';
 import type { CreateTasksReport } from '../../../domain/planner-port';
 import { AreaSection, type SectionSelection } from './area-section';
-import { AssignTasksDialog } from './assign-tasks-dialog';
-import { DeleteGoalDialog } from './delete-goal-dialog';
 import { SelectionToolbar } from './selection-toolbar';
-import { GoalEditor, type EditorMode, type EditorResult } from './goal-editor';
+import type { EditorMode, EditorResult } from './goal-editor';
 import { PlanFilters } from './plan-filters';
 import { usePageStyles } from '../../../components/layout-styles';
 import { PlannerSyncBar } from '../../../components/planner-sync-bar';
+
+// Loaded when first shown: the board's editor and dialogs (the date picker and the people pickers
+// are most of their code) and the table view, so that the list a steward opens on does not wait
+// for them (issue 16).
+const GoalEditor = lazy(() => import('./goal-editor').then((m) => ({ default: m.GoalEditor })));
+const DeleteGoalDialog = lazy(() => import('./delete-goal-dialog').then((m) => ({ default: m.DeleteGoalDialog })));
+const AssignTasksDialog = lazy(() => import('./assign-tasks-dialog').then((m) => ({ default: m.AssignTasksDialog })));
+const PlanTable = lazy(() => import('../table/plan-table').then((m) => ({ default: m.PlanTable })));
 
 const useStyles = makeStyles({
   messages: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -307,17 +312,19 @@ export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName:
       )}
       <div role="tabpanel" id={panelId} aria-labelledby={viewTabId(prefs.view)} className={styles.panel}>
         {prefs.view === 'table' ? (
-          <PlanTable
-            teamId={teamId}
-            goals={shownGoals}
-            areas={snapshot.areas}
-            progress={progress}
-            isBoard={isBoard}
-            sort={prefs.sort}
-            groupBy={prefs.groupBy}
-            onSort={(sort) => setPrefs({ sort })}
-            onGroupBy={(groupBy) => setPrefs({ groupBy })}
-          />
+          <Suspense fallback={<LoadingView />}>
+            <PlanTable
+              teamId={teamId}
+              goals={shownGoals}
+              areas={snapshot.areas}
+              progress={progress}
+              isBoard={isBoard}
+              sort={prefs.sort}
+              groupBy={prefs.groupBy}
+              onSort={(sort) => setPrefs({ sort })}
+              onGroupBy={(groupBy) => setPrefs({ groupBy })}
+            />
+          </Suspense>
         ) : (
           <>
             {visibleAreas.map((area) => (
@@ -347,33 +354,36 @@ export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName:
           </>
         )}
       </div>
-      {editor && (
-        <GoalEditor teamId={teamId} planId={snapshot.plan.id} mode={editor} areas={snapshot.areas} goals={allGoals} onClose={closeEditor} />
-      )}
-      {deleting && (
-        <DeleteGoalDialog
-          goal={deleting}
-          onCancel={() => setDeleting(null)}
-          onConfirm={(deleteTasks) => {
-            setNotice(null);
-            remove(deleting, { deleteTasks, binding: snapshot.plan.planner ?? null });
-            setDeleting(null);
-          }}
-        />
-      )}
-      {assigning && isBoard && chosen.length > 0 && (
-        <AssignTasksDialog
-          teamId={teamId}
-          port={planner}
-          snapshot={snapshot}
-          goals={chosen}
-          onClose={(report: CreateTasksReport | null) => {
-            setAssigning(false);
-            // What did not get its task stays selected, to try again.
-            if (report) setSelection(new Set(report.failed.map((f) => f.goalId)));
-          }}
-        />
-      )}
+      {/* The dialogs appear when their code has arrived (at once after the first time). */}
+      <Suspense fallback={null}>
+        {editor && (
+          <GoalEditor teamId={teamId} planId={snapshot.plan.id} mode={editor} areas={snapshot.areas} goals={allGoals} onClose={closeEditor} />
+        )}
+        {deleting && (
+          <DeleteGoalDialog
+            goal={deleting}
+            onCancel={() => setDeleting(null)}
+            onConfirm={(deleteTasks) => {
+              setNotice(null);
+              remove(deleting, { deleteTasks, binding: snapshot.plan.planner ?? null });
+              setDeleting(null);
+            }}
+          />
+        )}
+        {assigning && isBoard && chosen.length > 0 && (
+          <AssignTasksDialog
+            teamId={teamId}
+            port={planner}
+            snapshot={snapshot}
+            goals={chosen}
+            onClose={(report: CreateTasksReport | null) => {
+              setAssigning(false);
+              // What did not get its task stays selected, to try again.
+              if (report) setSelection(new Set(report.failed.map((f) => f.goalId)));
+            }}
+          />
+        )}
+      </Suspense>
     </main>
   );
 }
