@@ -107,6 +107,8 @@ test('the board imports a Word plan, fixes the preview and replaces the team pla
 });
 
 test('the board repairs the preview: national goals, kinds, merge and split, areas, text not used, and the union’s name', async ({ page }) => {
+  // Some twenty repairs and three axe scans of a preview with every text listed: more than the default minute on a busy machine.
+  test.setTimeout(150_000);
   const board = sorVaranger.owners[0] as string;
   const repo = repositoryAs(board, sorVaranger.id);
   const before = await repo.load();
@@ -250,6 +252,8 @@ test('a steward has no Import tab and cannot open the view', async ({ page }) =>
 
 for (const theme of ['default', 'dark', 'contrast'] as const) {
   test(`the import screen has no serious accessibility violations in the ${theme} theme`, async ({ page }) => {
+    // Four axe scans of the whole preview (every text the file holds, with menus open).
+    test.setTimeout(150_000);
     if (theme === 'contrast') await page.setViewportSize({ width: 360, height: 740 });
     const tab = await openImport(page, asker.owners[0] as string, asker.displayName, 'nb-NO', theme);
     await expect(tab.getByRole('button', { name: 'Velg fil' })).toBeVisible();
