@@ -1,14 +1,13 @@
 /** Entry point: read the configuration, connect to the Teams host, sign in, render. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { buildTabDeepLink, connectToHost } from './teams';
+import { buildTabDeepLink, connectToHost, loadFluentTheme } from './teams';
 import { readConfig, type RawEnv } from './app/config';
 import { App, createQueryClient } from './app/app';
 import { createServices, createTokenSource, preloadTokenSource } from './app/services';
 import { parseRoute } from './app/routes';
 import { preloadView } from './app/tab-views';
 import { viewFromSubPage } from './lib/navigation';
-import { StandaloneNotice } from './app/standalone-notice';
 import { localDayOf } from './domain/calendar';
 
 async function main(): Promise<void> {
@@ -17,6 +16,7 @@ async function main(): Promise<void> {
   try {
     config = readConfig(import.meta.env as RawEnv, window.location.origin);
   } catch (err) {
+    const { StandaloneNotice } = await import('./app/standalone-notice');
     root.render(<StandaloneNotice kind="config" detail={err instanceof Error ? err.message : String(err)} />);
     return;
   }
@@ -25,12 +25,14 @@ async function main(): Promise<void> {
   preloadTokenSource();
   const host = await connectToHost({ validMessageOrigins: config.teamsHostOrigins, timeoutMs: 5000 });
   if (!host) {
+    // Outside Teams only (with its own themes): not part of the tab's first download.
+    const { StandaloneNotice } = await import('./app/standalone-notice');
     root.render(<StandaloneNotice kind="outside" />);
     return;
   }
   if (parseRoute(window.location.hash) === 'tab' && host.context.team) preloadView(viewFromSubPage(host.context.subPageId)?.name ?? null);
   const { user } = host.context;
-  const getToken = await createTokenSource(config, user);
+  const [getToken, theme] = await Promise.all([createTokenSource(config, user), loadFluentTheme(host.context.theme)]);
   const services = createServices(config, getToken, {
     user: { id: user.id, userPrincipalName: user.userPrincipalName ?? user.loginHint ?? '', displayName: user.displayName ?? user.userPrincipalName ?? '' },
     team: host.context.team ? { id: host.context.team.groupId, displayName: host.context.team.displayName } : null,
@@ -58,7 +60,7 @@ async function main(): Promise<void> {
   });
   root.render(
     <StrictMode>
-      <App host={host} services={services} queryClient={createQueryClient()} />
+      <App host={host} services={services} queryClient={createQueryClient()} theme={theme} />
     </StrictMode>,
   );
 }

@@ -2,12 +2,12 @@
  * The app shell: providers (Fluent theme from Teams, language, query cache kept between visits,
  * services), the offline check-in queue's sync, and routes.
  */
-import { FluentProvider, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { FluentProvider, Spinner, makeStyles, tokens, type Theme } from '@fluentui/react-components';
 import { QueryClient } from '@tanstack/react-query';
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { version as appVersion } from '../../package.json';
-import { fluentThemeFor, toAppLanguage, type HostTheme, type TeamsHost } from '../teams';
+import { loadFluentTheme, toAppLanguage, type HostTheme, type TeamsHost } from '../teams';
 import { I18nProvider, LOCALES, useI18n } from '../i18n';
 import { ServicesProvider, type Services } from '../lib/services';
 import { CACHE_MAX_AGE_MS, persistOptions, useRefreshingPersistedPlan } from '../lib/persisted-cache';
@@ -98,20 +98,39 @@ function CheckInQueueSync() {
   return null;
 }
 
-export function App({ host, services, queryClient }: { host: TeamsHost; services: Services; queryClient: QueryClient }) {
+/**
+ * The host's theme and its Fluent theme, following the host's changes. A theme not yet loaded is
+ * fetched first; of changes that overlap, the last one wins.
+ */
+function useHostTheme(host: TeamsHost, initial: Theme): { name: HostTheme; theme: Theme } {
+  const [state, setState] = useState({ name: host.context.theme, theme: initial });
+  const latest = useRef(0);
+  useEffect(
+    () =>
+      host.onThemeChange((name) => {
+        const request = ++latest.current;
+        void loadFluentTheme(name).then((theme) => {
+          if (request === latest.current) setState({ name, theme });
+        });
+      }),
+    [host],
+  );
+  return state;
+}
+
+export function App({ host, services, queryClient, theme: initialTheme }: { host: TeamsHost; services: Services; queryClient: QueryClient; theme: Theme }) {
   const styles = useStyles();
-  const [theme, setTheme] = useState<HostTheme>(host.context.theme);
+  const { name: theme, theme: fluentTheme } = useHostTheme(host, initialTheme);
   const language = toAppLanguage(host.context.locale);
   const upn = services.session.user.userPrincipalName;
   const [persist] = useState(() => ({ options: persistOptions({ appVersion, userPrincipalName: upn }), since: Date.now() }));
-  useEffect(() => host.onThemeChange(setTheme), [host]);
   useEffect(() => {
     document.documentElement.lang = LOCALES[language];
     document.documentElement.dataset.theme = theme;
   }, [language, theme]);
   useEffect(() => host.notifySuccess(), [host]);
   return (
-    <FluentProvider theme={fluentThemeFor(theme)} className={styles.provider} data-theme={theme} lang={LOCALES[language]}>
+    <FluentProvider theme={fluentTheme} className={styles.provider} data-theme={theme} lang={LOCALES[language]}>
       <div className={styles.root}>
         <I18nProvider language={language}>
           <PersistQueryClientProvider client={queryClient} persistOptions={persist.options} onSuccess={() => {

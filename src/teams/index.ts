@@ -10,7 +10,7 @@ export {
   type TabConfig,
   type TeamsHost,
 } from './host';
-export { fluentThemeFor, toHostTheme, type HostTheme } from './theme';
+export { loadFluentTheme, toHostTheme, type HostTheme } from './theme';
 export { toAppLanguage, type AppLanguage } from './locale';
 export {
   buildTabDeepLink,

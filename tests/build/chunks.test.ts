@@ -8,7 +8,8 @@
  *
  * The first screen (the entry and the Plan view) carries only the plan's own adapters: Planner,
  * reminders and their Adaptive Cards, channel webhooks, the roster and the import writer are
- * loaded by import() on first use (src/app/services.ts, issue 16).
+ * loaded by import() on first use (src/app/services.ts, issue 16); so are the dark and
+ * high-contrast themes, the notice shown outside Teams, and the board's editor and dialogs.
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -108,6 +109,12 @@ const ON_DEMAND = [
   /^src\/adapters\/(planner|reminders|files)\//,
   /^src\/adapters\/sharepoint\/(plan-import|roster-repository|reminder-ledger|channel-webhooks)\.ts$/,
   /^src\/adapters\/teams\/channel-poster\.ts$/,
+  // Dark and high-contrast themes load when a host asks for them; the notice outside Teams has its own.
+  /^src\/teams\/themes\//,
+  /^src\/app\/standalone-notice\.tsx$/,
+  // The board's editor and dialogs, and the table view, load when first shown.
+  /^src\/features\/plan\/components\/(goal-editor|assign-tasks-dialog|delete-goal-dialog|date-field)\.tsx$/,
+  /^src\/features\/plan\/table\/plan-table\.tsx$/,
 ];
 
 describe('the first screen’s chunks', () => {

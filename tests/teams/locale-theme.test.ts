@@ -1,7 +1,7 @@
 import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/react-components';
 import { describe, expect, it } from 'vitest';
 import { toAppLanguage } from '../../src/teams/locale';
-import { fluentThemeFor, toHostTheme } from '../../src/teams/theme';
+import { loadFluentTheme, toHostTheme } from '../../src/teams/theme';
 
 describe('toAppLanguage', () => {
   it.each([
@@ -24,10 +24,10 @@ describe('toAppLanguage', () => {
 });
 
 describe('theme mapping', () => {
-  it('maps each host theme to the Fluent Teams theme', () => {
-    expect(fluentThemeFor('default')).toBe(teamsLightTheme);
-    expect(fluentThemeFor('dark')).toBe(teamsDarkTheme);
-    expect(fluentThemeFor('contrast')).toBe(teamsHighContrastTheme);
+  it('maps each host theme to the Fluent Teams theme', async () => {
+    expect(await loadFluentTheme('default')).toBe(teamsLightTheme);
+    expect(await loadFluentTheme('dark')).toBe(teamsDarkTheme);
+    expect(await loadFluentTheme('contrast')).toBe(teamsHighContrastTheme);
   });
 
   it('treats unknown theme names as default', () => {
