@@ -1,7 +1,8 @@
 /** Entry point: read the configuration, connect to the Teams host, sign in, render. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { buildTabDeepLink, connectToHost, loadFluentTheme } from './teams';
+import { buildTabDeepLink, connectToHost, loadFluentTheme, toAppLanguage } from './teams';
+import { loadI18n } from './i18n/load';
 import { readConfig, type RawEnv } from './app/config';
 import { App, createQueryClient } from './app/app';
 import { createServices, createTokenSource, preloadTokenSource } from './app/services';
@@ -32,7 +33,8 @@ async function main(): Promise<void> {
   }
   if (parseRoute(window.location.hash) === 'tab' && host.context.team) preloadView(viewFromSubPage(host.context.subPageId)?.name ?? null);
   const { user } = host.context;
-  const [getToken, theme] = await Promise.all([createTokenSource(config, user), loadFluentTheme(host.context.theme)]);
+  // Sign-in, the theme and the user's language load together.
+  const [getToken, theme, i18n] = await Promise.all([createTokenSource(config, user), loadFluentTheme(host.context.theme), loadI18n(toAppLanguage(host.context.locale))]);
   const services = createServices(config, getToken, {
     user: { id: user.id, userPrincipalName: user.userPrincipalName ?? user.loginHint ?? '', displayName: user.displayName ?? user.userPrincipalName ?? '' },
     team: host.context.team ? { id: host.context.team.groupId, displayName: host.context.team.displayName } : null,
@@ -60,7 +62,7 @@ async function main(): Promise<void> {
   });
   root.render(
     <StrictMode>
-      <App host={host} services={services} queryClient={createQueryClient()} theme={theme} />
+      <App host={host} services={services} queryClient={createQueryClient()} theme={theme} i18n={i18n} />
     </StrictMode>,
   );
 }

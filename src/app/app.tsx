@@ -7,8 +7,8 @@ import { QueryClient } from '@tanstack/react-query';
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
 import { useEffect, useRef, useState } from 'react';
 import { version as appVersion } from '../../package.json';
-import { loadFluentTheme, toAppLanguage, type HostTheme, type TeamsHost } from '../teams';
-import { I18nProvider, LOCALES, useI18n } from '../i18n';
+import { loadFluentTheme, type HostTheme, type TeamsHost } from '../teams';
+import { I18nProvider, LOCALES, useI18n, type I18n } from '../i18n';
 import { ServicesProvider, type Services } from '../lib/services';
 import { CACHE_MAX_AGE_MS, persistOptions, useRefreshingPersistedPlan } from '../lib/persisted-cache';
 import { useCheckInQueueSync } from '../hooks/use-check-in';
@@ -118,10 +118,23 @@ function useHostTheme(host: TeamsHost, initial: Theme): { name: HostTheme; theme
   return state;
 }
 
-export function App({ host, services, queryClient, theme: initialTheme }: { host: TeamsHost; services: Services; queryClient: QueryClient; theme: Theme }) {
+/** The tab: its theme and its user's language are loaded before it renders (main.tsx). */
+export function App({
+  host,
+  services,
+  queryClient,
+  theme: initialTheme,
+  i18n,
+}: {
+  host: TeamsHost;
+  services: Services;
+  queryClient: QueryClient;
+  theme: Theme;
+  i18n: I18n;
+}) {
   const styles = useStyles();
   const { name: theme, theme: fluentTheme } = useHostTheme(host, initialTheme);
-  const language = toAppLanguage(host.context.locale);
+  const language = i18n.language;
   const upn = services.session.user.userPrincipalName;
   const [persist] = useState(() => ({ options: persistOptions({ appVersion, userPrincipalName: upn }), since: Date.now() }));
   useEffect(() => {
@@ -132,7 +145,7 @@ export function App({ host, services, queryClient, theme: initialTheme }: { host
   return (
     <FluentProvider theme={fluentTheme} className={styles.provider} data-theme={theme} lang={LOCALES[language]}>
       <div className={styles.root}>
-        <I18nProvider language={language}>
+        <I18nProvider i18n={i18n}>
           <PersistQueryClientProvider client={queryClient} persistOptions={persist.options} onSuccess={() => {
               void refreshRestored(queryClient);
               prefetchFirstScreen(queryClient, services, host);

@@ -2,6 +2,7 @@
 import { FluentProvider, teamsLightTheme, webDarkTheme } from '@fluentui/react-components';
 import { EmptyView } from '../components/state-views';
 import { I18nProvider, LOCALES, useI18n, type Language } from '../i18n';
+import { createI18n } from '../i18n/catalogue';
 import { toAppLanguage } from '../teams';
 
 function Notice({ kind, detail }: { kind: 'outside' | 'config'; detail?: string }) {
@@ -30,7 +31,7 @@ export function StandaloneNotice({ kind, detail }: { kind: 'outside' | 'config';
   document.documentElement.lang = LOCALES[language];
   return (
     <FluentProvider theme={dark ? webDarkTheme : teamsLightTheme} style={{ minHeight: '100vh' }}>
-      <I18nProvider language={language}>
+      <I18nProvider i18n={createI18n(language)}>
         <Notice kind={kind} detail={detail} />
       </I18nProvider>
     </FluentProvider>

@@ -1,6 +1,8 @@
 /**
- * A part of the catalogue owned by one feature: English defines the keys, and the type makes
- * bokmål and nynorsk translate every one of them.
+ * A part of the catalogue owned by one feature. A part's file exports each language on its own
+ * (`en`, `nb`, `nn`), so that a build can take one language without the others (languages/*.ts):
+ * English defines the keys, and `Translation` makes bokmål and nynorsk translate every one of
+ * them, and no other.
  */
 export interface CataloguePart<K extends string> {
   readonly en: Readonly<Record<K, string>>;
@@ -8,10 +10,5 @@ export interface CataloguePart<K extends string> {
   readonly nn: Readonly<Record<K, string>>;
 }
 
-export function definePart<const T extends Record<string, string>>(part: {
-  en: T;
-  nb: Record<keyof T & string, string>;
-  nn: Record<keyof T & string, string>;
-}): CataloguePart<keyof T & string> {
-  return part;
-}
+/** A translation of English messages: every key, no other (as an object literal's type, excess keys are errors). */
+export type Translation<T extends Record<string, string>> = Readonly<Record<keyof T & string, string>>;

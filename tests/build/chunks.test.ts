@@ -112,6 +112,8 @@ const ON_DEMAND = [
   // Dark and high-contrast themes load when a host asks for them; the notice outside Teams has its own.
   /^src\/teams\/themes\//,
   /^src\/app\/standalone-notice\.tsx$/,
+  // The user's language is its own chunk, fetched with sign-in; the whole catalogue is for reports and cards.
+  /^src\/i18n\/(catalogue\.ts|parts\/|messages\/|languages\/)/,
   // The board's editor and dialogs, and the table view, load when first shown.
   /^src\/features\/plan\/components\/(goal-editor|assign-tasks-dialog|delete-goal-dialog|date-field)\.tsx$/,
   /^src\/features\/plan\/table\/plan-table\.tsx$/,

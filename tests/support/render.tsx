@@ -7,6 +7,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { I18nProvider, type Language } from '../../src/i18n';
+import { createI18n } from '../../src/i18n/catalogue';
 import { ServicesProvider, type Services } from '../../src/lib/services';
 
 export interface RenderWithServicesOptions {
@@ -28,7 +29,7 @@ export function renderWithServices(ui: ReactElement, services: Services, options
     <FluentProvider theme={webLightTheme}>
       <QueryClientProvider client={queryClient}>
         <ServicesProvider services={services}>
-          <I18nProvider language={language}>{ui}</I18nProvider>
+          <I18nProvider i18n={createI18n(language)}>{ui}</I18nProvider>
         </ServicesProvider>
       </QueryClientProvider>
     </FluentProvider>,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dueProblem } from '../../src/domain/plan';
-import { createI18n, type Language } from '../../src/i18n';
+import { type Language } from '../../src/i18n';
+import { createI18n } from '../../src/i18n/catalogue';
 import { dateOfValue, lastDayOf, monthOfName, parseDueInput, valueOfDate } from '../../src/lib/due-input';
 
 describe('parseDueInput: days', () => {

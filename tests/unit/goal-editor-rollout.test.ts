@@ -9,7 +9,7 @@ import { BUILT_IN_STEPS, type RolloutStep } from '../../src/domain/roster';
 import { goalProgress } from '../../src/domain/progress';
 import { progressText, rolloutMeasureText, rolloutStepName } from '../../src/components/progress-text';
 import { chooseRolloutStep, emptyForm, formFromGoal, patchFromForm, rolloutStepChoices, toggleRolloutRole } from '../../src/features/plan/components/goal-editor';
-import { createI18n } from '../../src/i18n';
+import { createI18n } from '../../src/i18n/catalogue';
 import { makeGoal } from '../support/factories';
 
 const nb = createI18n('nb');

@@ -18,7 +18,8 @@ import {
   type MessageFormatElement,
 } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUES, createI18n, type Language, type MessageKey } from '../../src/i18n';
+import { type Language, type MessageKey } from '../../src/i18n';
+import { CATALOGUES, createI18n } from '../../src/i18n/catalogue';
 import { compileMessage, createTranslator } from '../../src/i18n/format';
 
 const LANGUAGES: readonly Language[] = ['nb', 'nn', 'en'];

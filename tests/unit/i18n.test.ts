@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUES, createI18n } from '../../src/i18n';
+import { CATALOGUES, createI18n } from '../../src/i18n/catalogue';
 import { en as core } from '../../src/i18n/messages/en';
 import { PARTS } from '../../src/i18n/parts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyForm, formFromGoal, ownerChoices, patchFromForm } from '../../src/features/plan/components/goal-editor';
 import { goalsWithoutArea, groupGoalsByNationalGoal, MAX_GOAL_OWNERS } from '../../src/domain/plan';
 import type { TeamMember } from '../../src/domain/ports';
-import { createI18n } from '../../src/i18n';
+import { createI18n } from '../../src/i18n/catalogue';
 import { makeGoal } from '../support/factories';
 
 const KARI = '9eac2ecf-d749-5b51-ab14-7dcdf3193713';

@@ -18,6 +18,7 @@ import { AssignTasksDialog } from '../../src/features/plan/components/assign-tas
 import { DeleteGoalDialog } from '../../src/features/plan/components/delete-goal-dialog';
 import { UNDO_WINDOW_MS, useDeleteWithUndo, type DeleteOutcome } from '../../src/features/plan/use-plan-mutations';
 import { I18nProvider } from '../../src/i18n';
+import { createI18n } from '../../src/i18n/catalogue';
 import { ServicesProvider, type Services } from '../../src/lib/services';
 import { makeGoal } from '../support/factories';
 import { renderWithServices, stubResizeObserver } from '../support/render';
@@ -223,7 +224,7 @@ describe('DeleteGoalDialog', () => {
   const renderDialog = (goal: LocalGoal, onConfirm: (deleteTasks: boolean) => void) =>
     render(
       <FluentProvider theme={webLightTheme}>
-        <I18nProvider language="nb">
+        <I18nProvider i18n={createI18n('nb')}>
           <DeleteGoalDialog goal={goal} onConfirm={onConfirm} onCancel={() => undefined} />
         </I18nProvider>
       </FluentProvider>,

@@ -15,7 +15,7 @@ import {
   withAll,
   withPickedOwners,
 } from '../../src/features/plan/planner-assign';
-import { createI18n } from '../../src/i18n';
+import { createI18n } from '../../src/i18n/catalogue';
 import { makeGoal } from '../support/factories';
 
 const kari: PersonRef = { id: 'kari', displayName: 'Kari Eide' };

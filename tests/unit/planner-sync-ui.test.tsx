@@ -22,7 +22,8 @@ import { GoalCard } from '../../src/features/my-goals/goal-card';
 import { TeamMyGoals } from '../../src/features/my-goals/my-goals-page';
 import { goalProgress } from '../../src/domain/progress';
 import { usePlannerSync } from '../../src/hooks/use-planner-sync';
-import { createI18n, type Language } from '../../src/i18n';
+import { type Language } from '../../src/i18n';
+import { createI18n } from '../../src/i18n/catalogue';
 import type { Services } from '../../src/lib/services';
 import { renderWithServices, stubResizeObserver, testQueryClient } from '../support/render';
 

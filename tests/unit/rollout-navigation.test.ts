@@ -1,7 +1,7 @@
 /** The rollout view is a tab view everyone sees, reached by its hash and by a deep link's sub-page id. */
 import { describe, expect, it } from 'vitest';
 import { TAB_VIEWS } from '../../src/app/tab-views';
-import { createI18n } from '../../src/i18n';
+import { createI18n } from '../../src/i18n/catalogue';
 import { parseTabView, subPageIdFor, tabViewHash, viewFromSubPage } from '../../src/lib/navigation';
 
 describe('the rollout view in the tab', () => {

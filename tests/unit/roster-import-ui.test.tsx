@@ -25,7 +25,7 @@ import {
   rowNotes,
 } from '../../src/features/rollout/import/roster-import-model';
 import { readRosterPlan } from '../../src/features/rollout/import/roster-file';
-import { CATALOGUES, createI18n } from '../../src/i18n';
+import { CATALOGUES, createI18n } from '../../src/i18n/catalogue';
 import { planRosterImport, readRosterFile, ROSTER_FILE_ERROR_CODES, ROSTER_ROW_ERRORS, writeRosterXlsx, type RosterSheet } from '../../src/import/roster';
 import type { Services } from '../../src/lib/services';
 import { renderWithServices, stubResizeObserver } from '../support/render';

@@ -6,7 +6,8 @@
 import { REP_ROLES, TARIFF_AREAS, type RepRole } from '../../../domain/plan';
 import type { RepArea, Representative } from '../../../domain/roster';
 import type { RosterImportInput } from '../../../domain/roster-port';
-import { CATALOGUES, type I18n, type Language, type MessageKey } from '../../../i18n';
+import type { I18n, Language, MessageKey } from '../../../i18n';
+import { CATALOGUES } from '../../../i18n/catalogue';
 import { ROLLOUT_STEP_NAMES } from '../../../components/progress-text';
 import type { MessageParams } from '../../../i18n/format';
 import type {
