@@ -1,8 +1,8 @@
 /**
- * A part of the catalogue owned by one feature. A part's file exports each language on its own
- * (`en`, `nb`, `nn`), so that a build can take one language without the others (languages/*.ts):
- * English defines the keys, and `Translation` makes bokmål and nynorsk translate every one of
- * them, and no other.
+ * A part of the catalogue owned by one feature: parts/<part>/en.ts, nb.ts and nn.ts, one language
+ * per module, so that a build can take one language without the others (languages/*.ts), and
+ * parts/<part>.ts joining them for the whole catalogue. English defines the keys, and
+ * `Translation` makes bokmål and nynorsk translate every one of them, and no other.
  */
 export interface CataloguePart<K extends string> {
   readonly en: Readonly<Record<K, string>>;

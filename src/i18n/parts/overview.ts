@@ -1,75 +1,8 @@
-import type { CataloguePart, Translation } from '../define-part';
-
 /** The Overview screen (features/overview). */
-export const en = {
-  'overview.title': 'Overview',
-  'overview.subtitle': '{union} · action plan {from}–{to}',
-  'overview.areas.title': 'Progress by area',
-  'overview.areas.empty': 'The plan has no priority areas yet.',
-  'overview.areas.progressLabel': 'Progress in area {number}: {percent}',
-  'overview.areas.statusCount': '{status}: {count}',
-  'overview.areas.noGoals': 'No local goals yet',
-  'overview.attention.title': 'Needs attention',
-  'overview.attention.intro': 'Goals that are at risk, behind or overdue.',
-  'overview.attention.empty': 'No goals are at risk, behind or overdue right now.',
-  'overview.deadlines.title': 'Deadlines in the next {days} days',
-  'overview.deadlines.empty': 'No goal has a deadline in the next {days} days.',
-  'overview.deadlines.daysLeft': '{days, plural, =0 {due today} one {in # day} other {in # days}}',
-  'overview.recurring.title': 'Recurring activities due this month',
-  'overview.recurring.empty': 'No recurring activity is due this month.',
-  'overview.checkIns.title': 'Latest check-ins',
-  'overview.checkIns.empty': 'Nobody has reported on a goal yet.',
-  'overview.checkIns.value': 'Reported {value}',
-  'overview.checkIns.occurrence': 'Reported an occurrence',
-  'overview.checkIns.unknownAuthor': 'Unknown',
-  'overview.openGoal': 'Open goal',
-};
-export const nb: Translation<typeof en> = {
-  'overview.title': 'Oversikt',
-  'overview.subtitle': '{union} · handlingsplan {from}–{to}',
-  'overview.areas.title': 'Fremdrift per område',
-  'overview.areas.empty': 'Planen har ingen satsingsområder ennå.',
-  'overview.areas.progressLabel': 'Fremdrift i område {number}: {percent}',
-  'overview.areas.statusCount': '{status}: {count}',
-  'overview.areas.noGoals': 'Ingen lokale mål ennå',
-  'overview.attention.title': 'Trenger oppfølging',
-  'overview.attention.intro': 'Mål som er i faresonen, på etterskudd eller har passert fristen.',
-  'overview.attention.empty': 'Ingen mål er i faresonen, på etterskudd eller over fristen nå.',
-  'overview.deadlines.title': 'Frister de neste {days} dagene',
-  'overview.deadlines.empty': 'Ingen mål har frist de neste {days} dagene.',
-  'overview.deadlines.daysLeft': '{days, plural, =0 {frist i dag} one {om # dag} other {om # dager}}',
-  'overview.recurring.title': 'Faste aktiviteter som forfaller denne måneden',
-  'overview.recurring.empty': 'Ingen faste aktiviteter forfaller denne måneden.',
-  'overview.checkIns.title': 'Siste innrapporteringer',
-  'overview.checkIns.empty': 'Ingen har rapportert på et mål ennå.',
-  'overview.checkIns.value': 'Rapporterte {value}',
-  'overview.checkIns.occurrence': 'Rapporterte en gjennomføring',
-  'overview.checkIns.unknownAuthor': 'Ukjent',
-  'overview.openGoal': 'Åpne målet',
-};
-export const nn: Translation<typeof en> = {
-  'overview.title': 'Oversikt',
-  'overview.subtitle': '{union} · handlingsplan {from}–{to}',
-  'overview.areas.title': 'Framdrift per område',
-  'overview.areas.empty': 'Planen har ingen satsingsområde enno.',
-  'overview.areas.progressLabel': 'Framdrift i område {number}: {percent}',
-  'overview.areas.statusCount': '{status}: {count}',
-  'overview.areas.noGoals': 'Ingen lokale mål enno',
-  'overview.attention.title': 'Treng oppfølging',
-  'overview.attention.intro': 'Mål som er i faresona, på etterskot eller har passert fristen.',
-  'overview.attention.empty': 'Ingen mål er i faresona, på etterskot eller over fristen no.',
-  'overview.deadlines.title': 'Fristar dei neste {days} dagane',
-  'overview.deadlines.empty': 'Ingen mål har frist dei neste {days} dagane.',
-  'overview.deadlines.daysLeft': '{days, plural, =0 {frist i dag} one {om # dag} other {om # dagar}}',
-  'overview.recurring.title': 'Faste aktivitetar som forfell denne månaden',
-  'overview.recurring.empty': 'Ingen faste aktivitetar forfell denne månaden.',
-  'overview.checkIns.title': 'Siste innrapporteringar',
-  'overview.checkIns.empty': 'Ingen har rapportert på eit mål enno.',
-  'overview.checkIns.value': 'Rapporterte {value}',
-  'overview.checkIns.occurrence': 'Rapporterte ei gjennomføring',
-  'overview.checkIns.unknownAuthor': 'Ukjend',
-  'overview.openGoal': 'Opne målet',
-};
+import type { CataloguePart } from '../define-part';
+import { en } from './overview/en';
+import { nb } from './overview/nb';
+import { nn } from './overview/nn';
 
-/** The part in every language, for the whole catalogue (catalogue.ts). */
+/** The part in every language, for the whole catalogue (catalogue.ts); the tab takes one language from overview/ (languages/*.ts). */
 export const overview: CataloguePart<keyof typeof en & string> = { en, nb, nn };

@@ -1,72 +1,8 @@
 /** Why a goal has its status, and what an area's or the plan's progress counts (components/status-reason.ts). */
-import type { CataloguePart, Translation } from '../define-part';
+import type { CataloguePart } from '../define-part';
+import { en } from './status/en';
+import { nb } from './status/nb';
+import { nn } from './status/nn';
 
-export const en = {
-  'statusReason.done': 'Done',
-  'statusReason.beforeStart': 'Starts {date}',
-  'statusReason.overdue': 'Deadline passed {date}',
-  'statusReason.noReport': 'Nothing reported yet',
-  'statusReason.measured': '{current} of {target} {unit}; {expected} expected by now',
-  'statusReason.noTarget': 'No target value set',
-  'statusReason.noTargetCurrent': '{current} {unit} so far; no target value set',
-  'statusReason.recurringYear': '{done} of {required} held this year',
-  'statusReason.recurringMonth': '{done} of {required} held this month',
-  'statusReason.missed': '{missed, plural, one {# missed since {date}} other {# missed since {date}}}',
-  'statusReason.next': 'next by {date}',
-  'statusReason.milestoneNotStarted': 'Not started',
-  'statusReason.milestoneUnderWay': 'Under way',
-  'statusReason.deadline': 'deadline {date}',
-  'statusReason.boardSet': 'set by the board (calculated: {derived})',
-  'statusReason.startLabel': 'Start',
-  'statusReason.startDefault': '{date} (when the goal was added, or the plan period began)',
-  'progressSummary.none': 'No progress to count yet',
-  'progressSummary.counted': '{counted} of {total} goals counted',
-  'progressSummary.rule': 'Measured goals count their share of the way to the target, recurring activities those held this year, milestones ½ when under way and 1 when reached; goals nothing is expected of yet are not counted.',
-};
-export const nb: Translation<typeof en> = {
-  'statusReason.done': 'Fullført',
-  'statusReason.beforeStart': 'Starter {date}',
-  'statusReason.overdue': 'Fristen gikk ut {date}',
-  'statusReason.noReport': 'Ingenting rapportert ennå',
-  'statusReason.measured': '{current} av {target} {unit}; ventet {expected} nå',
-  'statusReason.noTarget': 'Ingen målverdi satt',
-  'statusReason.noTargetCurrent': '{current} {unit} så langt; ingen målverdi satt',
-  'statusReason.recurringYear': '{done} av {required} holdt i år',
-  'statusReason.recurringMonth': '{done} av {required} holdt denne måneden',
-  'statusReason.missed': '{missed, plural, one {# ikke holdt siden {date}} other {# ikke holdt siden {date}}}',
-  'statusReason.next': 'neste innen {date}',
-  'statusReason.milestoneNotStarted': 'Ikke påbegynt',
-  'statusReason.milestoneUnderWay': 'Underveis',
-  'statusReason.deadline': 'frist {date}',
-  'statusReason.boardSet': 'satt av styret (beregnet: {derived})',
-  'statusReason.startLabel': 'Start',
-  'statusReason.startDefault': '{date} (da målet ble lagt til, eller da planperioden begynte)',
-  'progressSummary.none': 'Ingen fremdrift å telle ennå',
-  'progressSummary.counted': '{counted} av {total} mål telt med',
-  'progressSummary.rule': 'Målte mål teller sin andel av veien til målverdien, faste aktiviteter dem som er holdt i år, milepæler ½ når de er underveis og 1 når de er nådd; mål som ingenting ventes av ennå, telles ikke.',
-};
-export const nn: Translation<typeof en> = {
-  'statusReason.done': 'Fullført',
-  'statusReason.beforeStart': 'Startar {date}',
-  'statusReason.overdue': 'Fristen gjekk ut {date}',
-  'statusReason.noReport': 'Ingenting rapportert enno',
-  'statusReason.measured': '{current} av {target} {unit}; venta {expected} no',
-  'statusReason.noTarget': 'Ingen målverdi sett',
-  'statusReason.noTargetCurrent': '{current} {unit} så langt; ingen målverdi sett',
-  'statusReason.recurringYear': '{done} av {required} haldne i år',
-  'statusReason.recurringMonth': '{done} av {required} haldne denne månaden',
-  'statusReason.missed': '{missed, plural, one {# ikkje halden sidan {date}} other {# ikkje haldne sidan {date}}}',
-  'statusReason.next': 'neste innan {date}',
-  'statusReason.milestoneNotStarted': 'Ikkje påbyrja',
-  'statusReason.milestoneUnderWay': 'Undervegs',
-  'statusReason.deadline': 'frist {date}',
-  'statusReason.boardSet': 'sett av styret (rekna ut: {derived})',
-  'statusReason.startLabel': 'Start',
-  'statusReason.startDefault': '{date} (då målet vart lagt til, eller då planperioden byrja)',
-  'progressSummary.none': 'Inga framdrift å telje enno',
-  'progressSummary.counted': '{counted} av {total} mål talde med',
-  'progressSummary.rule': 'Målte mål tel delen sin av vegen til målverdien, faste aktivitetar dei som er haldne i år, milepælar ½ når dei er undervegs og 1 når dei er nådde; mål som ingenting er venta av enno, vert ikkje talde.',
-};
-
-/** The part in every language, for the whole catalogue (catalogue.ts). */
+/** The part in every language, for the whole catalogue (catalogue.ts); the tab takes one language from status/ (languages/*.ts). */
 export const statusPart: CataloguePart<keyof typeof en & string> = { en, nb, nn };

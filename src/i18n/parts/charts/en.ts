@@ -1,0 +1,41 @@
+/** The charts part in English, which defines its keys (../charts.ts). */
+export const en = {
+  'charts.showTable': 'Show as a table',
+  'charts.legend': 'Legend',
+  'charts.failed': 'The chart could not be loaded. The table has all its figures.',
+  'charts.noValue': '–',
+  'charts.date': 'Date',
+  'charts.year': 'Year',
+  'charts.area': 'Area',
+  'charts.total': 'Total',
+
+  'charts.trend.title': 'Reported values against the target',
+  'charts.trend.reported': 'Reported',
+  'charts.trend.expected': 'Expected path',
+  'charts.trend.target': 'Target',
+  'charts.trend.values':
+    '{count, plural, =0 {No value reported yet.} one {One value reported, {latest} on {to}.} other {# values reported from {from} to {to}; the latest is {latest}.}}',
+  'charts.trend.goal': 'The target is {target} by {deadline}, from {baseline} on {start}; by today {expected} was expected.',
+  'charts.trend.caption': 'Reported values and the expected path',
+
+  'charts.held.title': 'Activities held per year',
+  'charts.held.held': 'Held',
+  'charts.held.required': 'Target for the year',
+  'charts.held.year': '{year}: {held} of {required}',
+  'charts.held.summary': 'Held against the target, per year: {years}.',
+  'charts.held.caption': 'Activities held per year against the target',
+
+  'charts.overview.title': 'The plan in charts',
+  'charts.areas.title': 'Progress per area, in per cent',
+  'charts.areas.notCounted': 'not counted yet',
+  'charts.areas.item': '{area}: {value}',
+  'charts.areas.summary': 'Progress per area: {areas}.',
+  'charts.areas.caption': 'The areas’ progress',
+  'charts.areas.progress': 'Progress',
+  'charts.areas.counted': 'Goals counted',
+  'charts.status.title': 'Goals by status',
+  'charts.status.centre': '{count, plural, one {# goal} other {# goals}}',
+  'charts.status.summary': '{total, plural, =0 {The plan has no goals yet.} one {The plan has one goal: {statuses}.} other {The plan has # goals: {statuses}.}}',
+  'charts.status.caption': 'Goals by status per area',
+  'charts.status.wholePlan': 'Whole plan',
+};

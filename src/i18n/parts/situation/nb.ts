@@ -1,0 +1,37 @@
+/** The situation part in bokmål (../situation.ts). */
+import type { Translation } from '../../define-part';
+import type { en } from './en';
+
+export const nb: Translation<typeof en> = {
+  'situation.title': 'Nåsituasjon og utfordringer',
+  'situation.intro': 'Slik årsmøtet så situasjonen i fagforeningen på hvert område, og utfordringene på kort og lang sikt.',
+  'situation.area': 'Område',
+  'situation.now': 'Nåsituasjon',
+  'situation.shortTerm': 'Utfordringer på kort sikt',
+  'situation.longTerm': 'Utfordringer på lang sikt',
+  'situation.actions': 'Handlinger',
+  'situation.add': 'Legg til rad',
+  'situation.addTitle': 'Ny rad',
+  'situation.editTitle': 'Rediger rad',
+  'situation.edit': 'Rediger',
+  'situation.editRow': 'Rediger {area}',
+  'situation.delete': 'Slett',
+  'situation.deleteRow': 'Slett {area}',
+  'situation.deleteTitle': 'Slette denne raden?',
+  'situation.deleteBody': '«{area}» blir fjernet fra tabellen.',
+  'situation.save': 'Lagre',
+  'situation.saving': 'Lagrer …',
+  'situation.cancel': 'Avbryt',
+  'situation.saved': 'Raden er lagret.',
+  'situation.removed': 'Raden er slettet.',
+  'situation.saveFailed': 'Raden kunne ikke lagres. Endringene dine står fortsatt i skjemaet.',
+  'situation.deleteFailed': 'Raden kunne ikke slettes.',
+  'situation.gone': 'Denne raden er slettet av noen andre.',
+  'situation.validation.area': 'Raden må ha et område.',
+  'situation.empty.title': 'Ingen nåsituasjon beskrevet ennå',
+  'situation.empty.board': 'Legg til en rad for hvert område: situasjonen nå og utfordringene framover.',
+  'situation.empty.steward': 'Styret har ikke beskrevet nåsituasjonen ennå.',
+  'situation.conflict.title': 'Noen andre har endret denne raden',
+  'situation.conflict.body': 'Noen lagret endringer i raden etter at du åpnet den. Last inn deres versjon (endringene dine går tapt), eller overskriv med dine endringer.',
+  'situation.empty.cell': 'Ikke beskrevet',
+};

@@ -1,0 +1,37 @@
+/** The situation part in nynorsk (../situation.ts). */
+import type { Translation } from '../../define-part';
+import type { en } from './en';
+
+export const nn: Translation<typeof en> = {
+  'situation.title': 'Nosituasjon og utfordringar',
+  'situation.intro': 'Slik årsmøtet såg situasjonen i fagforeininga på kvart område, og utfordringane på kort og lang sikt.',
+  'situation.area': 'Område',
+  'situation.now': 'Nosituasjon',
+  'situation.shortTerm': 'Utfordringar på kort sikt',
+  'situation.longTerm': 'Utfordringar på lang sikt',
+  'situation.actions': 'Handlingar',
+  'situation.add': 'Legg til rad',
+  'situation.addTitle': 'Ny rad',
+  'situation.editTitle': 'Rediger rad',
+  'situation.edit': 'Rediger',
+  'situation.editRow': 'Rediger {area}',
+  'situation.delete': 'Slett',
+  'situation.deleteRow': 'Slett {area}',
+  'situation.deleteTitle': 'Slette denne rada?',
+  'situation.deleteBody': '«{area}» blir fjerna frå tabellen.',
+  'situation.save': 'Lagre',
+  'situation.saving': 'Lagrar …',
+  'situation.cancel': 'Avbryt',
+  'situation.saved': 'Rada er lagra.',
+  'situation.removed': 'Rada er sletta.',
+  'situation.saveFailed': 'Rada kunne ikkje lagrast. Endringane dine står framleis i skjemaet.',
+  'situation.deleteFailed': 'Rada kunne ikkje slettast.',
+  'situation.gone': 'Denne rada er sletta av nokon andre.',
+  'situation.validation.area': 'Rada må ha eit område.',
+  'situation.empty.title': 'Ingen nosituasjon skildra enno',
+  'situation.empty.board': 'Legg til ei rad for kvart område: situasjonen no og utfordringane framover.',
+  'situation.empty.steward': 'Styret har ikkje skildra nosituasjonen enno.',
+  'situation.conflict.title': 'Nokon andre har endra denne rada',
+  'situation.conflict.body': 'Nokon lagra endringar i rada etter at du opna ho. Last inn versjonen deira (endringane dine går tapt), eller skriv over med endringane dine.',
+  'situation.empty.cell': 'Ikkje skildra',
+};

@@ -1,0 +1,23 @@
+/** The status part in English, which defines its keys (../status.ts). */
+export const en = {
+  'statusReason.done': 'Done',
+  'statusReason.beforeStart': 'Starts {date}',
+  'statusReason.overdue': 'Deadline passed {date}',
+  'statusReason.noReport': 'Nothing reported yet',
+  'statusReason.measured': '{current} of {target} {unit}; {expected} expected by now',
+  'statusReason.noTarget': 'No target value set',
+  'statusReason.noTargetCurrent': '{current} {unit} so far; no target value set',
+  'statusReason.recurringYear': '{done} of {required} held this year',
+  'statusReason.recurringMonth': '{done} of {required} held this month',
+  'statusReason.missed': '{missed, plural, one {# missed since {date}} other {# missed since {date}}}',
+  'statusReason.next': 'next by {date}',
+  'statusReason.milestoneNotStarted': 'Not started',
+  'statusReason.milestoneUnderWay': 'Under way',
+  'statusReason.deadline': 'deadline {date}',
+  'statusReason.boardSet': 'set by the board (calculated: {derived})',
+  'statusReason.startLabel': 'Start',
+  'statusReason.startDefault': '{date} (when the goal was added, or the plan period began)',
+  'progressSummary.none': 'No progress to count yet',
+  'progressSummary.counted': '{counted} of {total} goals counted',
+  'progressSummary.rule': 'Measured goals count their share of the way to the target, recurring activities those held this year, milestones ½ when under way and 1 when reached; goals nothing is expected of yet are not counted.',
+};
