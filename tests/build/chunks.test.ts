@@ -139,3 +139,17 @@ describe('the first screen’s chunks', () => {
     }
   });
 });
+
+describe('one language’s chunk', () => {
+  it('should carry that language’s messages and no other’s', () => {
+    for (const language of ['nb', 'nn', 'en']) {
+      const chunk = chunkOf(`src/i18n/languages/${language}.ts`);
+      expect(chunk, language).toBeDefined();
+      const modules = [...staticClosure(chunk!.name)].flatMap((name) => chunks.get(name)?.modules ?? []);
+      const messages = modules.filter((m) => /^src\/i18n\/(parts\/[^/]+|messages)\/(en|nb|nn)\.ts$|^src\/i18n\/messages\//.test(m));
+      expect(messages.length, language).toBeGreaterThan(20);
+      // English defines the keys: its modules are type-only imports of the translations, never loaded with them.
+      expect(messages.filter((m) => !m.endsWith(`/${language}.ts`)), language).toEqual([]);
+    }
+  });
+});
