@@ -152,11 +152,33 @@ async function startStack(dirs: Stack['dirs']): Promise<Stack> {
   return { emulator, servers, dirs };
 }
 
+/** A first goal not painted within this long counts as a failed open (reported, left out of the medians). */
+const OPEN_LIMIT_MS = 30_000;
+const failedOpens: string[] = [];
+
+/**
+ * Runs one open, up to three times: a failure (nothing painted within the limit) is noted, counted
+ * in the report, and tried again in a new browser context. Null when every try failed. (About one
+ * open in five to seven stalls on this machine with nothing requested after the document: not yet
+ * explained; see the README's Performance section.)
+ */
+async function attempt(what: string, open: () => Promise<OpenResult>): Promise<OpenResult | null> {
+  for (let tries = 0; tries < 3; tries++) {
+    try {
+      return await open();
+    } catch (error) {
+      failedOpens.push(what);
+      log(`${what} failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+  }
+  return null;
+}
+
 /** One cold open (new browser context: empty cache and storage). */
 async function coldOpen(browser: Browser, url: string, network: Network): Promise<OpenResult> {
   const context = await newContext(browser, TAB_ORIGIN);
   try {
-    return (await openTab(context, url, TAB_ORIGIN, network)).result;
+    return (await openTab(context, url, TAB_ORIGIN, network, OPEN_LIMIT_MS)).result;
   } finally {
     await context.close();
   }
@@ -166,14 +188,21 @@ async function coldOpen(browser: Browser, url: string, network: Network): Promis
 async function warmOpen(browser: Browser, url: string, network: Network): Promise<OpenResult> {
   const context = await newContext(browser, TAB_ORIGIN);
   try {
-    const first = await openTab(context, url, TAB_ORIGIN, network);
+    const first = await openTab(context, url, TAB_ORIGIN, network, OPEN_LIMIT_MS);
     // Let the app store what it caches (persisters write shortly after a change), then leave.
     await first.page.waitForTimeout(1500);
     await first.page.close();
-    return (await openTab(context, url, TAB_ORIGIN, network)).result;
+    return (await openTab(context, url, TAB_ORIGIN, network, OPEN_LIMIT_MS)).result;
   } finally {
     await context.close();
   }
+}
+
+/** The successful opens, at least one. */
+function succeeded(runs: ReadonlyArray<OpenResult | null>, what: string): OpenResult[] {
+  const ok = runs.filter((r): r is OpenResult => r !== null);
+  if (ok.length === 0) throw new Error(`every ${what} failed`);
+  return ok;
 }
 
 async function benchOpens(browser: Browser, dirs: Stack['dirs']): Promise<void> {
@@ -183,11 +212,12 @@ async function benchOpens(browser: Browser, dirs: Stack['dirs']): Promise<void> 
   let floorAt0: OpenResult | null = null;
   for (const rtt of RTTS) {
     const network = { rttMs: rtt, bitsPerSecond: MBIT };
-    const runs: { app: OpenResult[]; floor: OpenResult[] } = { app: [], floor: [] };
+    const tries: { app: Array<OpenResult | null>; floor: Array<OpenResult | null> } = { app: [], floor: [] };
     for (let i = 0; i < RUNS; i++) {
-      runs.app.push(await coldOpen(browser, app, network));
-      runs.floor.push(await coldOpen(browser, floor, network));
+      tries.app.push(await attempt(`cold open of the app at ${rtt} ms`, () => coldOpen(browser, app, network)));
+      tries.floor.push(await attempt(`cold open of the floor at ${rtt} ms`, () => coldOpen(browser, floor, network)));
     }
+    const runs = { app: succeeded(tries.app, 'cold open of the app'), floor: succeeded(tries.floor, 'cold open of the floor') };
     log(`cold opens at ${rtt} ms: app ${runs.app.map((r) => Math.round(r.firstGoal)).join(', ')}; floor ${runs.floor.map((r) => Math.round(r.firstGoal)).join(', ')}`);
     if (rtt === 0) {
       appAt0 = must(runs.app[0], 'a cold open');
@@ -257,11 +287,12 @@ async function benchOpens(browser: Browser, dirs: Stack['dirs']): Promise<void> 
 
   // Warm opens at 0 ms: the second open in the same browser context.
   const network = { rttMs: 0, bitsPerSecond: MBIT };
-  const warm: { app: OpenResult[]; floor: OpenResult[] } = { app: [], floor: [] };
+  const warmTries: { app: Array<OpenResult | null>; floor: Array<OpenResult | null> } = { app: [], floor: [] };
   for (let i = 0; i < RUNS; i++) {
-    warm.app.push(await warmOpen(browser, app, network));
-    warm.floor.push(await warmOpen(browser, floor, network));
+    warmTries.app.push(await attempt('warm open of the app', () => warmOpen(browser, app, network)));
+    warmTries.floor.push(await attempt('warm open of the floor', () => warmOpen(browser, floor, network)));
   }
+  const warm = { app: succeeded(warmTries.app, 'warm open of the app'), floor: succeeded(warmTries.floor, 'warm open of the floor') };
   const floorWarm = summarize(warm.floor.map((r) => r.firstGoal)).median;
   figures.push(
     figure({
@@ -307,9 +338,22 @@ async function benchScale(browser: Browser, emulator: RunningEmulator): Promise<
     figures.push(figure({ group: 'writes', name: `import of ${goals} goals: errors`, unit: 'errors', value: seeded ? 0 : 1, target: 0, targetRule: 'imports without error' }));
     if (seeded) figures.push(figure({ group: 'writes', name: `import of ${goals} goals through $batch (emulator, no added latency)`, unit: 's', value: seconds }));
     if (!seeded) continue;
-    const context = await newContext(browser, TAB_ORIGIN);
+    // An open that stalls is counted and tried again in a new context, as the cold and warm opens are.
+    let context = await newContext(browser, TAB_ORIGIN);
+    let opened: Awaited<ReturnType<typeof openTab>> | null = null;
+    for (let tries = 0; tries < 3 && !opened; tries++) {
+      try {
+        opened = await openTab(context, hostUrl(team, false), TAB_ORIGIN, { rttMs: 150, bitsPerSecond: MBIT }, goals >= 5000 ? 120_000 : OPEN_LIMIT_MS);
+      } catch (error) {
+        failedOpens.push(`open of ${goals} goals`);
+        log(`open of ${goals} goals failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+        await context.close();
+        context = await newContext(browser, TAB_ORIGIN);
+      }
+    }
     try {
-      const { page, frame, result } = await openTab(context, hostUrl(team, false), TAB_ORIGIN, { rttMs: 150, bitsPerSecond: MBIT });
+      if (!opened) throw new Error(`every open of ${goals} goals failed`);
+      const { page, frame, result } = opened;
       figures.push(figure({ group: 'scale', name: `${goals} goals: first goal painted, 150 ms RTT`, unit: 'ms', value: result.firstGoal, target: 2000, targetRule: '≤ 2 s' }));
       // Let the whole plan render before heap and interaction are measured.
       await frame.waitForFunction(() => document.querySelector('[role="search"] [role="status"]') !== null, undefined, { timeout: 120_000 });
@@ -348,6 +392,16 @@ async function main(): Promise<number> {
   try {
     await benchOpens(browser, dirs);
     await benchScale(browser, stack.emulator);
+    figures.push(
+      figure({
+        group: 'coldOpen',
+        name: `opens with no goal painted within ${OPEN_LIMIT_MS / 1000} s (left out of the medians)`,
+        unit: 'opens',
+        value: failedOpens.length,
+        target: 0,
+        ...(failedOpens.length ? { note: failedOpens.join('; ') } : {}),
+      }),
+    );
     figures.push(...(await benchPlanLoad(stack.emulator, planTeam.id, must(planTeam.members[0], 'member'), QUICK ? 1 : 7)));
   } finally {
     await browser.close();

@@ -114,13 +114,19 @@ export async function resourcesOf(frame: Frame): Promise<Resource[]> {
  * Opens the host page at `url` in a new page of `context` and waits for the tab's first goal.
  * The network emulation applies from the first request of the host page.
  */
-export async function openTab(context: BrowserContext, url: string, tabOrigin: string, network: Network): Promise<{ page: Page; frame: Frame; result: OpenResult }> {
+export async function openTab(
+  context: BrowserContext,
+  url: string,
+  tabOrigin: string,
+  network: Network,
+  timeoutMs = 120_000,
+): Promise<{ page: Page; frame: Frame; result: OpenResult }> {
   const page = await context.newPage();
   await throttle(page, network);
   await page.goto(url);
   const frame = await tabFrame(page, tabOrigin);
   // A function, not source text: a string would be evaluated with eval, which the app's CSP refuses.
-  await frame.waitForFunction(() => ((window as unknown as { __bench?: { firstGoal: number | null } }).__bench?.firstGoal ?? 0) > 0, undefined, { timeout: 120_000, polling: 50 });
+  await frame.waitForFunction(() => ((window as unknown as { __bench?: { firstGoal: number | null } }).__bench?.firstGoal ?? 0) > 0, undefined, { timeout: timeoutMs, polling: 50 });
   const firstGoal = (await frame.evaluate('window.__bench.firstGoal')) as number;
   return { page, frame, result: { firstGoal, resources: await resourcesOf(frame) } };
 }
