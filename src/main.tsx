@@ -5,7 +5,7 @@ import { buildTabDeepLink, connectToHost, loadFluentTheme, toAppLanguage } from 
 import { loadI18n } from './i18n/load';
 import { readConfig, type RawEnv } from './app/config';
 import { App, createQueryClient } from './app/app';
-import { createServices, createTokenSource, preloadTokenSource } from './app/services';
+import { createServices, loadTokenSource } from './app/services';
 import { parseRoute } from './app/routes';
 import { preloadView } from './app/tab-views';
 import { viewFromSubPage } from './lib/navigation';
@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   }
   // Sign-in's code downloads while the host answers; the first view's code as soon as the host has
   // said which view it is, alongside sign-in and the plan's data (prefetched in app.tsx).
-  preloadTokenSource();
+  const tokenSource = loadTokenSource(config);
+  tokenSource.catch(() => undefined); // awaited below; a failure surfaces there
   const host = await connectToHost({ validMessageOrigins: config.teamsHostOrigins, timeoutMs: 5000 });
   if (!host) {
     // Outside Teams only (with its own themes): not part of the tab's first download.
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   if (parseRoute(window.location.hash) === 'tab' && host.context.team) preloadView(viewFromSubPage(host.context.subPageId)?.name ?? null);
   const { user } = host.context;
   // Sign-in, the theme and the user's language load together.
-  const [getToken, theme, i18n] = await Promise.all([createTokenSource(config, user), loadFluentTheme(host.context.theme), loadI18n(toAppLanguage(host.context.locale))]);
+  const [getToken, theme, i18n] = await Promise.all([tokenSource.then((make) => make(user)), loadFluentTheme(host.context.theme), loadI18n(toAppLanguage(host.context.locale))]);
   const services = createServices(config, getToken, {
     user: { id: user.id, userPrincipalName: user.userPrincipalName ?? user.loginHint ?? '', displayName: user.displayName ?? user.userPrincipalName ?? '' },
     team: host.context.team ? { id: host.context.team.groupId, displayName: host.context.team.displayName } : null,

@@ -127,24 +127,24 @@ export function createServices(config: AppConfig, getToken: TokenSource, session
   };
 }
 
-/**
- * Starts downloading the token source's code (MSAL in a tenant build) while the host handshake is
- * still under way; createTokenSource then finds it loaded.
- */
-export function preloadTokenSource(): void {
-  const load = import.meta.env.VITE_AUTH_MODE === 'dev' ? import('../auth/dev-token-source') : import('../auth/msal-token-source');
-  load.catch(() => undefined);
-}
+export type SignedInUser = { userPrincipalName?: string; loginHint?: string; tenantId?: string };
 
-export async function createTokenSource(config: AppConfig, user: { userPrincipalName?: string; loginHint?: string; tenantId?: string }): Promise<TokenSource> {
+/**
+ * Loads sign-in's code (MSAL in a tenant build, the emulator's dev tokens otherwise) and gives the
+ * function that makes the user's token source. main.tsx calls it before the host handshake, so the
+ * code downloads while the host answers.
+ */
+export async function loadTokenSource(config: AppConfig): Promise<(user: SignedInUser) => Promise<TokenSource>> {
   if (import.meta.env.VITE_AUTH_MODE === 'dev') {
     // Local emulator sign-in; removed from production builds by the constant condition above.
     const { createDevTokenSource } = await import('../auth/dev-token-source');
-    return createDevTokenSource(user.userPrincipalName ?? user.loginHint ?? '');
+    return async (user) => createDevTokenSource(user.userPrincipalName ?? user.loginHint ?? '');
   }
   const { createMsalTokenSource } = await import('../auth/msal-token-source');
-  const authority = user.tenantId && config.authority.endsWith('/organizations')
-    ? config.authority.replace(/organizations$/, user.tenantId)
-    : config.authority;
-  return createMsalTokenSource({ clientId: config.clientId, authority, loginHint: user.loginHint ?? user.userPrincipalName });
+  return (user) => {
+    const authority = user.tenantId && config.authority.endsWith('/organizations')
+      ? config.authority.replace(/organizations$/, user.tenantId)
+      : config.authority;
+    return createMsalTokenSource({ clientId: config.clientId, authority, loginHint: user.loginHint ?? user.userPrincipalName });
+  };
 }
