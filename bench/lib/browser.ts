@@ -24,12 +24,8 @@ export interface Network {
   readonly bitsPerSecond: number;
 }
 
-export interface Resource extends TimedRequest {
-  readonly initiatorType: string;
-  /** Bytes as sent (gzip where served so), and after decoding. */
-  readonly encodedBytes: number;
-  readonly decodedBytes: number;
-}
+/** A request of the tab's document (bytes are counted from the built files, bench.ts: sizesOf). */
+export type Resource = TimedRequest;
 
 export interface OpenResult {
   /** ms from the tab document's navigation start to the first goal painted. */
@@ -94,19 +90,16 @@ export async function tabFrame(page: Page, tabOrigin: string, timeoutMs = 60_000
 export async function resourcesOf(frame: Frame): Promise<Resource[]> {
   // Source text: tsx would wrap a function's inner arrow functions in a helper the page lacks.
   return (await frame.evaluate(`(() => {
-    const toResource = (e, initiatorType) => ({
+    const toResource = (e) => ({
       url: e.name,
-      initiatorType,
       start: e.startTime,
       end: e.responseEnd,
       // A body from the cache without asking the server: nothing transferred, yet a body.
       fromCache: e.transferSize === 0 && e.decodedBodySize > 0,
-      encodedBytes: e.encodedBodySize,
-      decodedBytes: e.decodedBodySize,
     });
     const nav = performance.getEntriesByType('navigation')[0];
-    const list = performance.getEntriesByType('resource').map((e) => toResource(e, e.initiatorType));
-    return nav ? [toResource(nav, 'navigation'), ...list] : list;
+    const list = performance.getEntriesByType('resource').map(toResource);
+    return nav ? [toResource(nav), ...list] : list;
   })()`)) as Resource[];
 }
 
