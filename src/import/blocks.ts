@@ -8,6 +8,13 @@ export interface ParagraphBlock {
   readonly bullet?: boolean;
   /** Heading level from the source's styles, when known. */
   readonly heading?: number;
+  /** Page furniture (a page number, a running header or footer): kept so nothing is dropped silently. */
+  readonly furniture?: boolean;
+  /**
+   * A table's header line as the source wrote it, when the table that follows carries a header of
+   * the reader's making (a flattened situation table): a label, kept so nothing is dropped.
+   */
+  readonly tableHeader?: boolean;
 }
 
 export interface TableBlock {

@@ -166,7 +166,7 @@ test('the board repairs the preview: national goals, kinds, merge and split, are
   await expect(area(2).getByRole('heading', { level: 3, name: new RegExp(`^${heltid}`) })).toBeVisible();
   await expect(goal(heltid)).toHaveCount(0);
 
-  // A new area, renamed, with a goal from the unplaced text.
+  // A new area, renamed, with a goal from the unplaced text and a strategy from text read as the frame.
   await tab.getByRole('button', { name: 'Legg til et område' }).click();
   const add = tab.getByRole('dialog', { name: 'Nytt område' });
   await add.getByRole('textbox', { name: 'Navn på området' }).fill('Lokale saker');
@@ -185,9 +185,13 @@ test('the board repairs the preview: national goals, kinds, merge and split, are
   await place.getByRole('combobox', { name: 'Satsingsområde' }).selectOption({ label: '7. Lokale saker i Sør-Varanger' });
   await place.getByRole('button', { name: 'Legg til målet' }).click();
   await expect(area(7).locator('mark[data-highlight="due"]')).toHaveText('Frist: juni 2027');
-  // The landed importer reads this sample without frame texts (notUsed); making a strategy of one is
-  // covered by the reducer and UI unit tests (import-preview-repair, import-preview-ui).
-  await expect(tab.locator('li[data-leftover]')).toHaveCount(0);
+  const frame = tab.locator('li[data-leftover]:not([data-kind="unplaced"])').first();
+  const frameText = (await frame.locator('span').first().innerText()).trim();
+  await menu(frame, 'Som strategi …', 'Bruk');
+  const strategy = tab.getByRole('dialog', { name: 'Lag en strategi' });
+  await strategy.getByRole('combobox', { name: 'Satsingsområde' }).selectOption({ label: '7. Lokale saker i Sør-Varanger' });
+  await strategy.getByRole('button', { name: 'Legg til strategien' }).click();
+  await expect(area(7).locator('li[data-strategy]')).toHaveCount(1);
 
   // Replacing a plan named for another union asks first; keeping its name is the default.
   await tab.getByRole('radio', { name: /^Erstatt den/ }).check();
@@ -205,7 +209,7 @@ test('the board repairs the preview: national goals, kinds, merge and split, are
   expect(stored.plan.union).toBe('Fagforbundet Sør-Varanger og Neiden');
   const byNumber = (n: number) => stored.areas.find((a) => a.number === n);
   const goalsIn = (n: number) => stored.goals.filter((g) => g.areaId === byNumber(n)?.id).map((g) => g.text);
-  expect(byNumber(7)).toMatchObject({ title: 'Lokale saker i Sør-Varanger', strategies: [] });
+  expect(byNumber(7)).toMatchObject({ title: 'Lokale saker i Sør-Varanger', strategies: [frameText] });
   expect(goalsIn(7)).toEqual(['Følge opp vedtaket i Arbeidsmiljøutvalget innen juni 2027']);
   expect(stored.goals.find((g) => g.text.startsWith('Følge opp vedtaket'))?.due).toBe('2027-06');
   expect(byNumber(1)?.nationalGoals).not.toContain(national);

@@ -5,6 +5,7 @@
  * real mammoth and pdf.js parsers run on documents the importer's own segmentation did not shape.
  */
 import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importPlan, type PlanDraft } from '../../src/import/index.ts';
 import { docxFromText, pdfFromText } from './helpers/from-text.ts';
@@ -37,34 +38,29 @@ async function draftFor(sample: Sample, type: FileType): Promise<PlanDraft> {
   return importPlan((await documentFor(sample, type)).slice(), `${sample.name}.${type}`);
 }
 
-const results: Array<{ plan: string; type: FileType; score: Score }> = [];
+const results: Array<{ plan: string; type: FileType; score: Score; ms: number }> = [];
 
 /**
- * Known importer gaps on the independently built files, each held at its measured level so that it
- * cannot get worse unnoticed (raise the figure, or drop the entry, when the importer improves):
- * - solvik-pdf-broken: its text carries page furniture in the body ("Side 1 av 3" and the running
- *   header mid-text); the importer drops it from .txt files only, so in .docx/.pdf it becomes goals.
- * - fjordbygd-nynorsk .pdf: no paragraph wraps, so the importer takes the paragraph spacing for the
- *   line pitch and joins single-line paragraphs (two goals become one; measures and dues are lost).
- * - asker .pdf: a line wrapped before "- og fylkestingsvalg 2027" is read as a new bullet item.
+ * The targets of issue 15, on every fixture in every format: local-goal F1 ≥ 0.97, placement by area
+ * and by national goal ≥ 0.95, measures and deadlines ≥ 0.9, situation rows ≥ 0.9.
  */
-const KNOWN_GAPS: Readonly<Record<string, Partial<Record<'goal_f1' | 'measure_recall' | 'due_recall', number>>>> = {
-  'solvik-pdf-broken.docx': { goal_f1: 0.769 },
-  'solvik-pdf-broken.pdf': { goal_f1: 0.769 },
-  'fjordbygd-nynorsk.pdf': { goal_f1: 0.571, measure_recall: 0.333, due_recall: 0.333 },
-  'asker.pdf': { goal_f1: 0.933 },
-};
+const TARGET = { goal_f1: 0.97, placed: 0.95, measure: 0.9, due: 0.9, situation: 0.9 } as const;
 
-function expectThresholds(s: Score, type: FileType, gaps: (typeof KNOWN_GAPS)[string] = {}): void {
+/**
+ * Fixtures whose .txt writes the situation table in the table convention (fixtures/plans/README.md),
+ * so their generated .docx and .pdf carry it as a real table; the samples' own text exports carry it
+ * as loose cells, which become paragraphs in the generated documents: scored on the .txt alone.
+ */
+const SITUATION_AS_TABLE = new Set(['nordre-fjord-maltabell']);
+
+function expectThresholds(s: Score, plan: string, type: FileType): void {
   expect(s.goals_matched).toBeGreaterThan(0);
-  expect(s.goal_f1).toBeGreaterThanOrEqual(gaps.goal_f1 ?? 0.95);
-  expect(s.placed_in_area).toBeGreaterThanOrEqual(0.95);
-  expect(s.under_national_goal).toBeGreaterThanOrEqual(0.95);
-  if (s.measure_recall !== null) expect(s.measure_recall).toBeGreaterThanOrEqual(gaps.measure_recall ?? 0.9);
-  if (s.due_recall !== null) expect(s.due_recall).toBeGreaterThanOrEqual(gaps.due_recall ?? 0.9);
-  // The situation table is a table only in the .txt (tab-led or flattened cells); the generated
-  // .docx/.pdf carry its text as paragraphs, so the table is scored on the .txt alone.
-  if (s.situation_recall !== null && type === 'txt') expect(s.situation_recall).toBeGreaterThanOrEqual(0.9);
+  expect(s.goal_f1).toBeGreaterThanOrEqual(TARGET.goal_f1);
+  expect(s.placed_in_area).toBeGreaterThanOrEqual(TARGET.placed);
+  expect(s.under_national_goal).toBeGreaterThanOrEqual(TARGET.placed);
+  if (s.measure_recall !== null) expect(s.measure_recall).toBeGreaterThanOrEqual(TARGET.measure);
+  if (s.due_recall !== null) expect(s.due_recall).toBeGreaterThanOrEqual(TARGET.due);
+  if (s.situation_recall !== null && (type === 'txt' || SITUATION_AS_TABLE.has(plan))) expect(s.situation_recall).toBeGreaterThanOrEqual(TARGET.situation);
   // A measure on a goal whose truth has none is an error, not a bonus.
   expect(s.measure_spurious).toBe(0);
   // Every truth file has areas and national goals, so both recalls are figures, never null.
@@ -88,9 +84,13 @@ for (const sample of [...SAMPLES, ...EXTRAS]) {
   describe(sample.name, () => {
     for (const type of TYPES) {
       it(`${type}: meets the accuracy thresholds`, async () => {
-        const s = await score(sample.truthPath, await draftFor(sample, type));
-        results.push({ plan: sample.name, type, score: s });
-        expectThresholds(s, type, KNOWN_GAPS[`${sample.name}.${type}`]);
+        const started = performance.now();
+        const draft = await draftFor(sample, type);
+        // Printed only: the 200 ms target is held by `npm run bench` (import), not by a timed test.
+        const ms = performance.now() - started;
+        const s = await score(sample.truthPath, draft);
+        results.push({ plan: sample.name, type, score: s, ms });
+        expectThresholds(s, sample.name, type);
         expect(s.union_ok).toBe(true);
         expect(s.language_ok).toBe(true);
       });
@@ -106,7 +106,7 @@ afterAll(() => {
       `${r.plan.padEnd(18)} ${r.type.padEnd(5)} f1=${fmt(r.score.goal_f1)} area=${fmt(r.score.placed_in_area)} ` +
       `natgoal=${fmt(r.score.under_national_goal)} measure=${fmt(r.score.measure_recall)} due=${fmt(r.score.due_recall)} ` +
       `situation=${fmt(r.score.situation_recall)} areas=${fmt(r.score.areas_recall)} ` +
-      `natgoals=${fmt(r.score.national_goals_recall)} spurious=${r.score.measure_spurious}`,
+      `natgoals=${fmt(r.score.national_goals_recall)} spurious=${r.score.measure_spurious} ${Math.round(r.ms)} ms`,
   );
   const mean = (xs: Array<number | null>): number | null => {
     const v = xs.filter((x): x is number => x !== null);

@@ -19,24 +19,30 @@ const HEADER_4 = ['Område', 'Nåsituasjon', 'Utfordringer kort sikt', 'Utfordri
 describe('text lines', () => {
   it('splits on every line break and form feed, and marks tab-led and blank lines', () => {
     expect(toTxtLines('a\r\nb\rc\fd\n\te\n  \n\t\nf\tg')).toStrictEqual([
-      { text: 'a', tab: false, blank: false },
-      { text: 'b', tab: false, blank: false },
-      { text: 'c', tab: false, blank: false },
-      { text: 'd', tab: false, blank: false },
-      { text: 'e', tab: true, blank: false },
-      { text: '', tab: false, blank: true },
-      { text: '', tab: true, blank: false },
-      { text: 'f g', tab: false, blank: false },
+      { text: 'a', tab: false, depth: 0, blank: false },
+      { text: 'b', tab: false, depth: 0, blank: false },
+      { text: 'c', tab: false, depth: 0, blank: false },
+      { text: 'd', tab: false, depth: 0, blank: false },
+      { text: 'e', tab: true, depth: 1, blank: false },
+      { text: '', tab: false, depth: 0, blank: true },
+      { text: '', tab: true, depth: 1, blank: false },
+      { text: 'f g', tab: false, depth: 0, blank: false },
     ]);
   });
 
-  it('drops page numbers', () => {
-    expect(toTxtLines('a\nSide 3 av 10\n- 4 -\nb').map((l) => l.text)).toStrictEqual(['a', 'b']);
+  const flow = (ls: TxtLine[]): string[] => ls.filter((l) => !l.furniture).map((l) => l.text);
+  const furniture = (ls: TxtLine[]): string[] => ls.filter((l) => l.furniture).map((l) => l.text);
+
+  it('marks page numbers as furniture', () => {
+    expect(flow(toTxtLines('a\nSide 3 av 10\n- 4 -\nb'))).toStrictEqual(['a', 'b']);
+    expect(furniture(toTxtLines('a\nSide 3 av 10\n- 4 -\nb'))).toStrictEqual(['Side 3 av 10', '- 4 -']);
+    expect(textToBlocks('Vi skal verve\nSide 3 av 10\nnye medlemmer.')).toStrictEqual([p('Vi skal verve nye medlemmer.'), { kind: 'paragraph', text: 'Side 3 av 10', furniture: true }]);
   });
 
-  it('drops a running header repeated on every page, whatever its numbers', () => {
+  it('marks a running header repeated on every page as furniture, whatever its numbers', () => {
     const text = ['Fagforbundet Alver 2026 side 1', 'a', 'Fagforbundet Alver 2026 side 2', 'b', 'Fagforbundet Alver 2027 side 3', 'c'].join('\n');
-    expect(toTxtLines(text).map((l) => l.text)).toStrictEqual(['a', 'b', 'c']);
+    expect(flow(toTxtLines(text))).toStrictEqual(['a', 'b', 'c']);
+    expect(furniture(toTxtLines(text))).toHaveLength(3);
   });
 
   it('keeps a running-title-like line that is not repeated often enough', () => {
@@ -300,7 +306,13 @@ describe('text → blocks', () => {
 
   it('reads a table of blank-separated chunks in place', () => {
     const text = ['Innledning.', 'Område Nåsituasjon Utfordringer kort sikt', '', 'Verving', '', 'Bra', '', 'Svak', '', '', '', 'Etter.'].join('\n');
-    expect(textToBlocks(text)).toStrictEqual([p('Innledning.'), table([['Område', 'Nåsituasjon', 'Utfordringer kort sikt'], ['Verving', 'Bra', 'Svak']]), p('Etter.')]);
+    // The source's header line is kept as the table's header label: the table's own header is the reader's.
+    expect(textToBlocks(text)).toStrictEqual([
+      p('Innledning.'),
+      { kind: 'paragraph', text: 'Område Nåsituasjon Utfordringer kort sikt', tableHeader: true },
+      table([['Område', 'Nåsituasjon', 'Utfordringer kort sikt'], ['Verving', 'Bra', 'Svak']]),
+      p('Etter.'),
+    ]);
   });
 
   it('starts a new paragraph at a tab-led line that is no table', () => {

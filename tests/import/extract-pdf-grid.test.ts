@@ -143,12 +143,24 @@ describe('buildGrid: rows, cells and the cells\' paragraphs', () => {
     expect(grid([])).toEqual({ kind: 'table', rows: [] });
   });
 
-  it('a line more than 1.3 pitches below the one before starts a row; one at 1.3 pitches continues it', () => {
-    expect(texts(grid([two(700, 'A.', 'B.'), two(686.9, 'C.', 'D.')]))).toEqual([
+  it('a line more than 1.2 of the table\'s own pitches below the one before starts a row; one at 1.2 pitches continues it', () => {
+    // The first column's lines 10 apart set the table's pitch to 10.
+    const rows = (gap: number): string[][][] =>
+      texts(grid([two(700, 'A.', 'B.'), one(690, 50, 'E.'), two(690 - gap, 'C.', 'D.')]));
+    expect(rows(12.1)).toEqual([
+      [['A.', 'E.'], ['B.']],
+      [['C.'], ['D.']],
+    ]);
+    expect(rows(12)).toEqual([[['A.', 'E.', 'C.'], ['B.', 'D.']]]);
+  });
+
+  it('in a table of one-line cells, the rows\' distance is no line pitch: the pitch is at most 1.35 font sizes', () => {
+    // 10-point type: the pitch is at most 13.5, so lines more than 16.2 apart (16.3) start rows, closer ones (16.1) do not.
+    expect(texts(grid([two(700, 'A.', 'B.'), two(683.7, 'C.', 'D.')]))).toEqual([
       [['A.'], ['B.']],
       [['C.'], ['D.']],
     ]);
-    expect(texts(grid([two(700, 'A.', 'B.'), two(687, 'C.', 'D.')]))).toEqual([[['A.', 'C.'], ['B.', 'D.']]]);
+    expect(texts(grid([two(700, 'A.', 'B.'), two(683.9, 'C.', 'D.')]))).toEqual([[['A.', 'C.'], ['B.', 'D.']]]);
   });
 
   it('a row whose first cell wraps over two lines stays one row', () => {
@@ -217,15 +229,15 @@ describe('buildGrid: rows, cells and the cells\' paragraphs', () => {
     expect(texts(t)).toEqual([[['Vi skal verve og Beholde medlemmer 2026 er året'], ['Mål.']]]);
   });
 
-  it('within a cell, a piece more than 1.6 pitches below the text before it starts a new paragraph', () => {
-    // Two pieces of one column on the line that starts the second row: both carry that line's gap.
+  it('within a cell, a line more than 1.2 of the table\'s pitches below the cell\'s line before starts a new paragraph', () => {
+    // The first column's lines 10 apart set the pitch; the second column's gap decides its paragraphs.
     const cell = (gap: number, first: Segment): string[][][] =>
-      texts(grid([two(700, 'A.', 'B.'), line(700 - gap, [first, seg('Nye medlemmer', 54), seg('X.', 250)])]));
-    expect(cell(16, seg('Vi skal verve og', 50, 52))).toEqual([[['A.'], ['B.']], [['Vi skal verve og Nye medlemmer'], ['X.']]]);
-    expect(cell(17, seg('Vi skal verve og', 50, 52))).toEqual([[['A.'], ['B.']], [['Vi skal verve og', 'Nye medlemmer'], ['X.']]]);
-    // A piece reaching the column's last quarter wraps onto the next only within 1.6 pitches.
-    expect(cell(16, seg('Verve', 50, 200))).toEqual([[['A.'], ['B.']], [['Verve Nye medlemmer'], ['X.']]]);
-    expect(cell(17, seg('Verve', 50, 200))).toEqual([[['A.'], ['B.']], [['Verve', 'Nye medlemmer'], ['X.']]]);
+      texts(grid([line(700, [seg('A', 50), first]), one(690, 50, 'B'), one(700 - gap, 250, 'nye medlemmer')]));
+    expect(cell(12, seg('Vi skal verve', 250))).toEqual([[['A', 'B'], ['Vi skal verve nye medlemmer']]]);
+    expect(cell(12.1, seg('Vi skal verve', 250))).toEqual([[['A', 'B'], ['Vi skal verve', 'nye medlemmer']]]);
+    // A line reaching the column's last quarter wraps onto the next only within 1.2 pitches.
+    expect(cell(12, seg('Verve', 250, 440))).toEqual([[['A', 'B'], ['Verve nye medlemmer']]]);
+    expect(cell(12.1, seg('Verve', 250, 440))).toEqual([[['A', 'B'], ['Verve', 'nye medlemmer']]]);
   });
 
   it('marks a bulleted cell paragraph as a bullet and leaves the others plain', () => {

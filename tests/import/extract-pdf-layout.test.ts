@@ -25,22 +25,23 @@ const texts = (blocks: Block[]): string[] =>
 
 describe('layoutToBlocks: lines wrapped at the right margin', () => {
   // Text from x = 50 to the widest line's right edge 500: a line reaching 410 (the last 20 % of the
-  // width) is taken to wrap onto the next.
+  // width) is taken to wrap onto the next, as the next line's first word is too long for the rest of it
+  // (a first word that would have fitted there is pinned in extract-pdf-wraps.test.ts).
   const wrapDoc = (right: number): string[] =>
     texts(
       layout([
         t('Vi skal verve nye medlemmer i Testdal', 700, { w: right - 50 }),
-        t('Kommune og region.', 686),
+        t('Kommuneadministrasjonen og region.', 686),
         t('Neste avsnitt kommer her.', 672, { x: 100, w: 400 }),
       ]),
     );
 
   it('joins a line reaching the last fifth of the text width to the next line', () => {
-    expect(wrapDoc(410)).toEqual(['Vi skal verve nye medlemmer i Testdal Kommune og region.', 'Neste avsnitt kommer her.']);
+    expect(wrapDoc(410)).toEqual(['Vi skal verve nye medlemmer i Testdal Kommuneadministrasjonen og region.', 'Neste avsnitt kommer her.']);
   });
 
   it('keeps a shorter line apart when nothing else says the sentence goes on', () => {
-    expect(wrapDoc(409.9)).toEqual(['Vi skal verve nye medlemmer i Testdal', 'Kommune og region.', 'Neste avsnitt kommer her.']);
+    expect(wrapDoc(409.9)).toEqual(['Vi skal verve nye medlemmer i Testdal', 'Kommuneadministrasjonen og region.', 'Neste avsnitt kommer her.']);
   });
 
   it('a wrapped line continues the paragraph even after a full stop on the same page', () => {
@@ -63,35 +64,36 @@ describe('layoutToBlocks: lines wrapped at the right margin', () => {
 });
 
 describe('layoutToBlocks: gaps between lines', () => {
-  // Lines 20 apart: the pitch is 20, a gap above 29 (1.45 pitches) is a blank line, above 60 two.
+  // Lines 12 apart (single-spaced 10-point type): the pitch is 12, a gap above 17.4 (1.45 pitches) is
+  // a blank line, above 36 two.
   const gapDoc = (first: string, second: string, gap: number): string[] =>
     texts(
       layout([
         t('Første linje her.', 700),
-        t('Andre linje her.', 680),
-        t('Tredje linje her.', 660),
-        t(first, 640),
-        t(second, 640 - gap),
-        t('Siste linje her.', 620 - gap, { w: 450 }),
+        t('Andre linje her.', 688),
+        t('Tredje linje her.', 676),
+        t(first, 664),
+        t(second, 664 - gap),
+        t('Siste linje her.', 652 - gap, { w: 450 }),
       ]),
     );
   const HEAD = ['Første linje her.', 'Andre linje her.', 'Tredje linje her.'];
 
   it('an unfinished sentence goes on across a gap of up to 1.45 pitches', () => {
-    expect(gapDoc('Vi skal verve og', 'Nye medlemmer.', 29)).toEqual([...HEAD, 'Vi skal verve og Nye medlemmer.', 'Siste linje her.']);
+    expect(gapDoc('Vi skal verve og', 'Nye medlemmer.', 17.4)).toEqual([...HEAD, 'Vi skal verve og Nye medlemmer.', 'Siste linje her.']);
   });
 
   it('a gap of more than 1.45 pitches is a paragraph break for an unfinished sentence', () => {
-    expect(gapDoc('Vi skal verve og', 'Nye medlemmer.', 29.5)).toEqual([...HEAD, 'Vi skal verve og', 'Nye medlemmer.', 'Siste linje her.']);
+    expect(gapDoc('Vi skal verve og', 'Nye medlemmer.', 17.5)).toEqual([...HEAD, 'Vi skal verve og', 'Nye medlemmer.', 'Siste linje her.']);
   });
 
   it('a lower-case line goes on across a gap of up to 3 pitches, not across a bigger one', () => {
-    expect(gapDoc('Vi skal verve', 'medlemmer i år.', 60)).toEqual([...HEAD, 'Vi skal verve medlemmer i år.', 'Siste linje her.']);
-    expect(gapDoc('Vi skal verve', 'medlemmer i år.', 61)).toEqual([...HEAD, 'Vi skal verve', 'medlemmer i år.', 'Siste linje her.']);
+    expect(gapDoc('Vi skal verve', 'medlemmer i år.', 36)).toEqual([...HEAD, 'Vi skal verve medlemmer i år.', 'Siste linje her.']);
+    expect(gapDoc('Vi skal verve', 'medlemmer i år.', 36.5)).toEqual([...HEAD, 'Vi skal verve', 'medlemmer i år.', 'Siste linje her.']);
   });
 
   it('a hyphenated word goes on across a single blank line', () => {
-    expect(gapDoc('Vi skal verve i Sør-', 'Varanger.', 40)).toEqual([...HEAD, 'Vi skal verve i Sør-Varanger.', 'Siste linje her.']);
+    expect(gapDoc('Vi skal verve i Sør-', 'Varanger.', 24)).toEqual([...HEAD, 'Vi skal verve i Sør-Varanger.', 'Siste linje her.']);
   });
 
   it('ignores gaps smaller than 0.9 of the font size when measuring the pitch', () => {
@@ -125,13 +127,13 @@ describe('layoutToBlocks: gaps between lines', () => {
       texts(
         layout([
           t('Første linje her.', 700),
-          t('Andre linje her.', 680),
-          t('Vi skal verve nye medlemmer i Testdal', 660, { w: 450 }),
-          t('Kommune og region.', 660 - gap),
+          t('Andre linje her.', 688),
+          t('Vi skal verve nye medlemmer i Testdal', 676, { w: 450 }),
+          t('Kommune og region.', 676 - gap),
         ]),
       );
-    expect(wrapped(29)).toEqual(['Første linje her.', 'Andre linje her.', 'Vi skal verve nye medlemmer i Testdal Kommune og region.']);
-    expect(wrapped(29.5)).toEqual(['Første linje her.', 'Andre linje her.', 'Vi skal verve nye medlemmer i Testdal', 'Kommune og region.']);
+    expect(wrapped(17.4)).toEqual(['Første linje her.', 'Andre linje her.', 'Vi skal verve nye medlemmer i Testdal Kommune og region.']);
+    expect(wrapped(17.5)).toEqual(['Første linje her.', 'Andre linje her.', 'Vi skal verve nye medlemmer i Testdal', 'Kommune og region.']);
   });
 
   it('takes the median gap as the pitch when it is smaller than every ordinary gap', () => {

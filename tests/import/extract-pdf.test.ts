@@ -9,8 +9,11 @@ import type { Block } from '../../src/import/blocks.ts';
 import { ImportError } from '../../src/import/errors.ts';
 import type { Line, PdfPage } from '../../src/import/extract/pdf-geometry.ts';
 import { removeNoise } from '../../src/import/extract/pdf-noise.ts';
-import { extractPdf } from '../../src/import/extract/pdf.ts';
+import { extractPdf as extractAll } from '../../src/import/extract/pdf.ts';
 import { encryptedPdf, scannedPdf } from './helpers/bad-files.ts';
+
+/** The text flow; page furniture (kept as furniture paragraphs, see the test of it) left out. */
+const extractPdf = async (bytes: Uint8Array) => (await extractAll(bytes)).filter((b) => !(b.kind === 'paragraph' && b.furniture));
 
 describe('removeNoise: page furniture', () => {
   const L = (text: string, y: number): Line => ({ page: 0, y, fontSize: 10, segments: [{ text, x: 50, right: 100 }] });
@@ -151,6 +154,18 @@ describe('extractPdf: a real PDF', () => {
       para('Etter tabellen.'),
       para('Siste side.'),
     ]);
+  });
+
+  it('keeps running headers and page numbers as furniture, after the text', async () => {
+    const page = (n: number): { texts: Text[] } => ({ texts: [['Testdal fagforening', 56, 800, 8], [`Tekst på side ${n}.`, 56, 400], [String(n), 290, 30, 8]] });
+    const blocks = await extractAll(await drawPdf([page(1), page(2)]));
+    expect(blocks.filter((b) => b.kind === 'paragraph' && b.furniture).map((b) => (b.kind === 'paragraph' ? b.text : ''))).toStrictEqual([
+      'Testdal fagforening',
+      '1',
+      'Testdal fagforening',
+      '2',
+    ]);
+    expect(blocks.slice(0, 2)).toStrictEqual([para('Tekst på side 1.'), para('Tekst på side 2.')]);
   });
 
   it('judges the page margins by each page\'s own size', async () => {

@@ -15,10 +15,21 @@ export interface PdfPage {
   readonly items: readonly PdfItem[];
 }
 
+/** Where one text item begins inside a segment: its left and right edge, and its offset in the segment's text. */
+export interface Piece {
+  readonly x: number;
+  readonly right: number;
+  readonly at: number;
+}
+
 export interface Segment {
   text: string;
   readonly x: number;
   right: number;
+  /** Baseline of its first item, when it differs from the line's (lines gather items a little above or below). */
+  readonly y?: number;
+  /** The text items merged into this segment, in order (a table reader may split it where one begins at a column). */
+  pieces?: Piece[];
 }
 
 export interface Line {
@@ -50,10 +61,12 @@ function toSegments(items: PdfItem[], fontSize: number): Segment[] {
     const columnGap = gap > Math.max(0.75 * fontSize, 6);
     if (last && !(columnGap && !LIST_MARK.test(last.text))) {
       const space = gap > 0.12 * fontSize && !/\s$/.test(last.text) && !/^\s/.test(it.str);
-      last.text += (space ? ' ' : '') + it.str;
+      last.text += space ? ' ' : '';
+      (last.pieces ??= []).push({ x: it.x, right: it.x + it.width, at: last.text.length });
+      last.text += it.str;
       last.right = Math.max(last.right, it.x + it.width);
     } else {
-      segs.push({ text: it.str, x: it.x, right: it.x + it.width });
+      segs.push({ text: it.str, x: it.x, right: it.x + it.width, y: it.y, pieces: [{ x: it.x, right: it.x + it.width, at: 0 }] });
     }
   }
   // Stryker disable next-line MethodExpression,ConditionalExpression,StringLiteral: pageLines passes only items with text, so no segment is blank.

@@ -57,7 +57,10 @@ export function readTabbedTable(lines: readonly TxtLine[], start: number): Table
       blanks++;
       continue;
     }
-    if (line.tab) {
+    if (line.tab && line.depth >= 2 && cells.length > 0) {
+      // A further paragraph of the cell above (see txt-cells.ts).
+      cells[cells.length - 1] = `${cells[cells.length - 1] ?? ''} ${line.text}`.trim();
+    } else if (line.tab) {
       cells.push(line.text);
     } else {
       if (blanks >= 2 || cells.length === 0 || isSectionStart(line.text)) break;

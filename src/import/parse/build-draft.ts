@@ -1,23 +1,27 @@
 /** Blocks → plan draft. Pure: no I/O. */
 import type { Block } from '../blocks.ts';
-import type { PlanDraft } from '../draft.ts';
+import type { DraftNotUsed, PlanDraft } from '../draft.ts';
 import { ImportError } from '../errors.ts';
 import { parseAreaBody } from './area-body.ts';
 import { segmentAreas } from './areas.ts';
 import { detectLanguage, detectPeriod, detectUnion } from './meta.ts';
 import { flatten } from './paragraphs.ts';
-import { preambleUnplaced } from './preamble.ts';
+import { readPreamble } from './preamble.ts';
 
 export function buildDraft(blocks: readonly Block[]): PlanDraft {
-  const { paras, situation } = flatten(blocks);
+  const { paras, situation, notUsed: frame } = flatten(blocks);
   if (paras.length === 0 && situation.length === 0) throw new ImportError('NO_TEXT');
-  const allText = paras.map((p) => p.text).join('\n');
+  // Running headers name the union and the period too.
+  const allText = [...paras.map((p) => p.text), ...frame.filter((n) => n.kind === 'furniture').map((n) => n.text)].join('\n');
   const union = detectUnion(allText);
   const { preamble, areas } = segmentAreas(paras);
-  const unplaced = preambleUnplaced(preamble, union);
+  const intro = readPreamble(preamble, union);
+  const unplaced = [...intro.unplaced];
+  const notUsed: DraftNotUsed[] = [...intro.notUsed];
   const draftAreas = areas.map((seg, i) => {
     const result = parseAreaBody(seg, i + 1);
     unplaced.push(...result.unplaced);
+    notUsed.push(...result.notUsed);
     return result.area;
   });
   const substantive = draftAreas.some((a) => a.nationalGoals.length > 0 || a.localGoals.length > 0);
@@ -29,5 +33,6 @@ export function buildDraft(blocks: readonly Block[]): PlanDraft {
     situation,
     areas: draftAreas,
     unplaced,
+    notUsed: [...notUsed, ...frame],
   };
 }

@@ -56,7 +56,8 @@ function trimOg(words: readonly string[]): string[] {
 /** 'Fagforbundet Alver' from the plan's own text; falls back to '<Name> kommune'. */
 export function detectUnion(text: string): string | null {
   const flat = text.replace(/(\p{L})-\s+(\p{Lu})/gu, '$1-$2');
-  const direct = [...flat.matchAll(new RegExp(`\\bFagforbundet\\s+(${NAME}(?:\\s+(?:og\\s+)?${NAME})?)`, 'gu'))]
+  // A name does not run on to the next line ('Fagforbundet Midtbygda' above 'Vedtatt på årsmøtet').
+  const direct = [...flat.matchAll(new RegExp(`\\bFagforbundet[^\\S\\n]+(${NAME}(?:[^\\S\\n]+(?:og[^\\S\\n]+)?${NAME})?)`, 'gu'))]
     .map((m) => (m[1] ?? '').trim())
     .map((n) => n.split(/\s+/).filter((w) => !NOT_NAMES.has(w) && !/^\p{Lu}{2,}$/u.test(w)))
     // 'Fagforbundet KS og Spekter' leaves only the 'og' between two names that are not the union's.

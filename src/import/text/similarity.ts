@@ -93,3 +93,15 @@ export function bestMatch(text: string, candidates: readonly string[], atLeast =
   });
   return { index, score };
 }
+
+/**
+ * How much of `part` the text `whole` contains, in [0, 1]: a shortened quotation ('Øke
+ * organisasjonsgraden i kommunal sektor') is nearly all contained in the sentence it shortens.
+ */
+export function coverage(part: string, whole: string): number {
+  const x = key(part);
+  const y = key(whole);
+  if (!x || !y) return 0;
+  if (y.includes(x)) return 1;
+  return matchedChars(x, y) / x.length;
+}

@@ -69,11 +69,27 @@ export function isClosingListHeading(text: string): boolean {
   const t = text.trim();
   if (!/:$/.test(t) || t.length > 120) return false;
   const k = normKey(t);
-  return /^(i (heile |hele )?(handlingsplan|plan)?perioden|i (l[øo]pet av )?20\d\d (og|til) 20\d\d|(fagforeninga|fagforeningen|fagforeininga|styret|vi) (skal|vil) i (heile |hele )?perioden)\b/.test(k);
+  if (/^(i (heile |hele )?(handlingsplan|plan)?perioden|i (l[øo]pet av )?20\d\d (og|til) 20\d\d|(fagforeninga|fagforeningen|fagforeininga|styret|vi) (skal|vil) i (heile |hele )?perioden)\b/.test(k)) return true;
+  // 'Fagforbundet Lyngdal skal i løpet av 2026–27:', 'Fagforeininga vil i 2026 og 2027:'
+  return /^(fagforbundet( \p{L}+){1,4}|fagforeninga|fagforeningen|fagforeininga|styret|vi) (skal|vil)( i l[øo]pet av| i| innen| innan)? (perioden|20\d\d( (og|til) 20\d\d| \d\d| 20\d\d)?)$/u.test(k);
 }
 
 /** Heading of a local section that is not a national area: 'Lokale utfordringar', 'Lokale mål'. */
 export function isLocalSectionHeading(text: string): boolean {
+  // 'Lokale mål:' with a colon introduces the area's own goals: a label, not a section.
+  if (/:\s*$/.test(text)) return false;
   const k = normKey(text);
   return /^(\d+ )?(lokale?|v[åa]re|eigne|egne) (utfordring(ar|er)|m[åa]l|satsing(ar|er|sområde|sområder)|tiltak|prioritering(ar|er))( for fagforening(a|en)| i fagforeininga)?$/.test(k);
+}
+
+/** A closing note rather than a goal: the adoption ('Vedtatt på årsmøtet …'), thanks and greetings. */
+export function isClosingNote(text: string): boolean {
+  const k = normKey(text);
+  // Word edges by letters, not \b (which knows only ASCII letters: 'årsmøtet' has no \b before its 'å').
+  return (
+    /^(vedtatt|vedteke|vedteken|godkjent|godkjend)(?!\p{L}).*(?<!\p{L})(årsmøte|årsmøtet|styret|styremøte)(?!\p{L})/u.test(k) ||
+    /(?<!\p{L})(ønsker|ønskjer|takker|takkar) (alle|dere|dykk|for|medlemmene|medlemmane)(?!\p{L})/u.test(k) ||
+    /^(med )?(vennlig|venleg|beste) (hilsen|helsing)/u.test(k) ||
+    /^(godt nytt år|god jul)/u.test(k)
+  );
 }

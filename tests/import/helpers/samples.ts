@@ -17,6 +17,14 @@ function sample(dir: string, name: string): Sample {
 }
 
 export const SAMPLES: readonly Sample[] = ['alver', 'asker', 'sor-varanger'].map((n) => sample(PLANS, n));
-export const EXTRAS: readonly Sample[] = ['nordvik-hovedmal', 'fjordbygd-nynorsk', 'solvik-pdf-broken'].map((n) =>
-  sample(join(PLANS, 'extra'), n),
-);
+export const EXTRAS: readonly Sample[] = [
+  'nordvik-hovedmal',
+  'fjordbygd-nynorsk',
+  'solvik-pdf-broken',
+  'lyngdal-omradetabell',
+  'nordre-fjord-maltabell',
+  'hamarvik-flattabell',
+  'indre-sogn-tokolonne',
+  'midtbygda-overskrifter',
+  'ytre-hardanger-avsnitt',
+].map((n) => sample(join(PLANS, 'extra'), n));
