@@ -41,7 +41,7 @@ import {
 } from '../bench/lib/browser';
 import { figure, filesOf, loadedRoots, sequentialRoundTrips, summarize, table, type Figure, type Manifest } from '../bench/lib/metrics';
 import { benchImport, benchPlanLoad } from '../bench/lib/node-benchmarks';
-import { seedPlan } from '../bench/lib/seed';
+import { seedPlan } from '../emulator/seed/synthetic-plans';
 import { startBenchServer, type BenchServer } from '../bench/lib/serve';
 import { REPO_ROOT } from './dev-stack';
 

@@ -6,6 +6,7 @@ import { summarizeProgress, type GoalProgress } from '../../../domain/progress';
 import { useI18n } from '../../../i18n';
 import { selectionState } from '../planner-assign';
 import { GoalItem, type GoalActions } from './goal-item';
+import { GoalList } from './goal-list';
 
 /** The board's Select mode, as a section sees it. */
 export interface SectionSelection {
@@ -40,10 +41,12 @@ export interface AreaSectionProps {
   unplaced?: boolean;
   /** Set in the board's Select mode. */
   selection?: SectionSelection | null;
+  /** Render only the goal cards near the viewport (large plans; goal-list.tsx). */
+  windowed?: boolean;
 }
 
 /** One priority area: its national goals with strategies (folded), and the local goals under them. */
-export const AreaSection = memo(function AreaSection({ area, goals, allGoals, progress, filtered, actions, unplaced = false, selection = null }: AreaSectionProps) {
+export const AreaSection = memo(function AreaSection({ area, goals, allGoals, progress, filtered, actions, unplaced = false, selection = null, windowed = false }: AreaSectionProps) {
   const styles = useStyles();
   const { t, formatPercent } = useI18n();
   const groups = useMemo(() => groupGoalsByNationalGoal(area, goals).filter((g) => !filtered || g.goals.length > 0), [area, goals, filtered]);
@@ -109,8 +112,11 @@ export const AreaSection = memo(function AreaSection({ area, goals, allGoals, pr
           {group.goals.length === 0 ? (
             <Caption1 className={styles.muted}>{t('plan.noGoals')}</Caption1>
           ) : (
-            <ul className={styles.list}>
-              {group.goals.map((goal) => {
+            <GoalList
+              className={styles.list}
+              goals={group.goals}
+              windowed={windowed}
+              renderGoal={(goal, row) => {
                 const p = progress.get(goal.id);
                 if (!p) return null;
                 const end = ends.get(goal.id);
@@ -124,10 +130,11 @@ export const AreaSection = memo(function AreaSection({ area, goals, allGoals, pr
                     canMoveDown={end?.down ?? false}
                     selected={selection?.selected.has(goal.id) ?? false}
                     onToggleSelect={selection?.onToggle ?? null}
+                    row={row}
                   />
                 );
-              })}
-            </ul>
+              }}
+            />
           )}
         </div>
       ))}

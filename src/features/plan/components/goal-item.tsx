@@ -8,6 +8,7 @@ import { useI18n } from '../../../i18n';
 import { GoalProgressBar } from '../../../components/goal-progress-bar';
 import { StatusBadge } from '../../../components/status-badge';
 import { ownersLine } from '../../../components/owner-names';
+import type { GoalRow } from './goal-list';
 
 const useStyles = makeStyles({
   item: {
@@ -22,6 +23,8 @@ const useStyles = makeStyles({
   },
   top: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start', justifyContent: 'space-between' },
   check: { flexShrink: 0, marginBlockStart: `calc(-1 * ${tokens.spacingVerticalXS})`, marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  // A windowed card (goal-list.tsx): placed by its row's offset within the list.
+  placed: { position: 'absolute', top: 0, left: 0, right: 0 },
   selected: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
   text: { flexGrow: 1, overflowWrap: 'anywhere' },
   meta: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, alignItems: 'center' },
@@ -62,6 +65,7 @@ export const GoalItem = memo(function GoalItem({
   canMoveDown,
   selected = false,
   onToggleSelect = null,
+  row = null,
 }: {
   goal: LocalGoal;
   progress: GoalProgress;
@@ -73,6 +77,8 @@ export const GoalItem = memo(function GoalItem({
   selected?: boolean;
   /** Set in the board's Select mode: the goal gets a checkbox named by its text. */
   onToggleSelect?: ((goalId: string) => void) | null;
+  /** Set when the list is windowed (goal-list.tsx): where the card sits and how it is measured. */
+  row?: GoalRow | null;
 }) {
   const styles = useStyles();
   const i18n = useI18n();
@@ -83,7 +89,16 @@ export const GoalItem = memo(function GoalItem({
   // Every goal has these buttons: each names its goal, so a list of buttons still says which is which.
   const named = { goal: shortGoalText(goal.text) };
   return (
-    <li className={mergeClasses(styles.item, onToggleSelect && selected ? styles.selected : undefined)} aria-labelledby={textId} data-goal-id={goal.id}>
+    <li
+      className={mergeClasses(styles.item, onToggleSelect && selected ? styles.selected : undefined, row ? styles.placed : undefined)}
+      aria-labelledby={textId}
+      data-goal-id={goal.id}
+      ref={row?.measure}
+      data-index={row?.index}
+      aria-setsize={row?.setSize}
+      aria-posinset={row ? row.index + 1 : undefined}
+      style={row ? { transform: `translateY(${row.top}px)` } : undefined}
+    >
       <div className={styles.top}>
         {onToggleSelect && (
           <Checkbox className={styles.check} checked={selected} onChange={() => onToggleSelect(goal.id)} aria-labelledby={textId} data-select-goal={goal.id} />

@@ -18,6 +18,7 @@ import { ownerlessIds, selectedGoals, toggled, withAll } from '../planner-assign
 import { usePlannerPort } from '../use-planner-assign';
 import type { CreateTasksReport } from '../../../domain/planner-port';
 import { AreaSection, type SectionSelection } from './area-section';
+import { WINDOWED_ABOVE } from './goal-list';
 import { SelectionToolbar } from './selection-toolbar';
 import type { EditorMode, EditorResult } from './goal-editor';
 import { PlanFilters } from './plan-filters';
@@ -238,6 +239,8 @@ export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName:
   const visibleAreas = active ? snapshot.areas.filter((a) => (byArea.get(a.id)?.length ?? 0) > 0) : snapshot.areas;
   const unplacedAll = goalsWithoutArea(snapshot.areas, goals);
   const unplacedShown = active ? goalsWithoutArea(snapshot.areas, shownGoals) : unplacedAll;
+  // Large plans (a county's plans together) render only the goal cards near the viewport.
+  const windowed = goals.length > WINDOWED_ABOVE;
   const unplacedArea: Area = { id: UNPLACED_AREA_ID, planId: snapshot.plan.id, number: 0, title: t('plan.notPlaced'), nationalGoals: [], strategies: [] };
 
   return (
@@ -337,6 +340,7 @@ export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName:
                 filtered={active}
                 actions={actions}
                 selection={sectionSelection}
+                windowed={windowed}
               />
             ))}
             {unplacedShown.length > 0 && (
@@ -348,6 +352,7 @@ export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName:
                 filtered={active}
                 actions={actions}
                 selection={sectionSelection}
+                windowed={windowed}
                 unplaced
               />
             )}

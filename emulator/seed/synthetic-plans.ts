@@ -1,11 +1,10 @@
 /**
- * Plans of a given size for `npm run bench`, written through the app's own importer (the same
+ * Plans of a given size for `npm run bench` and the browser tests of large plans, written through the app's own importer (the same
  * `$batch` creates as a board's import), so that seeding 5,000 goals is itself the bulk-write
  * benchmark. Goals vary in kind, owner, deadline and wording, so that a search narrows the list.
  */
-import { graphClientAs } from '../../emulator/app-client';
-import { demoPerson, type DemoTeam } from '../../emulator/seed/demo-tenant';
-import type { RunningEmulator } from '../../emulator/server';
+import { graphClientAs, type EmulatorEndpoint } from '../app-client';
+import { demoPerson, type DemoTeam } from './demo-tenant';
 import { SharePointPlanImporter } from '../../src/adapters/sharepoint/plan-import';
 import type { ImportedArea } from '../../src/domain/plan-import';
 
@@ -46,10 +45,10 @@ export function syntheticAreas(team: DemoTeam, goals: number): ImportedArea[] {
 }
 
 /** Replaces the team's plan with a synthetic one of `goals` goals, as its first owner. */
-export async function seedPlan(emulator: RunningEmulator, team: DemoTeam, goals: number): Promise<void> {
+export async function seedPlan(emulator: EmulatorEndpoint, team: DemoTeam, goals: number): Promise<void> {
   const importer = new SharePointPlanImporter(graphClientAs(emulator, team.owners[0] as string), team.id);
   await importer.importPlan({
-    importId: `bench-${goals}-goals`,
+    importId: `synthetic-${goals}-goals`,
     mode: 'replace',
     plan: { union: team.displayName, periodFrom: 2026, periodTo: 2027, adoptedDate: '2026-02-19', language: 'nb' },
     areas: syntheticAreas(team, goals),
