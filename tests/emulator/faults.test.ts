@@ -53,6 +53,26 @@ describe('fault injection', () => {
     expect(entry?.at).toMatch(/Z$/);
   });
 
+  it('should charge a $batch its latency once, not again for each step (one HTTP call, as Graph does)', async () => {
+    t.emu.clearLog();
+    const latencyMs = 300;
+    t.emu.setFaults({ latencyMs });
+    const answer = await t.call<{ responses: Array<{ status: number }> }>('POST', '/$batch', {
+      body: { requests: [1, 2, 3].map((i) => ({ id: String(i), method: 'GET', url: '/me' })) },
+    });
+    t.emu.setFaults({});
+    expect(answer.body.responses.map((r) => r.status)).toEqual([200, 200, 200]);
+    const log = t.emu.requestLog();
+    const outer = log.filter((e) => e.batchId === undefined);
+    const steps = log.filter((e) => e.batchId !== undefined);
+    expect(outer).toHaveLength(1);
+    expect(outer[0]?.durationMs).toBeGreaterThanOrEqual(latencyMs - 5);
+    expect(steps).toHaveLength(3);
+    // A step runs in memory: far less than the latency unless it was charged the latency again.
+    for (const step of steps) expect(step.durationMs).toBeLessThan(latencyMs);
+    expect(outer[0]?.durationMs).toBeLessThan(2 * latencyMs);
+  });
+
   it('should expose the log and faults over HTTP for browser tests', async () => {
     expect((await t.raw('/_emulator/log', { method: 'DELETE' })).status).toBe(204);
     await t.call('GET', '/me/joinedTeams');
