@@ -10,10 +10,12 @@ import { parseRoute } from './app/routes';
 import { preloadView } from './app/tab-views';
 import { viewFromSubPage } from './lib/navigation';
 import { localDayOf } from './domain/calendar';
+import { startFirstScreen } from './app/first-screen';
 
 async function main(): Promise<void> {
+  const openedAt = Date.now();
   const root = createRoot(document.getElementById('root') as HTMLElement);
-  let config;
+  let config: ReturnType<typeof readConfig>;
   try {
     config = readConfig(import.meta.env as RawEnv, window.location.origin);
   } catch (err) {
@@ -22,7 +24,7 @@ async function main(): Promise<void> {
     return;
   }
   // Sign-in's code downloads while the host answers; the first view's code as soon as the host has
-  // said which view it is, alongside sign-in and the plan's data (prefetched in app.tsx).
+  // said which view it is, alongside sign-in and the first screen's Graph reads (app/first-screen.ts).
   const tokenSource = loadTokenSource(config);
   tokenSource.catch(() => undefined); // awaited below; a failure surfaces there
   const host = await connectToHost({ validMessageOrigins: config.teamsHostOrigins, timeoutMs: 5000 });
@@ -34,36 +36,44 @@ async function main(): Promise<void> {
   }
   if (parseRoute(window.location.hash) === 'tab' && host.context.team) preloadView(viewFromSubPage(host.context.subPageId)?.name ?? null);
   const { user } = host.context;
-  // Sign-in, the theme and the user's language load together.
-  const [getToken, theme, i18n] = await Promise.all([tokenSource.then((make) => make(user)), loadFluentTheme(host.context.theme), loadI18n(toAppLanguage(host.context.locale))]);
-  const services = createServices(config, getToken, {
-    user: { id: user.id, userPrincipalName: user.userPrincipalName ?? user.loginHint ?? '', displayName: user.displayName ?? user.userPrincipalName ?? '' },
-    team: host.context.team ? { id: host.context.team.groupId, displayName: host.context.team.displayName } : null,
-    channel: host.context.channel ? { id: host.context.channel.id, displayName: host.context.channel.displayName } : null,
-    tenantId: user.tenantId ?? null,
-    // The user's local calendar day (a Norwegian just after midnight is already on the new day).
-    today: () => localDayOf(new Date()),
-    deepLink: (subPageId, label) => {
-      if (!config.teamsAppId) return null;
-      const webUrl = `${window.location.origin}${window.location.pathname}#/tab`;
-      try {
-        return buildTabDeepLink({
-          appId: config.teamsAppId,
-          entityId: host.context.pageId ?? 'handlingsplan',
-          webUrl,
-          label,
-          subEntityId: subPageId,
-          channelId: host.context.channel?.id,
-        });
-      } catch {
-        return null;
-      }
-    },
-    openDeepLink: (url) => host.openDeepLink(url),
-  });
+  const queryClient = createQueryClient();
+  // Sign-in, the theme and the user's language load together; the first screen's Graph reads start
+  // as soon as sign-in is ready, without waiting for the other two.
+  const signedIn = tokenSource
+    .then((make) => make(user))
+    .then((getToken) => {
+      const services = createServices(config, getToken, {
+        user: { id: user.id, userPrincipalName: user.userPrincipalName ?? user.loginHint ?? '', displayName: user.displayName ?? user.userPrincipalName ?? '' },
+        team: host.context.team ? { id: host.context.team.groupId, displayName: host.context.team.displayName } : null,
+        channel: host.context.channel ? { id: host.context.channel.id, displayName: host.context.channel.displayName } : null,
+        tenantId: user.tenantId ?? null,
+        // The user's local calendar day (a Norwegian just after midnight is already on the new day).
+        today: () => localDayOf(new Date()),
+        deepLink: (subPageId, label) => {
+          if (!config.teamsAppId) return null;
+          const webUrl = `${window.location.origin}${window.location.pathname}#/tab`;
+          try {
+            return buildTabDeepLink({
+              appId: config.teamsAppId,
+              entityId: host.context.pageId ?? 'handlingsplan',
+              webUrl,
+              label,
+              subEntityId: subPageId,
+              channelId: host.context.channel?.id,
+            });
+          } catch {
+            return null;
+          }
+        },
+        openDeepLink: (url) => host.openDeepLink(url),
+      });
+      startFirstScreen(queryClient, services, host.context.team?.groupId ?? null, window.location.hash);
+      return services;
+    });
+  const [services, theme, i18n] = await Promise.all([signedIn, loadFluentTheme(host.context.theme), loadI18n(toAppLanguage(host.context.locale))]);
   root.render(
     <StrictMode>
-      <App host={host} services={services} queryClient={createQueryClient()} theme={theme} i18n={i18n} />
+      <App host={host} services={services} queryClient={queryClient} theme={theme} i18n={i18n} openedAt={openedAt} />
     </StrictMode>,
   );
 }

@@ -12,8 +12,7 @@ import { I18nProvider, LOCALES, useI18n, type I18n } from '../i18n';
 import { ServicesProvider, type Services } from '../lib/services';
 import { CACHE_MAX_AGE_MS, persistOptions, useRefreshingPersistedPlan } from '../lib/persisted-cache';
 import { useCheckInQueueSync } from '../hooks/use-check-in';
-import { Routes, parseRoute } from './routes';
-import { planQuery } from '../hooks/use-plan';
+import { Routes } from './routes';
 
 const useStyles = makeStyles({
   // Long unbroken words (names, URLs, e-mail addresses) wrap instead of widening the page, in
@@ -76,21 +75,20 @@ function RefreshingIndicator({ queryClient, since }: { queryClient: QueryClient;
   );
 }
 
-/** What was restored is shown at once and then refreshed from Graph, however recently it was saved. */
-function refreshRestored(queryClient: QueryClient): Promise<void> {
-  return Promise.all(
-    RESTORED_REFRESH.map((root) => queryClient.invalidateQueries({ queryKey: [root], predicate: (q) => q.state.dataUpdatedAt > 0 })),
-  ).then(() => undefined);
-}
-
 /**
- * The plan the tab shows, fetched as soon as the persisted cache has been read (a restored plan is
- * refreshed by refreshRestored instead): alongside the view's code and the role, not after them.
+ * What was restored is shown at once and then refreshed from Graph, however recently it was saved:
+ * the queries holding data from before this open (`since`). One the first screen is already
+ * fetching (first-screen.ts) is not fetched a second time.
  */
-function prefetchFirstScreen(queryClient: QueryClient, services: Services, host: TeamsHost): void {
-  const team = host.context.team;
-  if (!team || parseRoute(window.location.hash) !== 'tab') return;
-  void queryClient.prefetchQuery(planQuery(services.planRepository, team.groupId));
+export function refreshRestored(queryClient: QueryClient, since: number): Promise<void> {
+  return Promise.all(
+    RESTORED_REFRESH.map((root) =>
+      queryClient.invalidateQueries(
+        { queryKey: [root], predicate: (q) => q.state.dataUpdatedAt > 0 && q.state.dataUpdatedAt < since },
+        { cancelRefetch: false },
+      ),
+    ),
+  ).then(() => undefined);
 }
 
 function CheckInQueueSync() {
@@ -125,18 +123,21 @@ export function App({
   queryClient,
   theme: initialTheme,
   i18n,
+  openedAt = Date.now(),
 }: {
   host: TeamsHost;
   services: Services;
   queryClient: QueryClient;
   theme: Theme;
   i18n: I18n;
+  /** When the tab started opening: data older than this was restored from the persisted cache. */
+  openedAt?: number;
 }) {
   const styles = useStyles();
   const { name: theme, theme: fluentTheme } = useHostTheme(host, initialTheme);
   const language = i18n.language;
   const upn = services.session.user.userPrincipalName;
-  const [persist] = useState(() => ({ options: persistOptions({ appVersion, userPrincipalName: upn }), since: Date.now() }));
+  const [persist] = useState(() => ({ options: persistOptions({ appVersion, userPrincipalName: upn }), since: openedAt }));
   useEffect(() => {
     document.documentElement.lang = LOCALES[language];
     document.documentElement.dataset.theme = theme;
@@ -146,12 +147,7 @@ export function App({
     <FluentProvider theme={fluentTheme} className={styles.provider} data-theme={theme} lang={LOCALES[language]}>
       <div className={styles.root}>
         <I18nProvider i18n={i18n}>
-          <PersistQueryClientProvider client={queryClient} persistOptions={persist.options} onSuccess={() => {
-              void refreshRestored(queryClient);
-              prefetchFirstScreen(queryClient, services, host);
-            }}
-            onError={() => prefetchFirstScreen(queryClient, services, host)}
-          >
+          <PersistQueryClientProvider client={queryClient} persistOptions={persist.options} onSuccess={() => void refreshRestored(queryClient, persist.since)}>
             <ServicesProvider services={services}>
               <CheckInQueueSync />
               <Routes host={host} />

@@ -1,10 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { useServices, type Services } from '../lib/services';
+import type { PlanRepository } from '../domain/ports';
+import { useServices } from '../lib/services';
 
 export const planQueryKey = (teamId: string) => ['plan', teamId] as const;
 
 /** The team's plan as one query: used by the views, and prefetched when the tab opens (app/app.tsx). */
-export function planQuery(planRepository: Services['planRepository'], teamId: string) {
+export function planQuery(planRepository: (teamId: string) => Pick<PlanRepository, 'load'>, teamId: string) {
   return queryOptions({ queryKey: planQueryKey(teamId), queryFn: () => planRepository(teamId).load() });
 }
 

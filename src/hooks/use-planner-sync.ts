@@ -16,7 +16,7 @@ import type { SyncConflict, SyncReport } from '../domain/planner-port';
 import type { TeamMember, TeamRole } from '../domain/ports';
 import { useServices } from '../lib/services';
 import { planQueryKey, usePlan } from './use-plan';
-import { teamMembersKey, useTeamRole } from './use-team-role';
+import { teamMembersQuery, useTeamRole } from './use-team-role';
 
 export const plannerSyncKey = (teamId: string) => ['planner-sync', teamId] as const;
 /** The goal page's Planner tasks of a team (read again after every sync). */
@@ -55,7 +55,7 @@ export function usePlannerSync(teamId: string): PlannerSyncState {
   const queryClient = useQueryClient();
   const plan = usePlan(teamId);
   const { role } = useTeamRole(teamId);
-  const members = useQuery({ queryKey: teamMembersKey(teamId), queryFn: () => services.directory.teamMembers(teamId), staleTime: 5 * 60_000 });
+  const members = useQuery(teamMembersQuery(services.directory, teamId));
   const memberList = members.data ?? NO_MEMBERS;
   const bound = Boolean(plan.data?.plan.planner);
 

@@ -12,8 +12,11 @@ import { openTab } from './support/host';
 import { expectNoSeriousA11yViolations } from './support/a11y';
 import { emulatorEndpoint } from './support/graph';
 
-const team = DEMO_TEAMS.find((t) => t.planKey === 'sor-varanger');
-if (!team) throw new Error('demo team missing');
+const team = (() => {
+  const found = DEMO_TEAMS.find((t) => t.planKey === 'sor-varanger');
+  if (!found) throw new Error('demo team missing');
+  return found;
+})();
 const steward = team.members[0] as string;
 /** Six areas of 200 goals, two national goals each: 100 goals a list (emulator/seed/synthetic-plans.ts). */
 const GOALS = 1200;

@@ -8,7 +8,7 @@ import type { LocalGoal, PersonRef, PlanSnapshot } from '../../domain/plan';
 import type { CreateTasksReport, PlannerPort } from '../../domain/planner-port';
 import type { TeamMember, TeamRole } from '../../domain/ports';
 import { planQueryKey } from '../../hooks/use-plan';
-import { teamMembersKey } from '../../hooks/use-team-role';
+import { teamMembersQuery } from '../../hooks/use-team-role';
 import { useServices } from '../../lib/services';
 import { assignCalls, mergeReports, type OwnerScope } from './planner-assign';
 
@@ -17,7 +17,7 @@ const NO_MEMBERS: readonly TeamMember[] = [];
 /** The team's members (shared with the team role and the goal editor's owner picker). */
 export function useTeamMembers(teamId: string) {
   const { directory } = useServices();
-  return useQuery({ queryKey: teamMembersKey(teamId), queryFn: () => directory.teamMembers(teamId), staleTime: 5 * 60_000 });
+  return useQuery(teamMembersQuery(directory, teamId));
 }
 
 /** The team's Planner port for the signed-in user's role; the members give names to the people Planner names. */

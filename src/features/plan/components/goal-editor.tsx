@@ -51,7 +51,7 @@ import { useStoredRoster } from '../../../hooks/use-stored-roster';
 import { useI18n, type I18n } from '../../../i18n';
 import { personName } from '../../../components/owner-names';
 import { useServices } from '../../../lib/services';
-import { teamMembersKey } from '../../../hooks/use-team-role';
+import { teamMembersQuery } from '../../../hooks/use-team-role';
 import { planQueryKey } from '../../../hooks/use-plan';
 import { replaceGoal, useFetchGoal, useUpdateGoal } from '../../../hooks/use-update-goal';
 import { ConflictDialog } from '../../../components/conflict-dialog';
@@ -349,7 +349,7 @@ export function GoalEditor({
   const { directory, session } = useServices();
   useRestoreFocus();
   const queryClient = useQueryClient();
-  const members = useQuery({ queryKey: teamMembersKey(teamId), queryFn: () => directory.teamMembers(teamId), staleTime: 5 * 60_000 });
+  const members = useQuery(teamMembersQuery(directory, teamId));
   const update = useUpdateGoal(teamId);
   const createGoal = useCreateGoal(teamId);
   const fetchGoal = useFetchGoal(teamId);

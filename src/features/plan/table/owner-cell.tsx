@@ -25,7 +25,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { MAX_GOAL_OWNERS, type LocalGoal, type PersonRef } from '../../../domain/plan';
 import { ownerNames, personName } from '../../../components/owner-names';
-import { teamMembersKey } from '../../../hooks/use-team-role';
+import { teamMembersKey, teamMembersQuery } from '../../../hooks/use-team-role';
 import { useI18n } from '../../../i18n';
 import { useServices } from '../../../lib/services';
 import { ownerChoices } from '../components/goal-editor';
@@ -47,7 +47,7 @@ function OwnerPicker({ teamId, goal, ownerIds, onChange, error }: { teamId: stri
   const styles = useStyles();
   const { t, locale } = useI18n();
   const { directory } = useServices();
-  const members = useQuery({ queryKey: teamMembersKey(teamId), queryFn: () => directory.teamMembers(teamId), staleTime: 5 * 60_000 });
+  const members = useQuery(teamMembersQuery(directory, teamId));
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const people = ownerChoices(members.data ?? [], goal.owners, locale);
