@@ -63,11 +63,55 @@ function contentSecurityPolicyMeta(): Plugin {
   };
 }
 
+/**
+ * Sign-in's code (MSAL in a tenant build; the emulator's dev tokens in a local one) is loaded by a
+ * dynamic import() (src/app/services.ts, loadTokenSource) but is needed by every open before the
+ * first Graph request: preloaded with the page (`<link rel="modulepreload">`, as Vite does for the
+ * entry's own imports), its download starts with `main` instead of one round trip after it (issue 16).
+ */
+export const PRELOADED_WITH_PAGE = ['src/auth/msal-token-source.ts', 'src/auth/dev-token-source.ts'] as const;
+
+function preloadWithPage(modules: readonly string[]): Plugin {
+  let base = '/';
+  return {
+    name: 'handlingsplan-preload-with-page',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (ctx.path !== '/index.html' || !ctx.bundle) return html;
+        const chunks = Object.values(ctx.bundle).filter((o) => o.type === 'chunk');
+        const byName = new Map(chunks.map((c) => [c.fileName, c]));
+        const entry = chunks.find((c) => c.isEntry);
+        // What the page already loads: the entry and its static imports (Vite preloads those).
+        const loaded = new Set<string>();
+        const closure = (name: string, into: Set<string>) => {
+          if (into.has(name)) return;
+          into.add(name);
+          for (const dep of byName.get(name)?.imports ?? []) closure(dep, into);
+        };
+        if (entry) closure(entry.fileName, loaded);
+        const wanted = new Set<string>();
+        for (const chunk of chunks) {
+          const facade = chunk.facadeModuleId?.replace(/\\/g, '/') ?? '';
+          if (modules.some((m) => facade.endsWith(`/${m}`))) closure(chunk.fileName, wanted);
+        }
+        const links = [...wanted].filter((name) => !loaded.has(name)).map((name) => `<link rel="modulepreload" crossorigin href="${base}${name}">`);
+        if (links.length === 0) return html;
+        return html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
+      },
+    },
+  };
+}
+
 // The production bundle is built from index.html only: the emulator (emulator/) and the local
 // Teams host page (host-sim/) are never part of it (tests/build checks the built files).
 // public/ (the favicon) is copied into dist/ as it is.
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicyMeta()],
+  plugins: [react(), contentSecurityPolicyMeta(), preloadWithPage(PRELOADED_WITH_PAGE)],
   // The import's parse worker (src/import/parse-worker.ts) is a module worker: the importer loads
   // its parsers with dynamic import() and pdf.js reads import.meta, neither of which an iife keeps.
   worker: { format: 'es' },

@@ -10,8 +10,9 @@
  * reminders and their Adaptive Cards, channel webhooks, the roster and the import writer are
  * loaded by import() on first use (src/app/services.ts, issue 16); so are the dark and
  * high-contrast themes, the notice shown outside Teams, and the board's editor and dialogs.
+ * Sign-in's code is preloaded by the page (vite.config.ts, preloadWithPage) but stays its own chunk.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -151,5 +152,20 @@ describe('one language’s chunk', () => {
       // English defines the keys: its modules are type-only imports of the translations, never loaded with them.
       expect(messages.filter((m) => !m.endsWith(`/${language}.ts`)), language).toEqual([]);
     }
+  });
+});
+
+describe('what the page preloads', () => {
+  it('should preload sign-in’s code (MSAL) with the page, and nothing a view or a language would load', () => {
+    const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+    const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\/([^"]+)"/g)].map((m) => m[1] as string);
+    const msal = chunkOf('src/auth/msal-token-source.ts');
+    expect(msal).toBeDefined();
+    expect(preloaded).toContain(msal!.name);
+    // Still loaded by import() (the page only starts the download early), never part of the entry.
+    const entry = [...chunks.values()].find((c) => c.isEntry);
+    expect(staticClosure(entry!.name).has(msal!.name)).toBe(false);
+    const modules = preloaded.flatMap((name) => chunks.get(name)?.modules ?? []);
+    expect(modules.filter((m) => /^src\/(features|i18n\/languages)\//.test(m))).toEqual([]);
   });
 });

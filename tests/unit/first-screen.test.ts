@@ -13,7 +13,8 @@ import { persistOptions } from '../../src/lib/persisted-cache';
 import { planQuery, planQueryKey } from '../../src/hooks/use-plan';
 import { meKey, meQuery } from '../../src/hooks/use-me';
 import { teamMembersKey, teamMembersQuery } from '../../src/hooks/use-team-role';
-import type { PlanSnapshot, TeamMember } from '../../src/domain/ports';
+import type { PlanSnapshot } from '../../src/domain/plan';
+import type { TeamMember } from '../../src/domain/ports';
 
 const TEAM = 'team-1';
 const USER = 'ola.nesse@org365.example';
