@@ -40,7 +40,7 @@ import {
   type OpenResult,
 } from '../bench/lib/browser';
 import { figure, filesOf, loadedRoots, sequentialRoundTrips, summarize, table, type Figure, type Manifest } from '../bench/lib/metrics';
-import { benchImport, benchPlanLoad } from '../bench/lib/node-benchmarks';
+import { benchImport, benchPlanLoad, benchPlannerBulk } from '../bench/lib/node-benchmarks';
 import { seedPlan } from '../emulator/seed/synthetic-plans';
 import { startBenchServer, type BenchServer } from '../bench/lib/serve';
 import { REPO_ROOT } from './dev-stack';
@@ -411,6 +411,7 @@ async function main(): Promise<number> {
       }),
     );
     figures.push(...(await benchPlanLoad(stack.emulator, planTeam.id, must(planTeam.members[0], 'member'), QUICK ? 1 : 7)));
+    figures.push(...(await benchPlannerBulk(stack.emulator, planTeam, QUICK ? 1 : 5)));
   } finally {
     await browser.close();
     for (const server of stack.servers) await server.close();
