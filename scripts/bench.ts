@@ -309,17 +309,24 @@ async function benchOpens(browser: Browser, dirs: Stack['dirs']): Promise<void> 
       targetRule: '1.2 × floor',
     }),
   );
-  // 'Before any Graph response': the margin from the first goal to the first Graph answer (≥ 0).
+  // 'Before any Graph response': the margin from the first goal to the first Graph answer (≥ 0),
+  // on warm opens at 150 ms, where Graph's answers take round trips as they do in a meeting room
+  // (at 0 ms the local emulator answers within milliseconds, and the race says nothing about waiting).
   const margin = (r: OpenResult) => {
     const graph = r.resources.filter((x) => new URL(x.url).pathname.startsWith('/v1.0/')).map((x) => x.end);
     return (graph.length ? Math.min(...graph) : Number.POSITIVE_INFINITY) - r.firstGoal;
   };
+  const slow = { rttMs: 150, bitsPerSecond: MBIT };
+  const warmSlow: Array<OpenResult | null> = [];
+  for (let i = 0; i < RUNS; i++) warmSlow.push(await attempt('warm open of the app at 150 ms', () => warmOpen(browser, app, slow)));
+  const slowOpens = succeeded(warmSlow, 'warm open of the app at 150 ms');
+  if (slowOpens.length === 0) return;
   figures.push(
     figure({
       group: 'warmOpen',
-      name: 'first goal before the first Graph answer (margin)',
+      name: 'first goal before the first Graph answer (margin), 150 ms RTT',
       unit: 'ms',
-      value: summarize(warm.app.map((r) => Math.min(margin(r), 60_000))),
+      value: summarize(slowOpens.map((r) => Math.min(margin(r), 60_000))),
       target: 0,
       targetRule: 'the cached plan shows before any Graph response',
       comparison: 'atLeast',
