@@ -3,16 +3,9 @@ import { normKey } from './normalize.ts';
 
 const keyCache = new Map<string, string>();
 
-// The cache and the shortcuts marked below change how fast, never what, these functions answer:
-// their mutants are equivalent (the same results, only slower), and a slower similarity makes every
-// importer test run to Stryker's timeout. They are left out of mutation testing; the results are
-// pinned by tests/import/text.test.ts (difflib's ratios, pruning by `atLeast`, ties in bestMatch).
 function key(s: string): string {
-  // Stryker disable next-line all: a cache (equivalent mutants)
   let k = keyCache.get(s);
-  // Stryker disable next-line all: a cache (equivalent mutants)
   if (k === undefined) {
-    // Stryker disable next-line all: the cache's size bound (equivalent mutants)
     if (keyCache.size > 5000) keyCache.clear();
     k = normKey(s);
     keyCache.set(s, k);
@@ -82,7 +75,6 @@ export function similarity(a: string, b: string, atLeast = 0): number {
   const x = key(a);
   const y = key(b);
   if (!x || !y) return 0;
-  // Stryker disable next-line all: a shortcut (equal keys match in full anyway)
   if (x === y) return 1;
   if ((2 * Math.min(x.length, y.length)) / (x.length + y.length) < atLeast) return 0;
   return (2 * matchedChars(x, y)) / (x.length + y.length);
@@ -93,7 +85,6 @@ export function bestMatch(text: string, candidates: readonly string[], atLeast =
   let index = -1;
   let score = 0;
   candidates.forEach((c, i) => {
-    // Stryker disable next-line all: pruning by the best score so far (a lower bound changes no result)
     const s = similarity(text, c, Math.max(atLeast, score));
     if (s > score) {
       score = s;
@@ -111,7 +102,6 @@ export function coverage(part: string, whole: string): number {
   const x = key(part);
   const y = key(whole);
   if (!x || !y) return 0;
-  // Stryker disable next-line all: a shortcut (a contained text matches in full anyway)
   if (y.includes(x)) return 1;
   return matchedChars(x, y) / x.length;
 }
