@@ -2,13 +2,13 @@
  * The importer's text similarity (src/import/text/similarity.ts) against a plain reference: the
  * Ratcliff/Obershelp ratio written the way its definition reads (find the longest common block,
  * recurse left and right of it, 2 × matched ÷ total length), with none of the speed-ups (typed
- * rows, an explicit stack, the key cache, the shortcuts and the pruning by `atLeast`). Thousands of
+ * rows, an explicit stack, the caches, the shortcuts and the pruning by `atLeast`). Thousands of
  * generated pairs, from random letters to near-copies with edits, so that any change in what the
  * function answers fails here. This test stands in for mutation testing, which leaves the file out
  * (stryker.config.json: its instrumented loops made every importer mutant take minutes).
  */
 import { describe, expect, it } from 'vitest';
-import { bestMatch, coverage, similarity } from '../../src/import/text/similarity.ts';
+import { bestMatch, coverage, similarity, startSimilarityRun } from '../../src/import/text/similarity.ts';
 import { normKey } from '../../src/import/text/normalize.ts';
 
 /** The longest common block, leftmost in `a` and then in `b` on ties (as difflib's find_longest_match without junk). */
@@ -36,6 +36,20 @@ function referenceSimilarity(a: string, b: string): number {
   const y = normKey(b);
   if (!x || !y) return 0;
   return (2 * matched(x, y)) / (x.length + y.length);
+}
+
+/** The ratio's bound from the letters alone: characters the two keys have in common, with repeats (difflib's quick_ratio). */
+function lettersBound(x: string, y: string): number {
+  const left = [...x];
+  let common = 0;
+  for (const c of y) {
+    const at = left.indexOf(c);
+    if (at >= 0) {
+      common++;
+      left.splice(at, 1);
+    }
+  }
+  return (2 * common) / (x.length + y.length);
 }
 
 function referenceCoverage(part: string, whole: string): number {
@@ -81,20 +95,21 @@ function pairs(seed: number, count: number): Array<[string, string]> {
 }
 
 describe('text similarity against a plain reference', () => {
-  it('gives the reference ratio for every generated pair, either way round', () => {
-    for (const [a, b] of pairs(20261203, 3000)) {
+  it('gives the reference ratio for every generated pair, either way round, within an import and across imports', () => {
+    startSimilarityRun();
+    for (const [a, b] of [...pairs(20261203, 3000), ...pairs(20261203, 300)]) {
       expect(similarity(a, b), `${JSON.stringify(a)} ~ ${JSON.stringify(b)}`).toBeCloseTo(referenceSimilarity(a, b), 12);
       expect(similarity(b, a), `${JSON.stringify(b)} ~ ${JSON.stringify(a)}`).toBeCloseTo(referenceSimilarity(b, a), 12);
     }
   });
 
-  it('with a lower bound, gives the ratio when it can reach the bound and 0 when the lengths alone rule it out', () => {
+  it('with a lower bound, gives the ratio when it can reach the bound and 0 when the lengths or the letters alone rule it out', () => {
     for (const [a, b] of pairs(7, 1500)) {
       const full = referenceSimilarity(a, b);
-      const x = normKey(a).length;
-      const y = normKey(b).length;
+      const x = normKey(a);
+      const y = normKey(b);
       for (const atLeast of [0.3, 0.6, 0.9]) {
-        const reachable = x > 0 && y > 0 && (2 * Math.min(x, y)) / (x + y) >= atLeast;
+        const reachable = x.length > 0 && y.length > 0 && (2 * Math.min(x.length, y.length)) / (x.length + y.length) >= atLeast && lettersBound(x, y) >= atLeast;
         expect(similarity(a, b, atLeast), `${JSON.stringify(a)} ~ ${JSON.stringify(b)} ≥ ${atLeast}`).toBeCloseTo(reachable ? full : 0, 12);
       }
     }

@@ -7,8 +7,12 @@ import { segmentAreas } from './areas.ts';
 import { detectLanguage, detectPeriod, detectUnion } from './meta.ts';
 import { flatten } from './paragraphs.ts';
 import { readPreamble } from './preamble.ts';
+import { startSimilarityRun } from '../text/similarity.ts';
 
 export function buildDraft(blocks: readonly Block[]): PlanDraft {
+  // Each import compares its own texts afresh (the ratio cache serves one import's repeated questions).
+  // Stryker disable next-line all: a cache reset; the draft is the same either way (equivalent mutants)
+  startSimilarityRun();
   const { paras, situation, notUsed: frame } = flatten(blocks);
   if (paras.length === 0 && situation.length === 0) throw new ImportError('NO_TEXT');
   // Running headers name the union and the period too.

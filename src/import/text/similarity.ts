@@ -13,6 +13,59 @@ function key(s: string): string {
   return k;
 }
 
+/** Each key's letters counted (for the quick bound below), cached with the keys. */
+const countCache = new Map<string, Map<number, number>>();
+
+function letterCounts(k: string): Map<number, number> {
+  let counts = countCache.get(k);
+  if (counts === undefined) {
+    if (countCache.size > 5000) countCache.clear();
+    counts = new Map();
+    for (let i = 0; i < k.length; i++) {
+      const c = k.charCodeAt(i);
+      counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    countCache.set(k, counts);
+  }
+  return counts;
+}
+
+/**
+ * An upper bound of the ratio from the letters alone (difflib's quick_ratio): no matching can pair
+ * more characters than the two texts have in common, counted with repeats.
+ */
+function quickBound(x: string, y: string): number {
+  const cx = letterCounts(x);
+  const cy = letterCounts(y);
+  const [few, many] = cx.size <= cy.size ? [cx, cy] : [cy, cx];
+  let common = 0;
+  for (const [c, n] of few) common += Math.min(n, many.get(c) ?? 0);
+  return (2 * common) / (x.length + y.length);
+}
+
+/**
+ * Full ratios already computed in this import, by pair of keys: the parser asks about the same
+ * paragraph and the same template text from several rules. Emptied when an import starts
+ * (`startSimilarityRun`), so that one import never profits from an earlier one's work.
+ */
+const ratioCache = new Map<string, number>();
+
+/** Forgets the ratios of earlier imports (src/import/index.ts calls it as an import starts). */
+export function startSimilarityRun(): void {
+  ratioCache.clear();
+}
+
+function fullRatio(x: string, y: string): number {
+  const pair = `${x}\u0000${y}`;
+  let ratio = ratioCache.get(pair);
+  if (ratio === undefined) {
+    if (ratioCache.size > 20000) ratioCache.clear();
+    ratio = (2 * matchedChars(x, y)) / (x.length + y.length);
+    ratioCache.set(pair, ratio);
+  }
+  return ratio;
+}
+
 function longestMatch(
   a: string,
   b: string,
@@ -68,8 +121,8 @@ function matchedChars(a: string, b: string): number {
 }
 
 /**
- * Similarity in [0, 1] of two texts after normalisation. With `atLeast`, pairs whose lengths alone
- * rule that score out return 0 without the full comparison.
+ * Similarity in [0, 1] of two texts after normalisation. With `atLeast`, pairs whose lengths or
+ * letters alone rule that score out return 0 without the full comparison.
  */
 export function similarity(a: string, b: string, atLeast = 0): number {
   const x = key(a);
@@ -77,7 +130,8 @@ export function similarity(a: string, b: string, atLeast = 0): number {
   if (!x || !y) return 0;
   if (x === y) return 1;
   if ((2 * Math.min(x.length, y.length)) / (x.length + y.length) < atLeast) return 0;
-  return (2 * matchedChars(x, y)) / (x.length + y.length);
+  if (atLeast > 0 && quickBound(x, y) < atLeast) return 0;
+  return fullRatio(x, y);
 }
 
 /** Best similarity of `text` against candidates, with the index of the best one. */
