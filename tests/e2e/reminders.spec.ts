@@ -9,7 +9,7 @@ import { expect, test } from '@playwright/test';
 import { DEMO_REMINDER_CHANNEL_NAME, DEMO_TEAMS } from '../../emulator/seed/demo-tenant';
 import { graphClientAs } from '../../emulator/app-client';
 import { SharePointReminderLedger } from '../../src/adapters/sharepoint/reminder-ledger';
-import { localDayOf } from '../../src/domain/calendar';
+import { osloClock } from '../../src/domain/reminders';
 import { expectNoSeriousA11yViolations } from './support/a11y';
 import { emulatorEndpoint, repositoryAs } from './support/graph';
 import { hostUrl, openTab } from './support/host';
@@ -23,10 +23,11 @@ test('the board previews and sends reminders; the card arrives in the channel on
   const repo = repositoryAs(board, team.id);
   const original = await repo.load();
   if (!original) throw new Error('no plan');
-  // A goal due today (the board's local day), with an owner: its reminder is due now.
+  // A goal due today, with an owner: its reminder is due now. 'Today' is the Norwegian day the
+  // reminder rules use (Europe/Oslo), not this machine's: from 23:00 UTC they differ.
   const goal = original.goals.find((g) => g.owners.length > 0 && g.status !== 'done' && g.kind !== 'recurring');
   if (!goal) throw new Error('no goal');
-  const today = localDayOf(new Date());
+  const today = osloClock(new Date()).day;
   await repo.updateGoal(goal.id, { due: today }, { ifMatch: goal.etag ?? null });
   // One post per goal (however many are due in the demo plan), and no check-in nudges.
   await repo.updatePlan(original.plan.id, { reminderSettings: { maxSeparatePosts: 50, nudges: false } }, { ifMatch: null });
