@@ -60,9 +60,9 @@ export async function benchPlanLoad(emulator: RunningEmulator, teamId: string, u
         name: `load at ${latency} ms per request (emulator)`,
         unit: 'ms',
         value: summarize(times),
-        reference: { name: '2 round trips', value: 2 * latency },
-        target: 2 * latency * 1.25,
-        targetRule: '2 round trips + 25 %',
+        reference: { name: `${outer} round trip${outer === 1 ? '' : 's'}`, value: outer * latency },
+        target: outer * latency * 1.25,
+        targetRule: 'its round trips + 25 %',
       }),
     ];
   } finally {

@@ -82,12 +82,36 @@ describe('SharePointPlanRepository', () => {
     expect(snapshot.issues).toEqual([]);
   });
 
-  it('should load the whole plan in two sequential round trips through $batch', async () => {
+  it('should load the whole plan in one round trip through $batch, reading each list by its title', async () => {
     const { repo } = repoAs(emu, steward, alver.id);
     emu.clearLog();
-    await repo.load();
+    const snapshot = await repo.load();
     const outer = outerRequests(emu);
-    expect(outer.map((e) => `${e.method} ${e.path}`)).toEqual(['POST /v1.0/$batch', 'POST /v1.0/$batch']);
+    expect(outer.map((e) => `${e.method} ${e.path}`)).toEqual(['POST /v1.0/$batch']);
+    expect(snapshot?.goals.length).toBeGreaterThan(0);
+  });
+
+  it('should read a list someone renamed by its id in a second round trip, and load the same plan', async () => {
+    const { repo, graph } = repoAs(emu, boardA, alver.id);
+    const before = await repo.load();
+    const lists = await graph.getAll<{ id: string; displayName: string }>(`/groups/${alver.id}/sites/root/lists`);
+    const goalsList = lists.find((l) => l.displayName === 'Lokale mål');
+    if (!goalsList) throw new Error('no goals list');
+    await graph.patch(`/groups/${alver.id}/sites/root/lists/${goalsList.id}`, { displayName: 'Våre mål' });
+    // A list of the user's own now has the title the app gave its goals list: never read as goals.
+    const decoy = await graph.post<{ id: string }>(`/groups/${alver.id}/sites/root/lists`, { displayName: 'Lokale mål', list: { template: 'genericList' } });
+    await graph.post(`/groups/${alver.id}/sites/root/lists/${decoy.id}/items`, { fields: { Title: 'Ikke et mål' } });
+    try {
+      const fresh = repoAs(emu, steward, alver.id).repo;
+      emu.clearLog();
+      const after = await fresh.load();
+      expect(outerRequests(emu).map((e) => `${e.method} ${e.path}`)).toEqual(['POST /v1.0/$batch', 'POST /v1.0/$batch']);
+      expect(after?.goals.map((g) => g.text)).toEqual(before?.goals.map((g) => g.text));
+      expect(after?.issues).toEqual([]);
+    } finally {
+      await graph.delete(`/groups/${alver.id}/sites/root/lists/${decoy.id}`);
+      await graph.patch(`/groups/${alver.id}/sites/root/lists/${goalsList.id}`, { displayName: 'Lokale mål' });
+    }
   });
 
   it('should be idempotent when provisioning again', async () => {

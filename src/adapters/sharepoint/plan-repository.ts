@@ -1,8 +1,10 @@
 /**
  * PlanRepository over SharePoint lists in the team's site, through Microsoft Graph.
  *
- * Loading a whole plan takes two sequential round trips: one $batch that finds the site and its
- * lists, one $batch that reads every list (then nextLinks only for lists above 5,000 items).
+ * Loading a whole plan takes one round trip: one $batch that finds the site and its lists and, in
+ * the same batch, reads every list by the title the app gives it (Graph addresses a list by id or
+ * title). A list someone renamed is read by its id in a second $batch; nextLinks follow only for
+ * lists above 5,000 items.
  * Plan items that an import is still writing (ImportState set) are not shown.
  * Writes send the item's eTag as If-Match, so a stale write becomes a ConflictError, never a
  * silent overwrite.
@@ -51,7 +53,7 @@ import {
   type Fields,
   type ListItem,
 } from './mappers';
-import { PLAN_LIST_KEYS, type ListKey } from './schema';
+import { LISTS, PLAN_LIST_KEYS, type ListKey } from './schema';
 import { SharePointListPermissions, permissionsFailure, permissionsHealth } from './list-permissions';
 import type { SharePointRest } from './sharepoint-rest';
 import { SiteListsManager, isUnknownFieldError, listsQuery, matchLists, siteRootPath, type SiteLists } from './site-lists';
@@ -156,10 +158,18 @@ export class SharePointPlanRepository implements PlanRepository {
   }
 
   async load(): Promise<PlanSnapshot | null> {
-    // Round trip 1: the site and its lists.
+    // One round trip: the site, its lists, and every list's items addressed by the title the app
+    // gave the list ("GET /sites/{site-id}/lists/{list-title}",
+    // https://learn.microsoft.com/en-us/graph/api/list-get). A $batch runs its requests in parallel.
+    const byTitle = (key: ListKey) => `title:${key}`;
     const first = await this.graph.batch([
       { id: 'site', method: 'GET', url: `${siteRootPath(this.teamId)}?$select=id` },
       { id: 'lists', method: 'GET', url: listsQuery(this.teamId) },
+      ...PLAN_LIST_KEYS.map((key) => ({
+        id: byTitle(key),
+        method: 'GET' as const,
+        url: withQuery(`${siteRootPath(this.teamId)}/lists/${encodeURIComponent(LISTS[key].displayName)}/items`, { expand: 'fields', top: ITEMS_PAGE_SIZE }),
+      })),
     ]);
     const site = ensureOk<{ id: string }>(first.get('site'));
     const lists = matchLists(ensureOk<{ value: Array<{ id: string; displayName: string; description?: string }> }>(first.get('lists')).value);
@@ -167,20 +177,32 @@ export class SharePointPlanRepository implements PlanRepository {
     this.site.remember(siteLists);
     if (!lists.has('plans')) return null;
 
-    // Round trip 2: every list's items.
+    // A list's answer by title counts only when the list the app recognises (by its marker) still
+    // has that title: titles are unique in a site, so it is the same list. A renamed list, or one
+    // whose answer by title failed, is read by its id in a second round trip.
     const keys = PLAN_LIST_KEYS.filter((key) => lists.has(key));
-    const second = await this.graph.batch(
-      keys.map((key) => ({
-        id: key,
-        method: 'GET' as const,
-        url: withQuery(this.itemsPath(siteLists, key), { expand: 'fields', top: ITEMS_PAGE_SIZE }),
-      })),
-    );
+    const pages = new Map<ListKey, Page<ListItem>>();
+    const again: ListKey[] = [];
+    for (const key of keys) {
+      const answer = first.get(byTitle(key));
+      const sameList = lists.get(key)?.displayName.toLowerCase() === LISTS[key].displayName.toLowerCase();
+      if (sameList && answer && answer.status >= 200 && answer.status < 300) pages.set(key, ensureOk<Page<ListItem>>(answer));
+      else again.push(key);
+    }
+    if (again.length > 0) {
+      const second = await this.graph.batch(
+        again.map((key) => ({
+          id: key,
+          method: 'GET' as const,
+          url: withQuery(this.itemsPath(siteLists, key), { expand: 'fields', top: ITEMS_PAGE_SIZE }),
+        })),
+      );
+      for (const key of again) pages.set(key, ensureOk<Page<ListItem>>(second.get(key)));
+    }
     const items = new Map<ListKey, ListItem[]>();
     await Promise.all(
       keys.map(async (key) => {
-        const page = ensureOk<Page<ListItem>>(second.get(key));
-        items.set(key, await this.graph.continuePages(page));
+        items.set(key, await this.graph.continuePages(pages.get(key) as Page<ListItem>));
       }),
     );
 
