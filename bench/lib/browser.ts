@@ -7,14 +7,27 @@
  * `performance.now()` clock): the first goal counts as painted in the first task after the frame
  * that showed it; requests come from the Resource Timing API, so they are what the browser fetched.
  */
+import { createHash, X509Certificate } from 'node:crypto';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import type { TimedRequest } from './metrics';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-export async function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+/** Chromium's pin of a certificate: base64 of the SHA-256 of its SubjectPublicKeyInfo. */
+export function spkiPin(certificatePem: string): string {
+  const der = new X509Certificate(certificatePem).publicKey.export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(der).digest('base64');
+}
+
+/**
+ * Chromium, trusting the local servers' certificate (`trust`, PEM) as if a CA had issued it.
+ * Not merely ignoring its errors: Chromium keeps nothing in its HTTP cache from a connection with a
+ * certificate error, so a warm open would download every file again.
+ */
+export async function launch(options: { trust?: string } = {}): Promise<Browser> {
+  const pin = options.trust ? [`--ignore-certificate-errors-spki-list=${spkiPin(options.trust)}`] : [];
+  return chromium.launch({ executablePath: CHROMIUM, args: [...FLAGS, ...pin] });
 }
 
 export interface Network {
