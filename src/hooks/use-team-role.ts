@@ -21,5 +21,9 @@ export function useTeamRole(teamId: string | null): { role: TeamRole | null; isL
     const member = members.data.find((m) => m.id === me.data.id);
     role = member?.role ?? null;
   }
-  return { role, isLoading: me.isLoading || members.isLoading, error: me.error ?? members.error };
+  // Loading until both answers (or an error) are in: not only while a request is under way. While
+  // the persisted cache is being restored no request has started, and a role not known yet must
+  // never show as "no access".
+  const pending = (me.isPending && !me.error) || (teamId !== null && members.isPending && !members.error);
+  return { role, isLoading: pending, error: me.error ?? members.error };
 }
