@@ -4,13 +4,15 @@ import { createRoot } from 'react-dom/client';
 import { buildTabDeepLink, connectToHost, loadFluentTheme, toAppLanguage } from './teams';
 import { loadI18n } from './i18n/load';
 import { readConfig, type RawEnv } from './app/config';
-import { App, createQueryClient } from './app/app';
+import { version as appVersion } from '../package.json';
+import { App, createQueryClient, refreshRestored } from './app/app';
 import { createServices, loadTokenSource } from './app/services';
 import { parseRoute } from './app/routes';
 import { preloadView } from './app/tab-views';
 import { viewFromSubPage } from './lib/navigation';
 import { localDayOf } from './domain/calendar';
 import { startFirstScreen } from './app/first-screen';
+import { defaultStorage, persistOptions, readingAhead, restorePersisted } from './lib/persisted-cache';
 
 async function main(): Promise<void> {
   const openedAt = Date.now();
@@ -27,6 +29,9 @@ async function main(): Promise<void> {
   // said which view it is, alongside sign-in and the first screen's Graph reads (app/first-screen.ts).
   const tokenSource = loadTokenSource(config);
   tokenSource.catch(() => undefined); // awaited below; a failure surfaces there
+  // The last visit's cache is read while the host answers; whose it is, is checked once the host
+  // has said who signed in (lib/persisted-cache.ts).
+  const storage = readingAhead(defaultStorage());
   const host = await connectToHost({ validMessageOrigins: config.teamsHostOrigins, timeoutMs: 5000 });
   if (!host) {
     // Outside Teams only (with its own themes): not part of the tab's first download.
@@ -37,13 +42,17 @@ async function main(): Promise<void> {
   if (parseRoute(window.location.hash) === 'tab' && host.context.team) preloadView(viewFromSubPage(host.context.subPageId)?.name ?? null);
   const { user } = host.context;
   const queryClient = createQueryClient();
+  const userPrincipalName = user.userPrincipalName ?? user.loginHint ?? '';
+  const persist = persistOptions({ appVersion, userPrincipalName, storage });
+  // What was restored shows at the first render and is then refreshed from Graph.
+  const restored = restorePersisted(queryClient, persist).then(() => refreshRestored(queryClient, openedAt));
   // Sign-in, the theme and the user's language load together; the first screen's Graph reads start
   // as soon as sign-in is ready, without waiting for the other two.
   const signedIn = tokenSource
     .then((make) => make(user))
     .then((getToken) => {
       const services = createServices(config, getToken, {
-        user: { id: user.id, userPrincipalName: user.userPrincipalName ?? user.loginHint ?? '', displayName: user.displayName ?? user.userPrincipalName ?? '' },
+        user: { id: user.id, userPrincipalName, displayName: user.displayName ?? user.userPrincipalName ?? '' },
         team: host.context.team ? { id: host.context.team.groupId, displayName: host.context.team.displayName } : null,
         channel: host.context.channel ? { id: host.context.channel.id, displayName: host.context.channel.displayName } : null,
         tenantId: user.tenantId ?? null,
@@ -70,10 +79,15 @@ async function main(): Promise<void> {
       startFirstScreen(queryClient, services, host.context.team?.groupId ?? null, window.location.hash);
       return services;
     });
-  const [services, theme, i18n] = await Promise.all([signedIn, loadFluentTheme(host.context.theme), loadI18n(toAppLanguage(host.context.locale))]);
+  const [services, theme, i18n] = await Promise.all([
+    signedIn,
+    loadFluentTheme(host.context.theme),
+    loadI18n(toAppLanguage(host.context.locale)),
+    restored,
+  ]);
   root.render(
     <StrictMode>
-      <App host={host} services={services} queryClient={queryClient} theme={theme} i18n={i18n} openedAt={openedAt} />
+      <App host={host} services={services} queryClient={queryClient} persist={persist} theme={theme} i18n={i18n} openedAt={openedAt} />
     </StrictMode>,
   );
 }

@@ -3,14 +3,12 @@
  * services), the offline check-in queue's sync, and routes.
  */
 import { FluentProvider, Spinner, makeStyles, tokens, type Theme } from '@fluentui/react-components';
-import { QueryClient } from '@tanstack/react-query';
-import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { version as appVersion } from '../../package.json';
 import { loadFluentTheme, type HostTheme, type TeamsHost } from '../teams';
 import { I18nProvider, LOCALES, useI18n, type I18n } from '../i18n';
 import { ServicesProvider, type Services } from '../lib/services';
-import { CACHE_MAX_AGE_MS, persistOptions, useRefreshingPersistedPlan } from '../lib/persisted-cache';
+import { CACHE_MAX_AGE_MS, usePersisting, useRefreshingPersistedPlan, type PersistOptions } from '../lib/persisted-cache';
 import { useCheckInQueueSync } from '../hooks/use-check-in';
 import { Routes } from './routes';
 
@@ -116,28 +114,34 @@ function useHostTheme(host: TeamsHost, initial: Theme): { name: HostTheme; theme
   return state;
 }
 
-/** The tab: its theme and its user's language are loaded before it renders (main.tsx). */
+/**
+ * The tab: its theme, its user's language and the persisted cache are loaded before it renders
+ * (main.tsx), so its first render already shows the last plan.
+ */
 export function App({
   host,
   services,
   queryClient,
+  persist,
   theme: initialTheme,
   i18n,
-  openedAt = Date.now(),
+  openedAt,
 }: {
   host: TeamsHost;
   services: Services;
+  /** Holding what was restored from the persisted cache (`restorePersisted`). */
   queryClient: QueryClient;
+  /** How the cache is kept from now on. */
+  persist: PersistOptions;
   theme: Theme;
   i18n: I18n;
   /** When the tab started opening: data older than this was restored from the persisted cache. */
-  openedAt?: number;
+  openedAt: number;
 }) {
   const styles = useStyles();
   const { name: theme, theme: fluentTheme } = useHostTheme(host, initialTheme);
   const language = i18n.language;
-  const upn = services.session.user.userPrincipalName;
-  const [persist] = useState(() => ({ options: persistOptions({ appVersion, userPrincipalName: upn }), since: openedAt }));
+  usePersisting(queryClient, persist);
   useEffect(() => {
     document.documentElement.lang = LOCALES[language];
     document.documentElement.dataset.theme = theme;
@@ -147,13 +151,13 @@ export function App({
     <FluentProvider theme={fluentTheme} className={styles.provider} data-theme={theme} lang={LOCALES[language]}>
       <div className={styles.root}>
         <I18nProvider i18n={i18n}>
-          <PersistQueryClientProvider client={queryClient} persistOptions={persist.options} onSuccess={() => void refreshRestored(queryClient, persist.since)}>
+          <QueryClientProvider client={queryClient}>
             <ServicesProvider services={services}>
               <CheckInQueueSync />
               <Routes host={host} />
-              <RefreshingIndicator queryClient={queryClient} since={persist.since} />
+              <RefreshingIndicator queryClient={queryClient} since={openedAt} />
             </ServicesProvider>
-          </PersistQueryClientProvider>
+          </QueryClientProvider>
         </I18nProvider>
       </div>
     </FluentProvider>

@@ -11,8 +11,15 @@
  */
 import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persister';
 import type { Query, QueryClient } from '@tanstack/react-query';
-import type { AsyncStorage, PersistedClient, Persister, PersistQueryClientOptions } from '@tanstack/react-query-persist-client';
-import { useSyncExternalStore } from 'react';
+import {
+  persistQueryClientRestore,
+  persistQueryClientSubscribe,
+  type AsyncStorage,
+  type PersistedClient,
+  type Persister,
+  type PersistQueryClientOptions,
+} from '@tanstack/react-query-persist-client';
+import { useEffect, useSyncExternalStore } from 'react';
 import { indexedDbStore } from './indexed-db';
 
 export const CACHE_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -43,6 +50,42 @@ export function indexedDbStorage(databaseName = 'handlingsplan-cache', storeName
     },
     removeItem: async (key) => {
       await run('readwrite', (s) => s.delete(key));
+    },
+  };
+}
+
+/** The browser's store for the cache: IndexedDB, or none where the browser has none (nothing is kept). */
+export function defaultStorage(): AsyncStorage<string> | null {
+  return typeof indexedDB !== 'undefined' ? indexedDbStorage() : null;
+}
+
+/**
+ * A storage whose stored cache is being read already: the read starts now, before anyone knows
+ * whose cache it is (main.tsx starts it before the host has answered), and the persister's first
+ * read gets that answer. Whether the cache may be used is decided after reading it, as always
+ * (`forgetOtherUsers`, the buster and the maximum age); a write or removal first makes the early
+ * answer stale, so it is then not handed out.
+ */
+export function readingAhead(storage: AsyncStorage<string> | null): AsyncStorage<string> | null {
+  if (!storage) return null;
+  const reading = Promise.resolve(storage.getItem(CACHE_KEY));
+  reading.catch(() => undefined); // handed out below; a failure surfaces to the reader
+  let ahead: typeof reading | null = reading;
+  const take = (key: string) => {
+    if (key !== CACHE_KEY || !ahead) return null;
+    const answer = ahead;
+    ahead = null;
+    return answer;
+  };
+  return {
+    getItem: (key) => take(key) ?? storage.getItem(key),
+    setItem: (key, value) => {
+      if (key === CACHE_KEY) ahead = null;
+      return storage.setItem(key, value);
+    },
+    removeItem: (key) => {
+      if (key === CACHE_KEY) ahead = null;
+      return storage.removeItem(key);
     },
   };
 }
@@ -81,8 +124,11 @@ export function forgetOtherUsers(persister: Persister, buster: string): Persiste
   };
 }
 
-export function persistOptions({ appVersion, userPrincipalName, storage }: PersistSettings): Omit<PersistQueryClientOptions, 'queryClient'> {
-  const store = storage !== undefined ? storage : typeof indexedDB !== 'undefined' ? indexedDbStorage() : null;
+/** How the cache is kept: the persister, its buster, maximum age and what is kept. */
+export type PersistOptions = Omit<PersistQueryClientOptions, 'queryClient'>;
+
+export function persistOptions({ appVersion, userPrincipalName, storage }: PersistSettings): PersistOptions {
+  const store = storage !== undefined ? storage : defaultStorage();
   const buster = cacheBuster(appVersion, userPrincipalName);
   return {
     persister: forgetOtherUsers(createAsyncStoragePersister({ storage: store, key: CACHE_KEY, throttleTime: 1000 }), buster),
@@ -106,4 +152,23 @@ export function useRefreshingPersistedPlan(queryClient: QueryClient, since: numb
     () => isRefreshingPersistedPlan(queryClient, since),
     () => false,
   );
+}
+
+/**
+ * Puts the stored cache into the query client, before the tab's first render (main.tsx), so that
+ * the first screen shows the last plan at once instead of after a restoring phase. A cache that is
+ * expired, someone else's or unreadable is deleted and nothing is restored; that is never fatal:
+ * the tab then reads Graph as on a first visit.
+ */
+export async function restorePersisted(queryClient: QueryClient, options: PersistOptions): Promise<void> {
+  try {
+    await persistQueryClientRestore({ queryClient, ...options });
+  } catch {
+    // Already deleted by the restore.
+  }
+}
+
+/** Keeps the query cache stored from now on (after `restorePersisted`, never before it). */
+export function usePersisting(queryClient: QueryClient, options: PersistOptions): void {
+  useEffect(() => persistQueryClientSubscribe({ queryClient, ...options }), [queryClient, options]);
 }

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { persistQueryClientRestore, persistQueryClientSave, type AsyncStorage } from '@tanstack/react-query-persist-client';
 import { describe, expect, it } from 'vitest';
-import { CACHE_KEY, CACHE_MAX_AGE_MS, cacheBuster, isRefreshingPersistedPlan, persistOptions } from '../../src/lib/persisted-cache';
+import { CACHE_KEY, CACHE_MAX_AGE_MS, cacheBuster, isRefreshingPersistedPlan, persistOptions, readingAhead, restorePersisted } from '../../src/lib/persisted-cache';
 
 function memoryStorage(): AsyncStorage<string> & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -100,5 +100,52 @@ describe('persisted query cache', () => {
     query.setState({ fetchStatus: 'fetching' });
     expect(isRefreshingPersistedPlan(client, 5_000)).toBe(true);
     expect(isRefreshingPersistedPlan(client, 500)).toBe(false);
+  });
+
+  it('should start reading the stored cache at once, and hand that read to the restore without a second one', async () => {
+    const storage = memoryStorage();
+    await saved(storage, 'ola@org365.example', (c) => c.setQueryData(['plan', 't1'], plan));
+    const reads: string[] = [];
+    const counted: AsyncStorage<string> = { ...storage, getItem: (key) => (reads.push(key), storage.getItem(key)) };
+    const ahead = readingAhead(counted);
+    expect(reads).toEqual([CACHE_KEY]); // before anyone knows whose cache it is
+    const client = new QueryClient();
+    await restorePersisted(client, persistOptions({ appVersion: '0.1.0', userPrincipalName: 'ola@org365.example', storage: ahead }));
+    expect(client.getQueryData(['plan', 't1'])).toEqual(plan);
+    expect(reads).toEqual([CACHE_KEY]);
+  });
+
+  it('should read ahead for the user only what the user may have: another user’s cache is deleted, unread by the app', async () => {
+    const storage = memoryStorage();
+    await saved(storage, 'ola@org365.example', (c) => c.setQueryData(['plan', 't1'], plan));
+    const client = new QueryClient();
+    await restorePersisted(client, persistOptions({ appVersion: '0.1.0', userPrincipalName: 'kari@org365.example', storage: readingAhead(storage) }));
+    expect(client.getQueryData(['plan', 't1'])).toBeUndefined();
+    expect(storage.data.has(CACHE_KEY)).toBe(false);
+  });
+
+  it('should never hand out an early read made stale by a write or a removal', async () => {
+    const storage = memoryStorage();
+    storage.data.set(CACHE_KEY, 'old');
+    const written = readingAhead(storage);
+    await written?.setItem(CACHE_KEY, 'new');
+    expect(await written?.getItem(CACHE_KEY)).toBe('new');
+    const removed = readingAhead(storage);
+    await removed?.removeItem(CACHE_KEY);
+    expect(await removed?.getItem(CACHE_KEY)).toBeNull();
+    // Other keys are read as they are.
+    storage.data.set('other', 'x');
+    expect(await readingAhead(storage)?.getItem('other')).toBe('x');
+    expect(readingAhead(null)).toBeNull();
+  });
+
+  it('should restore nothing, and not fail, when the early read failed; the broken cache is deleted', async () => {
+    const storage = memoryStorage();
+    storage.data.set(CACHE_KEY, 'x');
+    const failing: AsyncStorage<string> = { ...storage, getItem: () => Promise.reject(new Error('IndexedDB is closed')) };
+    const client = new QueryClient();
+    await expect(restorePersisted(client, persistOptions({ appVersion: '0.1.0', userPrincipalName: 'ola@org365.example', storage: readingAhead(failing) }))).resolves.toBeUndefined();
+    expect(client.getQueryCache().getAll()).toHaveLength(0);
+    expect(storage.data.has(CACHE_KEY)).toBe(false);
   });
 });
