@@ -81,7 +81,10 @@ test.beforeAll(async ({ playwright }) => {
     const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     const sortOrder = Math.max(0, ...snapshot.goals.map((g) => g.sortOrder)) + 1;
     const owners = [{ id: LINDA.id, displayName: LINDA.displayName, email: LINDA.mail }];
-    const common = { planId: snapshot.plan.id, areaId: area.id, nationalGoal: null, owners, status: null, measure: null, tariffArea: null } as const;
+    // Work on both started with the period: what is expected of them must not depend on whether
+    // this run crossed midnight after the demo plan was seeded (a goal added on a later day than
+    // the plan starts that day, domain/progress.ts goalStart).
+    const common = { planId: snapshot.plan.id, areaId: area.id, nationalGoal: null, owners, status: null, measure: null, tariffArea: null, start: `${snapshot.plan.periodFrom}-01-01` } as const;
     const recurring = await repo.createGoal({ ...common, text: `Fire medlemsmøter i året (e2e ${suffix})`, kind: 'recurring', due: '2027-03-31', recurrence: { count: 4, per: 'year' }, sortOrder });
     const milestone = await repo.createGoal({ ...common, text: `Streikekomité på plass (e2e ${suffix})`, kind: 'milestone', due: '2027-06-30', recurrence: null, sortOrder: sortOrder + 1 });
 
