@@ -36,10 +36,7 @@ export function renderList(site: SiteState, list: ListState, store: TenantStore,
   return out;
 }
 
-/**
- * A list addressed as Graph allows: by id, or by its title (displayName) or URL name
- * ("GET /sites/{site-id}/lists/{list-title}", https://learn.microsoft.com/en-us/graph/api/list-get).
- */
+/** A list addressed as Graph allows: by id, or by its title (displayName) or URL name. */
 export function findList(site: SiteState, idOrTitle: string): ListState | undefined {
   const key = idOrTitle.toLowerCase();
   return (
