@@ -16,6 +16,7 @@ import type { BotRateLimitOptions } from './messaging/rate-limit.ts';
 import { MessagingService } from './messaging/service.ts';
 import { WORKFLOWS_WEBHOOK_BASE } from './messaging/workflows-webhook.ts';
 import { buildTenant, ensureDemoAppAccess, ensureDemoMessaging, ensureDemoUsers } from './seed/build-tenant.ts';
+import { syntheticUnions } from './seed/synthetic-unions.ts';
 import { StatePersistence } from './state/persistence.ts';
 import { TenantStore } from './state/tenant-store.ts';
 
@@ -37,6 +38,13 @@ export interface EmulatorOptions {
    * (users, teams, channels, sites); only 'demo' runs `onFreshSeed` (which seeds the plans).
    */
   seed?: 'demo' | 'empty';
+  /**
+   * Synthetic local unions added to a freshly built tenant besides the demo teams (default 0):
+   * 'Fagforbundet Lokallag 001' … with stable ids, each set up as a demo team is (channels, the
+   * app installed, its Sites.Selected grant) but without a plan (seed/synthetic-unions.ts). For
+   * benchmarks of national scale; a tenant loaded from dataDir is left as it was saved.
+   */
+  syntheticUnions?: number;
   faults?: FaultOptions;
   /** Called once after startup when the tenant was freshly seeded with 'demo' (not when loaded from dataDir). */
   onFreshSeed?: (emu: RunningEmulator) => Promise<void>;
@@ -99,7 +107,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const persistence = options.dataDir ? new StatePersistence(options.dataDir) : undefined;
   const loaded = persistence?.load();
   const seedKind = options.seed ?? 'demo';
-  const state = loaded ?? buildTenant(seedKind);
+  const state = loaded ?? buildTenant(seedKind, syntheticUnions(options.syntheticUnions ?? 0));
   // A tenant saved before channel messaging gets the demo teams' reminder channel, app and webhook;
   // one saved before app-only access the demo app's registration, RSC and site grants.
   const messagingAdded = loaded !== undefined && ensureDemoMessaging(loaded);

@@ -13,7 +13,7 @@ import {
   DEMO_TEAMS_APP,
   DEMO_TENANT_ID,
   type DemoPerson,
-  type DemoTeam,
+  type UnionTeam,
 } from './demo-tenant.ts';
 
 export type SeedKind = 'demo' | 'empty';
@@ -59,7 +59,7 @@ export function ensureDemoUsers(tenant: TenantState): boolean {
   return missing.length > 0;
 }
 
-function buildTeam(team: DemoTeam, idOf: (upn: string) => string): TeamState {
+function buildTeam(team: UnionTeam, idOf: (upn: string) => string): TeamState {
   return {
     id: team.id,
     displayName: team.displayName,
@@ -74,7 +74,7 @@ function buildTeam(team: DemoTeam, idOf: (upn: string) => string): TeamState {
   };
 }
 
-function buildSite(team: DemoTeam, ownerId: string): SiteState {
+function buildSite(team: UnionTeam, ownerId: string): SiteState {
   const documentsId = stableGuid(DEMO_TENANT_ID, 'documents', team.planKey);
   return {
     id: team.siteId,
@@ -106,17 +106,20 @@ function buildSite(team: DemoTeam, ownerId: string): SiteState {
 }
 
 /**
- * The directory of the demo tenant: users, the three teams with their channels and sites.
+ * The directory of the demo tenant: users, the three teams with their channels and sites, and
+ * after them `unions` (synthetic unions, seed/synthetic-unions.ts), each team set up alike: its
+ * messaging (ensureDemoMessaging) and the app's access to its site (ensureDemoAppAccess).
  * 'empty' and 'demo' share the directory; only 'demo' gets the plans (seeded by the hook).
  */
-export function buildTenant(_kind: SeedKind): TenantState {
-  const tenant = buildDirectory();
-  ensureDemoMessaging(tenant);
-  ensureDemoAppAccess(tenant);
+export function buildTenant(_kind: SeedKind, unions: readonly UnionTeam[] = []): TenantState {
+  const teams = [...DEMO_TEAMS, ...unions];
+  const tenant = buildDirectory(teams);
+  ensureDemoMessaging(tenant, teams);
+  ensureDemoAppAccess(tenant, teams);
   return tenant;
 }
 
-function buildDirectory(): TenantState {
+function buildDirectory(teams: readonly UnionTeam[]): TenantState {
   const users = buildUsers();
   const idOf = (upn: string): string => {
     const user = users.find((u) => u.userPrincipalName === upn);
@@ -130,24 +133,27 @@ function buildDirectory(): TenantState {
     sharePointHost: DEMO_SHAREPOINT_HOST,
     sequence: 0,
     users,
-    teams: DEMO_TEAMS.map((t) => buildTeam(t, idOf)),
-    sites: DEMO_TEAMS.map((t) => buildSite(t, idOf(t.owners[0] ?? ''))),
+    teams: teams.map((t) => buildTeam(t, idOf)),
+    sites: teams.map((t) => buildSite(t, idOf(t.owners[0] ?? ''))),
   };
 }
 
 /**
- * The demo teams' messaging setup: each demo team has the 'Påminnelser' channel (an existing
- * channel of that name is reused), the Handlingsplan app (with its bot) installed, and one
- * Workflows webhook for the reminder channel. Part of every fresh tenant; a tenant saved before
- * messaging existed (no `messaging`) gets it on load. Returns whether anything was added.
+ * The demo teams' messaging setup: each of `teams` (default: the demo teams) has the 'Påminnelser'
+ * channel (an existing channel of that name is reused), the Handlingsplan app (with its bot)
+ * installed, and one Workflows webhook for the reminder channel. Part of every fresh tenant; a
+ * tenant saved before messaging existed (no `messaging`) gets it on load. Returns whether anything
+ * was added.
  */
-export function ensureDemoMessaging(tenant: TenantState): boolean {
+export function ensureDemoMessaging(tenant: TenantState, teams: readonly UnionTeam[] = DEMO_TEAMS): boolean {
   if (tenant.messaging !== undefined && tenant.teamsApps !== undefined) return false;
   tenant.teamsApps ??= [];
   if (!tenant.teamsApps.some((a) => a.id === DEMO_TEAMS_APP.id)) tenant.teamsApps.push(demoTeamsApp());
   const messaging = (tenant.messaging ??= { lastMessageId: 0, messages: [], webhooks: [] });
-  for (const demo of DEMO_TEAMS) {
-    const team = tenant.teams.find((t) => t.id === demo.id);
+  const teamById = new Map(tenant.teams.map((t) => [t.id, t]));
+  const webhookIds = new Set(messaging.webhooks.map((w) => w.id));
+  for (const demo of teams) {
+    const team = teamById.get(demo.id);
     if (!team) continue;
     const name = DEMO_REMINDER_CHANNEL_NAME.toLowerCase();
     let channel = team.channels.find((c) => c.displayName.toLowerCase() === name);
@@ -158,7 +164,8 @@ export function ensureDemoMessaging(tenant: TenantState): boolean {
     }
     team.installedAppIds ??= [];
     if (!team.installedAppIds.includes(DEMO_TEAMS_APP.id)) team.installedAppIds.push(DEMO_TEAMS_APP.id);
-    if (!messaging.webhooks.some((w) => w.id === demo.workflowWebhookId)) {
+    if (!webhookIds.has(demo.workflowWebhookId)) {
+      webhookIds.add(demo.workflowWebhookId);
       messaging.webhooks.push({ id: demo.workflowWebhookId, teamId: team.id, channelId: channel.id, createdDateTime: CREATED });
     }
   }
@@ -173,12 +180,12 @@ function demoTeamsApp(): TeamsAppState {
 /**
  * App-only access of the demo app: its Entra registration with the admin-consented application
  * permissions (DEMO_APP_REGISTRATION), its catalog entry's manifest id and resource-specific
- * consent (DEMO_TEAMS_APP), and a `Sites.Selected` grant with DEMO_SITE_GRANT_ROLES on each demo
- * team's site. Part of every fresh tenant; a tenant saved before app-only access (no
- * `appRegistrations`, a catalog entry without `rsc`, sites without `appGrants`) gets what it lacks
- * on load. What was removed since (an empty list) stays removed. Returns whether anything was added.
+ * consent (DEMO_TEAMS_APP), and a `Sites.Selected` grant with DEMO_SITE_GRANT_ROLES on the site
+ * of each of `teams` (default: the demo teams). Part of every fresh tenant; a tenant saved before
+ * app-only access (no `appRegistrations`, a catalog entry without `rsc`, sites without `appGrants`)
+ * gets what it lacks on load. What was removed since (an empty list) stays removed. Returns whether anything was added.
  */
-export function ensureDemoAppAccess(tenant: TenantState): boolean {
+export function ensureDemoAppAccess(tenant: TenantState, teams: readonly UnionTeam[] = DEMO_TEAMS): boolean {
   let changed = false;
   if (tenant.appRegistrations === undefined) {
     tenant.appRegistrations = [{ ...DEMO_APP_REGISTRATION, applicationPermissions: [...DEMO_APP_REGISTRATION.applicationPermissions] }];
@@ -189,8 +196,9 @@ export function ensureDemoAppAccess(tenant: TenantState): boolean {
     Object.assign(catalogEntry, { externalId: DEMO_TEAMS_APP.externalId, azureADAppId: DEMO_TEAMS_APP.azureADAppId, rsc: [...DEMO_TEAMS_APP.rsc] });
     changed = true;
   }
-  for (const demo of DEMO_TEAMS) {
-    const site = tenant.sites.find((s) => s.id === demo.siteId);
+  const siteById = new Map(tenant.sites.map((s) => [s.id, s]));
+  for (const demo of teams) {
+    const site = siteById.get(demo.siteId);
     if (!site || site.appGrants !== undefined) continue;
     site.appGrants = [
       {

@@ -45,8 +45,14 @@ export interface DemoChannel {
   readonly description: string;
 }
 
-export interface DemoTeam {
-  readonly planKey: DemoPlanKey;
+/**
+ * A local union's team as the tenant is built with it: the team with its channels, its group's
+ * site, its board and stewards, and the 'Påminnelser' channel with its Workflows webhook. The demo
+ * teams are such teams; so are the synthetic unions a bench adds (seed/synthetic-unions.ts).
+ */
+export interface UnionTeam {
+  /** A short key of the team; ids of what the seed creates for it (e.g. its documents library) derive from it. */
+  readonly planKey: string;
   /** Team id = Microsoft 365 group id. */
   readonly id: string;
   readonly displayName: string;
@@ -62,11 +68,6 @@ export interface DemoTeam {
   readonly owners: readonly string[];
   /** User principal names of the stewards (team members that are not owners). */
   readonly members: readonly string[];
-  /**
-   * User principal names of the union's representatives who have an account in the tenant but are
-   * not in the team (yet): the people the roster finds and a board member adds (issue 13).
-   */
-  readonly notInTeam: readonly string[];
   /** The 'Påminnelser' channel that reminders are posted to (one of `channels`). */
   readonly reminderChannelId: string;
   /**
@@ -74,6 +75,16 @@ export interface DemoTeam {
    * (messaging/workflows-webhook.ts).
    */
   readonly workflowWebhookId: string;
+}
+
+/** A demo team: one per sample plan (fixtures/plans/<planKey>.truth.json). */
+export interface DemoTeam extends UnionTeam {
+  readonly planKey: DemoPlanKey;
+  /**
+   * User principal names of the union's representatives who have an account in the tenant but are
+   * not in the team (yet): the people the roster finds and a board member adds (issue 13).
+   */
+  readonly notInTeam: readonly string[];
 }
 
 /** The reminder channel's name (nb), in every demo team. */
