@@ -6,6 +6,7 @@
  */
 import { DEMO_PEOPLE } from '../emulator/seed/demo-tenant';
 import type { ContextInput, SimClientType, SimFrameContext, SimTheme } from './protocol';
+import { fillContextPlaceholders, hintedContentUrl } from '../src/teams/context-hints';
 
 export type View = 'tab' | 'config' | 'personal';
 
@@ -96,16 +97,20 @@ export function tabLaunch(request: TabLaunchRequest): TabLaunch {
 
   let src: string;
   let entityId: string | undefined;
+  // The app's URLs as its manifest and configuration page give them (with the context hints' placeholders).
   if (view === 'personal') {
-    src = `${request.entryUrl}${ROUTES.personal}`;
+    src = hintedContentUrl(request.entryUrl, ROUTES.personal);
     entityId = PERSONAL_ENTITY_ID;
   } else if (view === 'config') {
-    src = `${request.entryUrl}${ROUTES.config}`;
+    src = hintedContentUrl(request.entryUrl, ROUTES.config);
     entityId = undefined;
   } else {
-    src = saved?.contentUrl ?? `${request.entryUrl}${ROUTES.tab}`;
+    src = saved?.contentUrl ?? hintedContentUrl(request.entryUrl, ROUTES.tab);
     entityId = saved?.entityId ?? DEFAULT_CHANNEL_ENTITY_ID;
   }
+  // As Teams does before it loads a tab: the URL's placeholders filled in from the context
+  // (https://learn.microsoft.com/microsoftteams/platform/tabs/how-to/access-teams-context).
+  src = fillContextPlaceholders(src, { locale: request.locale, theme: request.theme, subEntityId: request.subEntityId ?? null, entityId: entityId ?? null, groupId: team?.id ?? null });
 
   const upn = user?.userPrincipalName ?? request.user;
   const input: ContextInput = {

@@ -1,7 +1,9 @@
 /** Entry point: read the configuration, connect to the Teams host, sign in, render. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { buildTabDeepLink, connectToHost, loadFluentTheme, toAppLanguage } from './teams';
+import { buildTabDeepLink, connectToHost, loadFluentTheme, toAppLanguage, type AppLanguage } from './teams';
+import { readContextHints } from './teams/context-hints';
+import type { I18n } from './i18n';
 import { loadI18n } from './i18n/load';
 import { readConfig, type RawEnv } from './app/config';
 import { version as appVersion } from '../package.json';
@@ -32,7 +34,22 @@ async function main(): Promise<void> {
   // The last visit's cache is read while the host answers; whose it is, is checked once the host
   // has said who signed in (lib/persisted-cache.ts).
   const storage = readingAhead(defaultStorage());
+  // The language, theme and view the URL's hints name start downloading now, before the host has
+  // answered; the host's context decides below (teams/context-hints.ts: a wrong hint costs one download).
+  const hints = readContextHints(window.location.search);
+  const languages = new Map<AppLanguage, Promise<I18n>>();
+  const i18nOf = (language: AppLanguage): Promise<I18n> => {
+    const loading = languages.get(language) ?? loadI18n(language);
+    languages.set(language, loading);
+    return loading;
+  };
+  if (hints.locale !== null) {
+    i18nOf(toAppLanguage(hints.locale)).catch(() => undefined);
+    if (parseRoute(window.location.hash) === 'tab') preloadView(viewFromSubPage(hints.subPageId ?? undefined)?.name ?? null);
+  }
+  if (hints.theme !== null) loadFluentTheme(hints.theme).catch(() => undefined);
   const host = await connectToHost({ validMessageOrigins: config.teamsHostOrigins, timeoutMs: 5000 });
+  performance.mark('host');
   if (!host) {
     // Outside Teams only (with its own themes): not part of the tab's first download.
     const { StandaloneNotice } = await import('./app/standalone-notice');
@@ -45,7 +62,7 @@ async function main(): Promise<void> {
   const userPrincipalName = user.userPrincipalName ?? user.loginHint ?? '';
   const persist = persistOptions({ appVersion, userPrincipalName, storage });
   // What was restored shows at the first render and is then refreshed from Graph.
-  const restored = restorePersisted(queryClient, persist).then(() => refreshRestored(queryClient, openedAt));
+  const restored = restorePersisted(queryClient, persist).then(() => (performance.mark('restored'), 0)).then(() => refreshRestored(queryClient, openedAt));
   // Sign-in, the theme and the user's language load together; the first screen's Graph reads start
   // as soon as sign-in is ready, without waiting for the other two.
   const signedIn = tokenSource
@@ -76,15 +93,18 @@ async function main(): Promise<void> {
         },
         openDeepLink: (url) => host.openDeepLink(url),
       });
+      performance.mark('signedIn');
       startFirstScreen(queryClient, services, host.context.team?.groupId ?? null, window.location.hash);
       return services;
     });
+  void signedIn.then(() => performance.mark('services'));
   const [services, theme, i18n] = await Promise.all([
     signedIn,
     loadFluentTheme(host.context.theme),
-    loadI18n(toAppLanguage(host.context.locale)),
+    i18nOf(toAppLanguage(host.context.locale)),
     restored,
   ]);
+  performance.mark('render');
   root.render(
     <StrictMode>
       <App host={host} services={services} queryClient={queryClient} persist={persist} theme={theme} i18n={i18n} openedAt={openedAt} />

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n';
 import { EmptyView, LoadingView } from '../components/state-views';
 import { viewFromSubPage } from '../lib/navigation';
 import { TabShell } from './tab-shell';
+import { hintedContentUrl } from '../teams/context-hints';
 
 const ConfigPage = lazy(() => import('../features/tab-config/config-page').then((m) => ({ default: m.ConfigPage })));
 const MyGoalsPage = lazy(() => import('../features/my-goals/my-goals-page').then((m) => ({ default: m.MyGoalsPage })));
@@ -48,7 +49,7 @@ export function Routes({ host }: { host: TeamsHost }) {
           <ConfigPage
             config={host.config}
             team={team ?? null}
-            contentUrl={`${window.location.origin}${window.location.pathname}#/tab`}
+            contentUrl={hintedContentUrl(`${window.location.origin}${window.location.pathname}`, '#/tab')}
           />
         );
       case 'privacy':

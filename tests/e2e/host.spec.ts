@@ -27,7 +27,8 @@ test.describe('host page', () => {
     await expect(teams.locator('option')).toHaveText(['Fagforbundet Alver', 'Fagforbundet Sør-Varanger', 'Fagforbundet Asker']);
     await expect(page.getByLabel('Channel', { exact: true }).locator('option')).toHaveText(['General', 'Styret', 'Påminnelser']);
     await expect(page).toHaveURL(/[?&]user=[^&]+&team=Fagforbundet%20Alver/);
-    await expect(page.locator('#tab-frame')).toHaveAttribute('src', `${E2E_APP_URL}index.html#/tab`);
+    // The content URL's context placeholders filled in, as Teams does (teams/context-hints.ts).
+    await expect(page.locator('#tab-frame')).toHaveAttribute('src', `${E2E_APP_URL}index.html?locale=nb-NO&theme=default&page=#/tab`);
   });
 
   test('reproduces a view from its URL', async ({ page }) => {
@@ -158,7 +159,8 @@ test.describe('the app in the host page', () => {
     await expect(hostSaveButton(page)).toBeEnabled({ timeout: 20_000 });
     await hostSaveButton(page).click();
     await expect(page.getByLabel('View', { exact: true })).toHaveValue('tab');
-    await expect(page.locator('#tab-frame')).toHaveAttribute('src', `${E2E_APP_URL}index.html#/tab`);
+    // The page saved the content URL with the context placeholders; the host filled them in.
+    await expect(page.locator('#tab-frame')).toHaveAttribute('src', `${E2E_APP_URL}index.html?locale=nb-NO&theme=default&page=#/tab`);
     await expect(hostStatus(page)).toHaveText('Tab ready', { timeout: 20_000 });
   });
 

@@ -11,6 +11,7 @@ import {
   type TeamsManifest,
 } from '../../scripts/lib/app-package';
 import { MANIFEST_DIR, VALID_VALUES, copyOfManifestDir, editJson } from './helpers';
+import { hintedContentUrl } from '../../src/teams/context-hints';
 
 async function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
   const zip = await JSZip.loadAsync(buffer);
@@ -60,11 +61,11 @@ describe('buildAppPackage', () => {
     const domain = VALID_VALUES.TAB_DOMAIN;
     expect(manifest.id).toBe(VALID_VALUES.TEAMS_APP_ID);
     expect(manifest.validDomains).toEqual([domain]);
-    expect(manifest.configurableTabs?.[0]?.configurationUrl).toBe(`https://${domain}/index.html#/config`);
+    expect(manifest.configurableTabs?.[0]?.configurationUrl).toBe(hintedContentUrl(`https://${domain}/index.html`, '#/config'));
     expect(manifest.staticTabs?.[0]).toMatchObject({
       entityId: 'my-goals',
       name: 'Mine mål',
-      contentUrl: `https://${domain}/index.html#/personal`,
+      contentUrl: hintedContentUrl(`https://${domain}/index.html`, '#/personal'),
       scopes: ['personal'],
     });
     expect(manifest.webApplicationInfo).toMatchObject({

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PERSONAL_ENTITY_ID } from '../../host-sim/tab-context';
+import { hintedContentUrl } from '../../src/teams/context-hints';
 
 interface Manifest {
   manifestVersion: string;
@@ -41,7 +42,8 @@ describe('manifest: where the app is offered', () => {
     expect(manifest.staticTabs).toHaveLength(1);
     expect(manifest.staticTabs?.[0]).toMatchObject({
       entityId: PERSONAL_ENTITY_ID,
-      contentUrl: 'https://${{TAB_DOMAIN}}/index.html#/personal',
+      // Teams fills in the context hints' placeholders (teams/context-hints.ts).
+      contentUrl: hintedContentUrl('https://${{TAB_DOMAIN}}/index.html', '#/personal'),
       scopes: ['personal'],
       context: ['personalTab'],
     });
