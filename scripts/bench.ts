@@ -8,10 +8,12 @@
  * bandwidth throttled (bench/lib/browser.ts). Timings are medians of interleaved runs (app, floor,
  * app, …) with min and max, from the tab document's navigation to the first goal painted.
  *
- * Figures (issue 16): bundle, coldOpen, warmOpen, scale, writes, import, planLoad. Each has its
- * value and unit, the floor or reference it is compared with, the ratio, its target and whether it
- * is met. `--json` prints one JSON object on stdout (progress goes to stderr); `--quick` runs one
- * of each (CI runs it so that it cannot rot; its timings are not judged).
+ * Figures (issue 16): bundle, coldOpen, warmOpen, scale, writes, import, planLoad, plannerBulk,
+ * remindNational (the reminder runner over 400 unions × 60 goals, bench/lib/remind-national.ts;
+ * 10 unions with `--quick`). Each has its value and unit, the floor or reference it is compared
+ * with, the ratio, its target and whether it is met. `--json` prints one JSON object on stdout
+ * (progress goes to stderr); `--quick` runs one of each (CI runs it so that it cannot rot; its
+ * timings are not judged).
  *
  * Exit code: 0 all targets met (or --quick ran), 1 a target missed, 2 the bench could not run.
  */
@@ -41,6 +43,7 @@ import {
 } from '../bench/lib/browser';
 import { figure, filesOf, loadedRoots, sequentialRoundTrips, summarize, table, type Figure, type Manifest } from '../bench/lib/metrics';
 import { benchImport, benchPlanLoad, benchPlannerBulk } from '../bench/lib/node-benchmarks';
+import { benchRemindNational } from '../bench/lib/remind-national';
 import { seedPlan } from '../emulator/seed/synthetic-plans';
 import { startBenchServer, type BenchServer } from '../bench/lib/serve';
 import { REPO_ROOT } from './dev-stack';
@@ -52,6 +55,8 @@ const RUNS = QUICK ? 1 : 7;
 const RTTS = [0, 150] as const;
 const MBIT = 10_000_000;
 const SCALES = QUICK ? [60] : [60, 300, 5000];
+/** Unions of `remindNational`: Fagforbundet's about 400 (10 with --quick, so CI stays fast). */
+const UNIONS = QUICK ? 10 : 400;
 const CACHE = path.join(REPO_ROOT, 'node_modules', '.cache', 'handlingsplan-bench');
 const PORTS = { tab: 5473, host: 5474 };
 const TAB_ORIGIN = `https://localhost:${PORTS.tab}`;
@@ -426,6 +431,7 @@ async function main(): Promise<number> {
     for (const server of stack.servers) await server.close();
     await stack.emulator.close();
   }
+  figures.push(...(await benchRemindNational(UNIONS, log)));
   figures.push(...(await benchImport(QUICK ? 1 : 5, QUICK ? 'samples' : 'all')));
 
   const missed = figures.filter((f) => f.met === false);
