@@ -138,6 +138,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const host = options.host ?? '127.0.0.1';
   const server = createServer({ key: certs.key, cert: certs.cert });
+  // An idle connection stays open longer than clients keep theirs (Node's 5 s default closed them
+  // while a client was reusing one: 'socket hang up' on a request that never reached the server).
+  // Microsoft's front doors keep idle connections for minutes; headersTimeout must exceed this.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const port = await listen(server, options.port ?? DEFAULT_PORT, host);
   const sharePoint = new SharePointRest(store, log, faults, { cors: options.sharePointRestCors ?? true });
   const messaging = new MessagingService(store, log, faults, options.botRateLimit);
