@@ -153,8 +153,8 @@ async function startStack(dirs: Stack['dirs']): Promise<Stack> {
   log(`the demo plan (${planTeam.displayName}) has ${goals.length} goals; the floor shows the same`);
   const proxyTarget = `https://127.0.0.1:${emulator.port}`;
   const servers = [
-    await startBenchServer({ port: PORTS.tab, key: certs.key, cert: certs.cert, proxyTarget, roots: [{ prefix: '/floor/', dir: dirs.floor }, { prefix: '/', dir: dirs.app }] }),
-    await startBenchServer({ port: PORTS.host, key: certs.key, cert: certs.cert, proxyTarget, roots: [{ prefix: '/', dir: dirs.host }] }),
+    await startBenchServer({ port: PORTS.tab, key: certs.key, cert: certs.cert, proxyTarget, bitsPerSecond: MBIT, roots: [{ prefix: '/floor/', dir: dirs.floor }, { prefix: '/', dir: dirs.app }] }),
+    await startBenchServer({ port: PORTS.host, key: certs.key, cert: certs.cert, proxyTarget, bitsPerSecond: MBIT, roots: [{ prefix: '/', dir: dirs.host }] }),
   ];
   return { emulator, servers, dirs, certificate: certs.cert };
 }

@@ -33,7 +33,7 @@ export async function launch(options: { trust?: string } = {}): Promise<Browser>
 export interface Network {
   /** Added to every request, as a round trip (ms). */
   readonly rttMs: number;
-  /** Both directions (bit/s); 0 = not throttled. */
+  /** Download bandwidth (bit/s), applied by the bench server per connection (serve.ts); 0 = not limited. */
   readonly bitsPerSecond: number;
 }
 
@@ -81,11 +81,14 @@ export async function newContext(browser: Browser, tabOrigin: string, viewport =
   return context;
 }
 
+/**
+ * The round-trip time, added by Chromium to every request. The bandwidth is the bench server's
+ * (serve.ts `bitsPerSecond`): Chromium's own throughput throttling stalled module loading.
+ */
 export async function throttle(page: Page, network: Network): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
-  const bytes = network.bitsPerSecond > 0 ? network.bitsPerSecond / 8 : -1;
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: network.rttMs, downloadThroughput: bytes, uploadThroughput: bytes });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: network.rttMs, downloadThroughput: -1, uploadThroughput: -1 });
 }
 
 /** The tab's frame in a host page, once it exists. */

@@ -4,8 +4,11 @@
  * assets cached for a year as immutable and the HTML revalidated. Requests for Graph and the SharePoint REST API go on to the emulator, as
  * the dev stack proxies them (the built app's Graph base URL is the relative '/v1.0').
  *
- * Bandwidth and round-trip time are not simulated here but in the browser (Chromium's network
- * emulation, bench/lib/browser.ts), so they apply to every request alike, Graph included.
+ * Bandwidth is limited here, per connection as a link would (`bitsPerSecond`: the bytes of every
+ * answer, Graph's included, leave one after another at that rate); the round-trip time is added in
+ * the browser (Chromium's network emulation, bench/lib/browser.ts), to every request alike.
+ * Chromium's own bandwidth throttling is not used: with it, about one open in five to twenty stalled
+ * with module scripts that never finished loading (and none in 50 opens with its latency alone).
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import http2 from 'node:http2';
@@ -26,6 +29,46 @@ export interface BenchServerOptions {
   readonly roots: readonly StaticRoot[];
   /** The emulator's origin, e.g. https://127.0.0.1:4310; requests matching `proxied` go there. */
   readonly proxyTarget: string;
+  /** Download bandwidth of each connection (bit/s); 0 or absent: not limited. */
+  readonly bitsPerSecond?: number;
+}
+
+/**
+ * One direction of a link at a fixed rate: bytes leave in the order they are given, each chunk
+ * once those before it have left. `delayFor` says how long to hold a chunk back (ms) from now.
+ */
+export class Link {
+  private idleAt = 0;
+  constructor(
+    private readonly bytesPerSecond: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  delayFor(bytes: number): number {
+    const now = this.now();
+    this.idleAt = Math.max(now, this.idleAt) + (bytes / this.bytesPerSecond) * 1000;
+    return this.idleAt - now;
+  }
+}
+
+/** Bytes written to a link in chunks, so that answers sent together share it. */
+const CHUNK = 16 * 1024;
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/** Sends `body` through `link` (at once without one) and ends the answer; stops if the client went away. */
+async function sendPaced(res: http2.Http2ServerResponse, body: Buffer, link: Link | null): Promise<void> {
+  if (!link) {
+    res.end(body);
+    return;
+  }
+  for (let at = 0; at < body.length; at += CHUNK) {
+    const chunk = body.subarray(at, at + CHUNK);
+    await pause(link.delayFor(chunk.length));
+    if (res.destroyed || res.writableEnded) return;
+    res.write(chunk);
+  }
+  res.end();
 }
 
 export interface BenchServer {
@@ -105,7 +148,7 @@ function loadFiles(roots: readonly StaticRoot[]): Map<string, StaticFile> {
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'host']);
 
-function proxy(req: http2.Http2ServerRequest, res: http2.Http2ServerResponse, target: string): void {
+function proxy(req: http2.Http2ServerRequest, res: http2.Http2ServerResponse, target: string, link: Link | null): void {
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (name.startsWith(':') || HOP_BY_HOP.has(name) || value === undefined) continue;
@@ -120,7 +163,21 @@ function proxy(req: http2.Http2ServerRequest, res: http2.Http2ServerResponse, ta
       out[name] = value;
     }
     res.writeHead(answer.statusCode ?? 502, out);
-    answer.pipe(res);
+    if (!link) {
+      answer.pipe(res);
+      return;
+    }
+    // Paced as the static files are: each chunk held back until the link has carried those before it.
+    answer.on('data', (chunk: Buffer) => {
+      answer.pause();
+      void pause(link.delayFor(chunk.length)).then(() => {
+        if (!res.destroyed) res.write(chunk);
+        answer.resume();
+      });
+    });
+    answer.on('end', () => {
+      void pause(link.delayFor(0)).then(() => res.end());
+    });
   });
   upstream.on('error', () => {
     if (!res.headersSent) res.writeHead(502);
@@ -131,10 +188,20 @@ function proxy(req: http2.Http2ServerRequest, res: http2.Http2ServerResponse, ta
 
 export async function startBenchServer(options: BenchServerOptions): Promise<BenchServer> {
   const files = loadFiles(options.roots);
+  const rate = options.bitsPerSecond && options.bitsPerSecond > 0 ? options.bitsPerSecond / 8 : 0;
+  // One link per connection: an HTTP/2 session, or an HTTP/1.1 socket.
+  const links = new WeakMap<object, Link>();
+  const linkOf = (req: http2.Http2ServerRequest): Link | null => {
+    if (!rate) return null;
+    const owner: object = (req.stream as http2.ServerHttp2Stream | undefined)?.session ?? req.socket;
+    let link = links.get(owner);
+    if (!link) links.set(owner, (link = new Link(rate)));
+    return link;
+  };
   const server = http2.createSecureServer({ key: options.key, cert: options.cert, allowHTTP1: true }, (req, res) => {
     const url = new URL(req.url, 'https://bench.invalid');
     if (isProxied(url.pathname)) {
-      proxy(req, res, options.proxyTarget);
+      proxy(req, res, options.proxyTarget, linkOf(req));
       return;
     }
     const key = url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname;
@@ -154,7 +221,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     if (body) headers['content-encoding'] = 'gzip';
     res.writeHead(200, headers);
     if (req.method === 'HEAD') res.end();
-    else res.end(body ?? file.raw);
+    else void sendPaced(res, body ?? file.raw, linkOf(req));
   });
   const sessions = new Set<http2.ServerHttp2Session>();
   server.on('session', (session) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { figure, filesOf, loadedRoots, sequentialRoundTrips, summarize, table, type Manifest, type TimedRequest } from '../../bench/lib/metrics';
-import { acceptsGzip, isCompressible, isProxied } from '../../bench/lib/serve';
+import { acceptsGzip, isCompressible, isProxied, Link } from '../../bench/lib/serve';
 
 const req = (url: string, start: number, end: number, fromCache = false): TimedRequest => ({ url, start, end, fromCache });
 
@@ -145,5 +145,21 @@ describe('bench server rules', () => {
     expect(isProxied('/sites/contoso.sharepoint.com,1,2/_api/web/lists')).toBe(true);
     expect(isProxied('/assets/index.js')).toBe(false);
     expect(isProxied('/floor/goals.json')).toBe(false);
+  });
+});
+
+describe('the bench server\'s link', () => {
+  it('lets bytes leave one after another at its rate, shared by answers sent together', () => {
+    let now = 0;
+    const link = new Link(1_000_000, () => now); // 1 MB/s: 1 byte a microsecond
+    expect(link.delayFor(16_000)).toBeCloseTo(16);
+    // A second answer's chunk waits for the first one's.
+    expect(link.delayFor(16_000)).toBeCloseTo(32);
+    now = 20;
+    expect(link.delayFor(4_000)).toBeCloseTo(16);
+    // An idle link starts again from now.
+    now = 1_000;
+    expect(link.delayFor(1_000)).toBeCloseTo(1);
+    expect(link.delayFor(0)).toBeCloseTo(1);
   });
 });
