@@ -167,16 +167,23 @@ function proxy(req: http2.Http2ServerRequest, res: http2.Http2ServerResponse, ta
       answer.pipe(res);
       return;
     }
-    // Paced as the static files are: each chunk held back until the link has carried those before it.
+    // Paced as the static files are: each chunk held back until the link has carried those before
+    // it. One chain, so that the end always follows the last chunk (two timers due in the same
+    // millisecond need not fire in the order they were set: answers were cut short).
+    let sent = Promise.resolve();
     answer.on('data', (chunk: Buffer) => {
       answer.pause();
-      void pause(link.delayFor(chunk.length)).then(() => {
-        if (!res.destroyed) res.write(chunk);
-        answer.resume();
-      });
+      sent = sent
+        .then(() => pause(link.delayFor(chunk.length)))
+        .then(() => {
+          if (!res.destroyed) res.write(chunk);
+          answer.resume();
+        });
     });
     answer.on('end', () => {
-      void pause(link.delayFor(0)).then(() => res.end());
+      sent = sent.then(() => {
+        if (!res.destroyed) res.end();
+      });
     });
   });
   upstream.on('error', () => {
