@@ -49,7 +49,6 @@ async function main(): Promise<void> {
   }
   if (hints.theme !== null) loadFluentTheme(hints.theme).catch(() => undefined);
   const host = await connectToHost({ validMessageOrigins: config.teamsHostOrigins, timeoutMs: 5000 });
-  performance.mark('host');
   if (!host) {
     // Outside Teams only (with its own themes): not part of the tab's first download.
     const { StandaloneNotice } = await import('./app/standalone-notice');
@@ -62,7 +61,7 @@ async function main(): Promise<void> {
   const userPrincipalName = user.userPrincipalName ?? user.loginHint ?? '';
   const persist = persistOptions({ appVersion, userPrincipalName, storage });
   // What was restored shows at the first render and is then refreshed from Graph.
-  const restored = restorePersisted(queryClient, persist).then(() => (performance.mark('restored'), 0)).then(() => refreshRestored(queryClient, openedAt));
+  const restored = restorePersisted(queryClient, persist).then(() => refreshRestored(queryClient, openedAt));
   // Sign-in, the theme and the user's language load together; the first screen's Graph reads start
   // as soon as sign-in is ready, without waiting for the other two.
   const signedIn = tokenSource
@@ -93,18 +92,15 @@ async function main(): Promise<void> {
         },
         openDeepLink: (url) => host.openDeepLink(url),
       });
-      performance.mark('signedIn');
       startFirstScreen(queryClient, services, host.context.team?.groupId ?? null, window.location.hash);
       return services;
     });
-  void signedIn.then(() => performance.mark('services'));
   const [services, theme, i18n] = await Promise.all([
     signedIn,
     loadFluentTheme(host.context.theme),
     i18nOf(toAppLanguage(host.context.locale)),
     restored,
   ]);
-  performance.mark('render');
   root.render(
     <StrictMode>
       <App host={host} services={services} queryClient={queryClient} persist={persist} theme={theme} i18n={i18n} openedAt={openedAt} />
