@@ -48,13 +48,29 @@ import { seedPlan } from '../emulator/seed/synthetic-plans';
 import { startBenchServer, type BenchServer } from '../bench/lib/serve';
 import { REPO_ROOT } from './dev-stack';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+/** The value of `--name value` or `--name=value`. */
+function option(name: string): string | undefined {
+  const inline = argv.find((a) => a.startsWith(`${name}=`));
+  if (inline) return inline.slice(name.length + 1);
+  const at = argv.indexOf(name);
+  return at >= 0 ? argv[at + 1] : undefined;
+}
 const JSON_OUT = args.has('--json');
 const QUICK = args.has('--quick');
 const RUNS = QUICK ? 1 : 7;
 const RTTS = [0, 150] as const;
 const MBIT = 10_000_000;
-const SCALES = QUICK ? [60] : [60, 300, 5000];
+/** The benchmark groups; `--only opens,scale` runs some of them (while working on one figure; the judged run runs all). */
+const GROUPS = ['opens', 'scale', 'planLoad', 'plannerBulk', 'remindNational', 'import'] as const;
+type Group = (typeof GROUPS)[number];
+const ONLY = new Set((option('--only') ?? GROUPS.join(',')).split(',').map((g) => g.trim()));
+for (const g of ONLY) if (!(GROUPS as readonly string[]).includes(g)) throw new Error(`bench: --only ${g}: not one of ${GROUPS.join(', ')}`);
+const runs = (group: Group): boolean => ONLY.has(group);
+/** Plan sizes of `scale`; `--scales 5000` picks some. */
+const SCALES = option('--scales')?.split(',').map(Number) ?? (QUICK ? [60] : [60, 300, 5000]);
+if (SCALES.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('bench: --scales takes whole numbers of goals, e.g. --scales 300,5000');
 /** Unions of `remindNational`: Fagforbundet's about 400 (10 with --quick, so CI stays fast). */
 const UNIONS = QUICK ? 10 : 400;
 const CACHE = path.join(REPO_ROOT, 'node_modules', '.cache', 'handlingsplan-bench');
@@ -412,27 +428,29 @@ async function main(): Promise<number> {
   const stack = await startStack(dirs);
   const browser = await launch({ trust: stack.certificate });
   try {
-    await benchOpens(browser, dirs);
-    await benchScale(browser, stack.emulator);
-    figures.push(
-      figure({
-        group: 'coldOpen',
-        name: `opens with no goal painted within ${OPEN_LIMIT_MS / 1000} s (left out of the medians)`,
-        unit: 'opens',
-        value: failedOpens.length,
-        target: 0,
-        ...(failedOpens.length ? { note: failedOpens.join('; ') } : {}),
-      }),
-    );
-    figures.push(...(await benchPlanLoad(stack.emulator, planTeam.id, must(planTeam.members[0], 'member'), QUICK ? 1 : 7)));
-    figures.push(...(await benchPlannerBulk(stack.emulator, planTeam, QUICK ? 1 : 5)));
+    if (runs('opens')) await benchOpens(browser, dirs);
+    if (runs('scale')) await benchScale(browser, stack.emulator);
+    if (runs('opens') || runs('scale')) {
+      figures.push(
+        figure({
+          group: 'coldOpen',
+          name: `opens with no goal painted within ${OPEN_LIMIT_MS / 1000} s (left out of the medians)`,
+          unit: 'opens',
+          value: failedOpens.length,
+          target: 0,
+          ...(failedOpens.length ? { note: failedOpens.join('; ') } : {}),
+        }),
+      );
+    }
+    if (runs('planLoad')) figures.push(...(await benchPlanLoad(stack.emulator, planTeam.id, must(planTeam.members[0], 'member'), QUICK ? 1 : 7)));
+    if (runs('plannerBulk')) figures.push(...(await benchPlannerBulk(stack.emulator, planTeam, QUICK ? 1 : 5)));
   } finally {
     await browser.close();
     for (const server of stack.servers) await server.close();
     await stack.emulator.close();
   }
-  figures.push(...(await benchRemindNational(UNIONS, log)));
-  figures.push(...(await benchImport(QUICK ? 1 : 5, QUICK ? 'samples' : 'all')));
+  if (runs('remindNational')) figures.push(...(await benchRemindNational(UNIONS, log)));
+  if (runs('import')) figures.push(...(await benchImport(QUICK ? 1 : 5, QUICK ? 'samples' : 'all')));
 
   const missed = figures.filter((f) => f.met === false);
   const report = {

@@ -15,6 +15,7 @@ import http2 from 'node:http2';
 import https from 'node:https';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { acceptsGzip } from '../../emulator/core/compression';
 
 export interface StaticRoot {
   /** URL prefix, '/' or e.g. '/floor/'. */
@@ -104,15 +105,6 @@ export function isProxied(pathname: string): boolean {
 /** Text worth compressing, as a static host compresses it. */
 export function isCompressible(type: string): boolean {
   return /^(text\/|application\/(json|javascript|wasm)|image\/svg)/.test(type);
-}
-
-/** Whether an Accept-Encoding header accepts gzip (with a q-value above 0). */
-export function acceptsGzip(acceptEncoding: string | undefined): boolean {
-  return (acceptEncoding ?? '').split(',').some((entry) => {
-    const [coding, ...params] = entry.split(';').map((p) => p.trim().toLowerCase());
-    const q = params.find((p) => p.startsWith('q='));
-    return (coding === 'gzip' || coding === '*') && (q === undefined || Number(q.slice(2)) > 0);
-  });
 }
 
 function walk(dir: string, out: string[] = []): string[] {

@@ -5,6 +5,7 @@ import { INVALID_JSON, type GraphDispatcher } from './dispatcher.ts';
 import { DroppedResponse } from './faults.ts';
 import { GraphError, errorBody } from './graph-error.ts';
 import { CORS_HEADERS, JSON_CONTENT_TYPE } from './http-headers.ts';
+import { gzipAsync, shouldCompress } from './compression.ts';
 import type { GraphResponse } from './types.ts';
 import { isSharePointRestPath, type SharePointRest, type SpRestResponse } from '../sharepoint-rest/rest-service.ts';
 import type { MessagingService } from '../messaging/service.ts';
@@ -51,7 +52,8 @@ function lowerCaseHeaders(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
-function send(res: ServerResponse, response: GraphResponse, requestId: string, clientRequestId: string): void {
+/** Sends a Graph answer; a JSON body is gzip-compressed for a client that accepts it (core/compression.ts). */
+async function send(res: ServerResponse, response: GraphResponse, requestId: string, clientRequestId: string, acceptEncoding?: string): Promise<void> {
   const headers: Record<string, string> = {
     ...CORS_HEADERS,
     'request-id': requestId,
@@ -75,7 +77,17 @@ function send(res: ServerResponse, response: GraphResponse, requestId: string, c
   const text = JSON.stringify(response.body);
   headers['Content-Type'] = headers['Content-Type'] ?? JSON_CONTENT_TYPE;
   headers['OData-Version'] = '4.0';
-  headers['Content-Length'] = String(Buffer.byteLength(text));
+  headers.Vary = 'Accept-Encoding';
+  const bytes = Buffer.byteLength(text);
+  if (shouldCompress(acceptEncoding, bytes)) {
+    const body = await gzipAsync(text);
+    headers['Content-Encoding'] = 'gzip';
+    headers['Content-Length'] = String(body.byteLength);
+    res.writeHead(response.status, headers);
+    res.end(body);
+    return;
+  }
+  headers['Content-Length'] = String(bytes);
   res.writeHead(response.status, headers);
   res.end(text);
 }
@@ -172,7 +184,7 @@ export function createRequestListener(
       }
       // A drive item's pre-authenticated download URL (graph/drives.ts): no token, the URL is the key.
       if (isDownloadPath(path0)) {
-        send(res, serveDownload(control.store, url0.includes('?') ? url0.slice(url0.indexOf('?') + 1) : ''), requestId, clientRequestId);
+        await send(res, serveDownload(control.store, url0.includes('?') ? url0.slice(url0.indexOf('?') + 1) : ''), requestId, clientRequestId);
         return;
       }
       const url = req.url ?? '/';
@@ -188,7 +200,7 @@ export function createRequestListener(
 
       if (path === '/_emulator' || path.startsWith('/_emulator/')) {
         const origin = `https://${headers.host ?? fallbackHost}`;
-        send(res, handleControl(control, method, path, body === INVALID_JSON ? undefined : body, origin), requestId, clientRequestId);
+        await send(res, handleControl(control, method, path, body === INVALID_JSON ? undefined : body, origin), requestId, clientRequestId);
         return;
       }
       const version = /^\/v1\.0(?=\/|$)/i.exec(path);
@@ -208,7 +220,7 @@ export function createRequestListener(
       );
       // Writes (and a $batch, which may hold them) are acknowledged only once they are durable.
       if (method !== 'GET') await durable();
-      send(res, response, requestId, clientRequestId);
+      await send(res, response, requestId, clientRequestId, headers['accept-encoding']);
     } catch (err) {
       // An injected lost answer (faults, commit: 'after'): the write is stored, the client gets none.
       if (err instanceof DroppedResponse) {
@@ -217,7 +229,7 @@ export function createRequestListener(
       }
       const graphError = err instanceof GraphError ? err : new GraphError(500, 'generalException', 'An unspecified error has occurred.');
       if (!(err instanceof GraphError)) console.error('[emulator] request failed:', err);
-      if (!res.headersSent) send(res, { status: graphError.status, headers: { ...graphError.options.headers }, body: errorBody(graphError, requestId, clientRequestId) }, requestId, clientRequestId);
+      if (!res.headersSent) await send(res, { status: graphError.status, headers: { ...graphError.options.headers }, body: errorBody(graphError, requestId, clientRequestId) }, requestId, clientRequestId);
       else res.destroy();
     }
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { figure, filesOf, loadedRoots, sequentialRoundTrips, summarize, table, type Manifest, type TimedRequest } from '../../bench/lib/metrics';
-import { acceptsGzip, isCompressible, isProxied, Link } from '../../bench/lib/serve';
+import { isCompressible, isProxied, Link } from '../../bench/lib/serve';
+import { acceptsGzip } from '../../emulator/core/compression';
 
 const req = (url: string, start: number, end: number, fromCache = false): TimedRequest => ({ url, start, end, fromCache });
 
