@@ -18,7 +18,7 @@ if (!team) throw new Error('demo team missing');
 const board = team.owners[0] as string;
 const steward = team.members[0] as string;
 
-const goals = (scope: FrameLocator | ReturnType<FrameLocator['locator']>) => scope.locator('li[data-goal-id]');
+const goals = (scope: FrameLocator | ReturnType<FrameLocator['locator']>) => scope.locator('li[data-goal-id]:visible');
 
 async function openPlan(page: Page, user: string, locale = 'nb-NO') {
   const tab = await openTab(page, { user, team: team!.displayName, locale, view: 'tab', subEntityId: 'plan' });
@@ -60,7 +60,7 @@ test('filters and search narrow the list, clear brings every goal back; a stewar
   expect(behind.shown).toBeLessThan(all.total);
   await expect(goals(tab)).toHaveCount(behind.shown);
   if (behind.shown > 0) {
-    const statuses = await tab.locator('li[data-goal-id] [data-status]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    const statuses = await tab.locator('li[data-goal-id]:visible [data-status]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
     expect(new Set(statuses)).toEqual(new Set(['behind']));
   }
 
@@ -81,7 +81,7 @@ test('filters and search narrow the list, clear brings every goal back; a stewar
   await search.getByRole('button', { name: 'Fjern filtre' }).click();
   await search.getByLabel('Område', { exact: true }).selectOption({ index: 1 });
   const inArea = countOf(await count.textContent());
-  await expect(tab.locator('section[data-area-id]')).toHaveCount(1);
+  await expect(tab.locator('section[data-area-id]:visible')).toHaveCount(1);
   const firstText = ((await goals(tab).first().getByRole('link').textContent()) ?? '').trim();
   const word = firstText.split(/\s+/).find((w) => w.length > 6) ?? firstText.split(/\s+/)[0] ?? '';
   await search.getByRole('searchbox', { name: 'Søk' }).fill(word.toUpperCase());

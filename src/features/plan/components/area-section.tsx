@@ -1,4 +1,4 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Caption1, Checkbox, Subtitle1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, Caption1, Checkbox, Subtitle1, Subtitle2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Add20Regular } from '@fluentui/react-icons';
 import { memo, useMemo } from 'react';
 import { groupGoalsByNationalGoal, type Area, type LocalGoal } from '../../../domain/plan';
@@ -24,6 +24,8 @@ const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
   strategies: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  // A flex container's display would otherwise win over the browser's own [hidden] rule.
+  hidden: { display: 'none' },
 });
 
 export interface AreaSectionProps {
@@ -43,13 +45,33 @@ export interface AreaSectionProps {
   selection?: SectionSelection | null;
   /** Render only the goal cards near the viewport (large plans; goal-list.tsx). */
   windowed?: boolean;
+  /** The filters leave none of the area's goals: the section stays mounted, hidden. */
+  hidden?: boolean;
 }
 
 /** One priority area: its national goals with strategies (folded), and the local goals under them. */
-export const AreaSection = memo(function AreaSection({ area, goals, allGoals, progress, filtered, actions, unplaced = false, selection = null, windowed = false }: AreaSectionProps) {
+export const AreaSection = memo(function AreaSection({
+  area,
+  goals,
+  allGoals,
+  progress,
+  filtered,
+  actions,
+  unplaced = false,
+  selection = null,
+  windowed = false,
+  hidden = false,
+}: AreaSectionProps) {
   const styles = useStyles();
   const { t, formatPercent } = useI18n();
-  const groups = useMemo(() => groupGoalsByNationalGoal(area, goals).filter((g) => !filtered || g.goals.length > 0), [area, goals, filtered]);
+  // A windowed list holds the goals shown. A short one holds all of the area's goals and hides those
+  // the filters leave out (and groups left empty): a search keystroke then changes what is hidden
+  // instead of mounting and unmounting cards, which is what made clearing the search slow.
+  const shown = useMemo(() => (windowed || !filtered ? null : new Set(goals.map((g) => g.id))), [windowed, filtered, goals]);
+  const groups = useMemo(
+    () => (windowed ? groupGoalsByNationalGoal(area, goals).filter((g) => !filtered || g.goals.length > 0) : groupGoalsByNationalGoal(area, allGoals)),
+    [area, goals, allGoals, filtered, windowed],
+  );
   // Neighbours among all of the group's goals (filters do not change what "move up" means).
   const ends = useMemo(() => {
     const map = new Map<string, { up: boolean; down: boolean }>();
@@ -64,7 +86,7 @@ export const AreaSection = memo(function AreaSection({ area, goals, allGoals, pr
   const shownIds = useMemo(() => goals.map((g) => g.id), [goals]);
   const areaSelection = selection ? selectionState(selection.selected, shownIds) : 'none';
   return (
-    <section className={styles.section} aria-labelledby={headingId} data-area-id={area.id}>
+    <section className={mergeClasses(styles.section, hidden && styles.hidden)} hidden={hidden} aria-labelledby={headingId} data-area-id={area.id}>
       <div className={styles.header}>
         <Caption1 className={styles.muted}>{unplaced ? t('plan.notPlacedHint') : t('plan.area', { number: area.number })}</Caption1>
         <div className={styles.headerRow}>
@@ -104,40 +126,44 @@ export const AreaSection = memo(function AreaSection({ area, goals, allGoals, pr
           </AccordionItem>
         </Accordion>
       )}
-      {groups.map((group) => (
-        <div className={styles.group} key={group.nationalGoal ?? '—'}>
-          <Subtitle2 as="h3">
-            {group.nationalGoal === null ? t('plan.noNationalGoal') : `${t('plan.nationalGoal')}: ${group.nationalGoal}`}
-          </Subtitle2>
-          {group.goals.length === 0 ? (
-            <Caption1 className={styles.muted}>{t('plan.noGoals')}</Caption1>
-          ) : (
-            <GoalList
-              className={styles.list}
-              goals={group.goals}
-              windowed={windowed}
-              renderGoal={(goal, row) => {
-                const p = progress.get(goal.id);
-                if (!p) return null;
-                const end = ends.get(goal.id);
-                return (
-                  <GoalItem
-                    key={goal.id}
-                    goal={goal}
-                    progress={p}
-                    actions={actions}
-                    canMoveUp={end?.up ?? false}
-                    canMoveDown={end?.down ?? false}
-                    selected={selection?.selected.has(goal.id) ?? false}
-                    onToggleSelect={selection?.onToggle ?? null}
-                    row={row}
-                  />
-                );
-              }}
-            />
-          )}
-        </div>
-      ))}
+      {groups.map((group) => {
+        const groupHidden = shown !== null && !group.goals.some((g) => shown.has(g.id));
+        return (
+          <div className={mergeClasses(styles.group, groupHidden && styles.hidden)} hidden={groupHidden} key={group.nationalGoal ?? '—'}>
+            <Subtitle2 as="h3">
+              {group.nationalGoal === null ? t('plan.noNationalGoal') : `${t('plan.nationalGoal')}: ${group.nationalGoal}`}
+            </Subtitle2>
+            {group.goals.length === 0 ? (
+              <Caption1 className={styles.muted}>{t('plan.noGoals')}</Caption1>
+            ) : (
+              <GoalList
+                className={styles.list}
+                goals={group.goals}
+                windowed={windowed}
+                renderGoal={(goal, row) => {
+                  const p = progress.get(goal.id);
+                  if (!p) return null;
+                  const end = ends.get(goal.id);
+                  return (
+                    <GoalItem
+                      key={goal.id}
+                      goal={goal}
+                      progress={p}
+                      actions={actions}
+                      canMoveUp={end?.up ?? false}
+                      canMoveDown={end?.down ?? false}
+                      selected={selection?.selected.has(goal.id) ?? false}
+                      onToggleSelect={selection?.onToggle ?? null}
+                      row={row}
+                      hidden={shown !== null && !shown.has(goal.id)}
+                    />
+                  );
+                }}
+              />
+            )}
+          </div>
+        );
+      })}
     </section>
   );
 });

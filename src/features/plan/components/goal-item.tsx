@@ -26,6 +26,8 @@ const useStyles = makeStyles({
   // A windowed card (goal-list.tsx): placed by its row's offset within the list.
   placed: { position: 'absolute', top: 0, left: 0, right: 0 },
   selected: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
+  // The list item's display (flex) would otherwise win over the browser's own [hidden] rule.
+  hidden: { display: 'none' },
   text: { flexGrow: 1, overflowWrap: 'anywhere' },
   meta: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, alignItems: 'center' },
   owner: { display: 'inline-flex', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
@@ -53,20 +55,7 @@ export interface GoalActions {
   readonly onDelete: (goal: LocalGoal) => void;
 }
 
-/**
- * One local goal. Memoised: with stable goal, progress and actions it does not re-render while
- * the filters change around it, which keeps typing in the search box quick on a 300-goal plan.
- */
-export const GoalItem = memo(function GoalItem({
-  goal,
-  progress,
-  actions,
-  canMoveUp,
-  canMoveDown,
-  selected = false,
-  onToggleSelect = null,
-  row = null,
-}: {
+interface GoalCardProps {
   goal: LocalGoal;
   progress: GoalProgress;
   /** The board's actions; null for stewards, who get no edit controls. */
@@ -77,28 +66,57 @@ export const GoalItem = memo(function GoalItem({
   selected?: boolean;
   /** Set in the board's Select mode: the goal gets a checkbox named by its text. */
   onToggleSelect?: ((goalId: string) => void) | null;
+}
+
+/**
+ * One local goal. Memoised: with stable goal, progress and actions it does not re-render while
+ * the filters change around it, which keeps typing in the search box quick on a 300-goal plan.
+ * A goal the filters leave out of a short plan's list stays mounted and `hidden` (area-section.tsx):
+ * only the list item changes, its card's content is not rendered again.
+ */
+export const GoalItem = memo(function GoalItem({
+  row = null,
+  hidden = false,
+  ...card
+}: GoalCardProps & {
   /** Set when the list is windowed (goal-list.tsx): where the card sits and how it is measured. */
   row?: GoalRow | null;
+  /** Left out by the filters (a list that is not windowed keeps such goals, hidden). */
+  hidden?: boolean;
 }) {
   const styles = useStyles();
-  const i18n = useI18n();
-  const { t, formatDate } = i18n;
-  const textId = `goal-${goal.id}-text`;
-  const href = tabViewHash({ name: 'goal', goalId: goal.id });
-  const taskCount = goal.tasks?.length ?? 0;
-  // Every goal has these buttons: each names its goal, so a list of buttons still says which is which.
-  const named = { goal: shortGoalText(goal.text) };
+  const { goal, selected = false, onToggleSelect = null } = card;
   return (
     <li
-      className={mergeClasses(styles.item, onToggleSelect && selected ? styles.selected : undefined, row ? styles.placed : undefined)}
-      aria-labelledby={textId}
+      className={mergeClasses(styles.item, onToggleSelect && selected ? styles.selected : undefined, row ? styles.placed : undefined, hidden ? styles.hidden : undefined)}
+      aria-labelledby={goalTextId(goal)}
       data-goal-id={goal.id}
+      hidden={hidden}
       ref={row?.measure}
       data-index={row?.index}
       aria-setsize={row?.setSize}
       aria-posinset={row ? row.index + 1 : undefined}
       style={row ? { transform: `translateY(${row.top}px)` } : undefined}
     >
+      <GoalCard {...card} />
+    </li>
+  );
+});
+
+const goalTextId = (goal: LocalGoal): string => `goal-${goal.id}-text`;
+
+/** What a goal's list item holds: its text, status, progress, owners, due date and the board's buttons. */
+const GoalCard = memo(function GoalCard({ goal, progress, actions, canMoveUp, canMoveDown, selected = false, onToggleSelect = null }: GoalCardProps) {
+  const styles = useStyles();
+  const i18n = useI18n();
+  const { t, formatDate } = i18n;
+  const textId = goalTextId(goal);
+  const href = tabViewHash({ name: 'goal', goalId: goal.id });
+  const taskCount = goal.tasks?.length ?? 0;
+  // Every goal has these buttons: each names its goal, so a list of buttons still says which is which.
+  const named = { goal: shortGoalText(goal.text) };
+  return (
+    <>
       <div className={styles.top}>
         {onToggleSelect && (
           <Checkbox className={styles.check} checked={selected} onChange={() => onToggleSelect(goal.id)} aria-labelledby={textId} data-select-goal={goal.id} />
@@ -179,6 +197,6 @@ export const GoalItem = memo(function GoalItem({
           />
         </div>
       )}
-    </li>
+    </>
   );
 });

@@ -1,5 +1,5 @@
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { defaultRangeExtractor, useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { LocalGoal } from '../../../domain/plan';
 
 /**
@@ -39,6 +39,36 @@ export function GoalList({ goals, className, windowed, renderGoal }: GoalListPro
 }
 
 /**
+ * Whether an element lies within `margin` px of the viewport, kept up to date by an
+ * IntersectionObserver on the tab's own document (an explicit root: in a cross-origin frame, as a
+ * tab in Teams is, the implicit root ignores rootMargin). Measured once before the first paint, so
+ * a list that mounts in view shows its cards in the same frame.
+ */
+function useNearViewport(ref: RefObject<Element | null>, margin: number): boolean {
+  const [near, setNear] = useState(false);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    if (typeof IntersectionObserver === 'undefined') {
+      setNear(true);
+      return;
+    }
+    const box = element.getBoundingClientRect();
+    setNear(box.bottom > -margin && box.top < window.innerHeight + margin);
+    const observer = new IntersectionObserver(
+      (entries) => {
+        const entry = entries[entries.length - 1];
+        if (entry) setNear(entry.isIntersecting);
+      },
+      { root: document, rootMargin: `${margin}px 0px` },
+    );
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref, margin]);
+  return near;
+}
+
+/**
  * The tab's document scrolls (in Teams, on the web and on a phone alike), so each list is windowed
  * against the window, offset by where the list starts on the page. That offset moves whenever
  * something above it changes height (an earlier list measuring its cards, a message appearing),
@@ -56,6 +86,10 @@ function WindowedGoalList({ goals, className, renderGoal }: Omit<GoalListProps, 
     observer.observe(document.body);
     return () => observer.disconnect();
   }, []);
+  // A plan has a list per national goal (a dozen or more). A list far from the viewport renders no
+  // card: the virtualizer alone would still render its first (or last) cards as overscan, so most
+  // cards on the page would be off-screen ones, each mounted again on every search keystroke.
+  const near = useNearViewport(listRef, OVERSCAN * ESTIMATED_ROW_PX);
   const virtualizer = useWindowVirtualizer({
     count: goals.length,
     estimateSize: () => ESTIMATED_ROW_PX,
@@ -63,6 +97,7 @@ function WindowedGoalList({ goals, className, renderGoal }: Omit<GoalListProps, 
     overscan: OVERSCAN,
     scrollMargin: offset,
     getItemKey: (index) => goals[index]?.id ?? index,
+    rangeExtractor: (range) => (near ? defaultRangeExtractor(range) : []),
   });
   return (
     <ul ref={listRef} className={className} style={{ display: 'block', position: 'relative', height: virtualizer.getTotalSize() }}>

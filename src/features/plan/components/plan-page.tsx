@@ -236,7 +236,8 @@ export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName:
     if (result === 'created') setNotice({ key: 'planEdit.created', intent: 'success' });
   };
 
-  const visibleAreas = active ? snapshot.areas.filter((a) => (byArea.get(a.id)?.length ?? 0) > 0) : snapshot.areas;
+  // An area the filters leave empty stays mounted, hidden, so that clearing the search mounts nothing.
+  const areaHidden = (area: Area): boolean => active && (byArea.get(area.id)?.length ?? 0) === 0;
   const unplacedAll = goalsWithoutArea(snapshot.areas, goals);
   const unplacedShown = active ? goalsWithoutArea(snapshot.areas, shownGoals) : unplacedAll;
   // Large plans (a county's plans together) render only the goal cards near the viewport.
@@ -330,10 +331,11 @@ export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName:
           </Suspense>
         ) : (
           <>
-            {visibleAreas.map((area) => (
+            {snapshot.areas.map((area) => (
               <AreaSection
                 key={area.id}
                 area={area}
+                hidden={areaHidden(area)}
                 goals={byArea.get(area.id) ?? EMPTY_GOALS}
                 allGoals={allByArea.get(area.id) ?? EMPTY_GOALS}
                 progress={progress}
