@@ -128,7 +128,15 @@ export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName:
     return computed.progress;
   }, [snapshot, today]);
 
-  const searchIndex = useMemo(() => buildSearchIndex(allGoals), [allGoals]);
+  // The search index is built when a search first needs it (not before the first paint: 5,000
+  // goals take a few dozen milliseconds), and kept for the same goals.
+  const searchIndexRef = useRef<{ goals: readonly LocalGoal[]; index: ReadonlyMap<string, string> } | null>(null);
+  const searching = deferredQuery.trim() !== '';
+  const searchIndex = useMemo(() => {
+    if (!searching) return undefined;
+    if (searchIndexRef.current?.goals !== allGoals) searchIndexRef.current = { goals: allGoals, index: buildSearchIndex(allGoals) };
+    return searchIndexRef.current.index;
+  }, [allGoals, searching]);
   const owners = useMemo(() => ownersOf(allGoals), [allGoals]);
   const effectiveFilter = useMemo(() => ({ ...filter, query: deferredQuery }), [filter, deferredQuery]);
   const active = isFilterActive(effectiveFilter);
