@@ -28,7 +28,7 @@ import { useTeamRole } from '../hooks/use-team-role';
 import { useI18n, type MessageKey } from '../i18n';
 import { useTabView, type TabView, type TabViewName } from '../lib/navigation';
 import { ErrorView, LoadingView } from '../components/state-views';
-import { DEFAULT_VIEW, TAB_VIEWS } from './tab-views';
+import { DEFAULT_VIEW, TAB_VIEWS, useViewCode } from './tab-views';
 
 const useStyles = makeStyles({
   nav: {
@@ -104,10 +104,13 @@ export function TabShell({ teamId, teamName, initialView }: { teamId: string; te
   // tab opens, whichever view it opens on (it does nothing for a plan without Planner tasks).
   usePlannerSync(teamId);
   const [view, go] = useTabView(initialView ?? { name: DEFAULT_VIEW } as TabView);
+  const current = TAB_VIEWS.find((v) => v.name === view.name && (!v.boardOnly || role === 'board')) ?? TAB_VIEWS.find((v) => v.name === DEFAULT_VIEW);
+  // The view's code (preloaded by main.tsx) is waited for without suspending (tab-views.ts).
+  const codeReady = useViewCode((current ?? TAB_VIEWS[0]!).component);
   if (isLoading) return <LoadingView />;
   if (error || !role) return <ErrorView error={error ?? { status: 403 }} />;
   const visible = TAB_VIEWS.filter((v) => !v.hidden && (!v.boardOnly || role === 'board'));
-  const entry = TAB_VIEWS.find((v) => v.name === view.name && (!v.boardOnly || role === 'board')) ?? TAB_VIEWS.find((v) => v.name === DEFAULT_VIEW);
+  const entry = current;
   if (!entry) return null;
   const Screen = entry.component;
   const selected = entry.hidden ? undefined : entry.name;
@@ -127,9 +130,13 @@ export function TabShell({ teamId, teamName, initialView }: { teamId: string; te
           </TabList>
         </Overflow>
       </nav>
-      <Suspense fallback={<LoadingView />}>
-        <Screen teamId={teamId} teamName={teamName} view={view} role={role} />
-      </Suspense>
+      {codeReady ? (
+        <Suspense fallback={<LoadingView />}>
+          <Screen teamId={teamId} teamName={teamName} view={view} role={role} />
+        </Suspense>
+      ) : (
+        <LoadingView />
+      )}
     </>
   );
 }

@@ -8,7 +8,7 @@
  * suspend on every first render, and React holds a suspended screen back for a moment after its
  * fallback has shown.
  */
-import { createElement, lazy, type ComponentType, type ReactElement } from 'react';
+import { createElement, lazy, useEffect, useState, type ComponentType, type ReactElement } from 'react';
 import type { MessageKey } from '../i18n';
 import type { TabViewName, TabViewProps } from '../lib/navigation';
 
@@ -18,6 +18,8 @@ type ViewModule = { readonly default: ComponentType<TabViewProps> };
 export interface PreloadableView {
   (props: TabViewProps): ReactElement;
   preload(): Promise<void>;
+  /** Whether the view's code has arrived (it then renders without suspending). */
+  isLoaded(): boolean;
 }
 
 export function preloadable(load: () => Promise<ViewModule>): PreloadableView {
@@ -40,7 +42,35 @@ export function preloadable(load: () => Promise<ViewModule>): PreloadableView {
   const Lazy = lazy(fetchModule);
   const View = ((props: TabViewProps) => createElement(loaded ?? Lazy, props)) as PreloadableView;
   View.preload = () => fetchModule().then(() => undefined);
+  View.isLoaded = () => loaded !== null;
   return View;
+}
+
+/**
+ * Whether `view` can be rendered without suspending: true once its code has arrived, and also once
+ * its download failed (the view then renders through React.lazy, which tries again and hands a
+ * second failure to the error boundary). Until then the caller shows its own loading state, not a
+ * Suspense fallback: React holds back the content that replaces a fallback until 300 ms after the
+ * fallback appeared (its FALLBACK_THROTTLE_MS), which on a first open whose role answer came before
+ * the view's code cost up to 0.3 s after everything had arrived.
+ */
+export function useViewCode(view: PreloadableView): boolean {
+  const [, setArrived] = useState(0);
+  const [failed, setFailed] = useState<PreloadableView | null>(null);
+  const ready = view.isLoaded() || failed === view;
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    view.preload().then(
+      () => live && setArrived((n) => n + 1),
+      // An updater: the view itself is a function, which setState would call.
+      () => live && setFailed(() => view),
+    );
+    return () => {
+      live = false;
+    };
+  }, [view, ready]);
+  return ready;
 }
 
 export interface TabViewEntry {

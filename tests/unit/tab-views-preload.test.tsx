@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { Suspense } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { preloadable } from '../../src/app/tab-views';
+import { preloadable, useViewCode, type PreloadableView } from '../../src/app/tab-views';
 import type { TabViewProps } from '../../src/lib/navigation';
 
 const props = { teamId: 't', teamName: 'Team', view: { name: 'plan' }, role: 'steward' } as unknown as TabViewProps;
@@ -66,5 +66,58 @@ describe('preloadable views', () => {
     render(<View {...props} />);
     expect(screen.getByText('screen of Team')).toBeTruthy();
     expect(attempts).toBe(2);
+  });
+});
+
+/** What a shell does with useViewCode: its own loading text until the code is in, never a Suspense fallback. */
+function Shell({ view }: { view: PreloadableView }) {
+  const ready = useViewCode(view);
+  const View = view;
+  return ready ? (
+    <Suspense fallback={<p>fallback</p>}>
+      <View {...props} />
+    </Suspense>
+  ) : (
+    <p>own loading</p>
+  );
+}
+
+describe('useViewCode', () => {
+  it('waits for the code without suspending, then renders the view in one go', async () => {
+    const module = deferred<{ default: typeof Screen }>();
+    const View = preloadable(() => module.promise);
+    const shown: string[] = [];
+    const { container } = render(<Shell view={View} />);
+    const record = () => shown.push(container.textContent ?? '');
+    record();
+    expect(View.isLoaded()).toBe(false);
+    await act(async () => module.resolve({ default: Screen }));
+    record();
+    expect(shown).toEqual(['own loading', 'screen of Team']);
+    expect(screen.queryByText('fallback')).toBeNull();
+    expect(View.isLoaded()).toBe(true);
+  });
+
+  it('is ready at once for a view already loaded', async () => {
+    const View = preloadable(async () => ({ default: Screen }));
+    await View.preload();
+    render(<Shell view={View} />);
+    expect(screen.getByText('screen of Team')).toBeTruthy();
+  });
+
+  it('after a failed download renders the view, whose own load tries again', async () => {
+    let attempts = 0;
+    const second = deferred<{ default: typeof Screen }>();
+    const View = preloadable(() => {
+      attempts++;
+      return attempts === 1 ? Promise.reject(new Error('offline')) : second.promise;
+    });
+    render(<Shell view={View} />);
+    expect(screen.getByText('own loading')).toBeTruthy();
+    // The failure hands over to React.lazy: a second download, shown through the Suspense fallback.
+    expect(await screen.findByText('fallback')).toBeTruthy();
+    expect(attempts).toBe(2);
+    await act(async () => second.resolve({ default: Screen }));
+    expect(await screen.findByText('screen of Team')).toBeTruthy();
   });
 });
