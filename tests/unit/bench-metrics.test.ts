@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { figure, filesOf, loadedRoots, sequentialRoundTrips, summarize, table, type Manifest, type TimedRequest } from '../../bench/lib/metrics';
 import { isCompressible, isProxied, Link } from '../../bench/lib/serve';
-import { acceptsGzip } from '../../emulator/core/compression';
 
 const req = (url: string, start: number, end: number, fromCache = false): TimedRequest => ({ url, start, end, fromCache });
 
@@ -125,14 +124,6 @@ describe('figure', () => {
 });
 
 describe('bench server rules', () => {
-  it('sends gzip only to a browser that accepts it', () => {
-    expect(acceptsGzip('gzip, deflate, br, zstd')).toBe(true);
-    expect(acceptsGzip('br')).toBe(false);
-    expect(acceptsGzip('gzip;q=0, br')).toBe(false);
-    expect(acceptsGzip('*')).toBe(true);
-    expect(acceptsGzip(undefined)).toBe(false);
-  });
-
   it('compresses text, not images', () => {
     expect(isCompressible('text/javascript; charset=utf-8')).toBe(true);
     expect(isCompressible('application/json')).toBe(true);
