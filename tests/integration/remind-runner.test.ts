@@ -139,7 +139,9 @@ describe('npm run remind through the bot', () => {
     const [a, b] = await Promise.all([run(['--team', alver.id]), run(['--team', alver.id])]);
     expect([a.code, b.code]).toEqual([0, 0]);
     expect((a.summary?.reminders ?? 0) + (b.summary?.reminders ?? 0)).toBe(3);
-    expect((a.summary?.skipped ?? 0) + (b.summary?.skipped ?? 0)).toBe(3);
+    // A reminder the other run claimed first is skipped, or, when that run had already sent it as
+    // this one read the ledger, not due at all: how many of each depends on how the runs interleave.
+    expect((a.summary?.skipped ?? 0) + (b.summary?.skipped ?? 0)).toBeLessThanOrEqual(3);
     const after = await markers();
     expect(after.length - before.length).toBe(3);
     expect(dupes(after)).toEqual([]);
