@@ -104,13 +104,13 @@ export function TabShell({ teamId, teamName, initialView }: { teamId: string; te
   // tab opens, whichever view it opens on (it does nothing for a plan without Planner tasks).
   usePlannerSync(teamId);
   const [view, go] = useTabView(initialView ?? { name: DEFAULT_VIEW } as TabView);
-  const current = TAB_VIEWS.find((v) => v.name === view.name && (!v.boardOnly || role === 'board')) ?? TAB_VIEWS.find((v) => v.name === DEFAULT_VIEW);
-  // The view's code (preloaded by main.tsx) is waited for without suspending (tab-views.ts).
-  const codeReady = useViewCode((current ?? TAB_VIEWS[0]!).component);
+  // Before the role is known a board-only view falls back to the default view, whose code is then fetched.
+  const entry = TAB_VIEWS.find((v) => v.name === view.name && (!v.boardOnly || role === 'board')) ?? TAB_VIEWS.find((v) => v.name === DEFAULT_VIEW);
+  // The view's code (preloaded by main.tsx) is waited for without suspending (tab-views.tsx).
+  const codeReady = useViewCode((entry ?? TAB_VIEWS[0]!).component);
   if (isLoading) return <LoadingView />;
   if (error || !role) return <ErrorView error={error ?? { status: 403 }} />;
   const visible = TAB_VIEWS.filter((v) => !v.hidden && (!v.boardOnly || role === 'board'));
-  const entry = current;
   if (!entry) return null;
   const Screen = entry.component;
   const selected = entry.hidden ? undefined : entry.name;
