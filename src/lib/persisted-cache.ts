@@ -13,6 +13,7 @@ import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persi
 import type { Query, QueryClient } from '@tanstack/react-query';
 import {
   persistQueryClientRestore,
+  persistQueryClientSave,
   persistQueryClientSubscribe,
   type AsyncStorage,
   type PersistedClient,
@@ -168,7 +169,21 @@ export async function restorePersisted(queryClient: QueryClient, options: Persis
   }
 }
 
-/** Keeps the query cache stored from now on (after `restorePersisted`, never before it). */
+/**
+ * Keeps the query cache stored from now on (after `restorePersisted`, never before it), starting
+ * with what it holds already. A subscription hears only later changes, and the first screen's reads
+ * start before the tab renders (app/first-screen.ts): a plan whose answer came before this call
+ * would otherwise not be stored until something changed, and the next open would show no cached
+ * plan. Returns the function that stops keeping it.
+ */
+export function keepPersisted(queryClient: QueryClient, options: PersistOptions): () => void {
+  const stop = persistQueryClientSubscribe({ queryClient, ...options });
+  // The persister's throttle and error handling apply (a failed write is left for the next change).
+  void persistQueryClientSave({ queryClient, ...options });
+  return stop;
+}
+
+/** `keepPersisted` while the component is mounted. */
 export function usePersisting(queryClient: QueryClient, options: PersistOptions): void {
-  useEffect(() => persistQueryClientSubscribe({ queryClient, ...options }), [queryClient, options]);
+  useEffect(() => keepPersisted(queryClient, options), [queryClient, options]);
 }

@@ -72,6 +72,10 @@ test('check-ins made offline are queued, sent once back online, and the plan reo
   const item = tab.locator(`li[data-goal-id="${measured.id}"]`);
   const ms = tab.locator(`li[data-goal-id="${milestone.id}"]`);
   const queueStatus = tab.getByTestId('queue-status');
+  // The plan is stored as soon as it is shown, not only after the first change: a tab that is
+  // closed without touching anything still reopens from the cache.
+  await expect(item).toBeVisible();
+  await expect.poll(() => persistedCache(page), { timeout: 10_000 }).toContain(measured.id);
 
   await page.context().setOffline(true);
   await item.getByLabel(`New value (${measured.measure.unit})`).fill(String(value));

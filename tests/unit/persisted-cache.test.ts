@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { persistQueryClientRestore, persistQueryClientSave, type AsyncStorage } from '@tanstack/react-query-persist-client';
-import { describe, expect, it } from 'vitest';
-import { CACHE_KEY, CACHE_MAX_AGE_MS, cacheBuster, isRefreshingPersistedPlan, persistOptions, readingAhead, restorePersisted } from '../../src/lib/persisted-cache';
+import { describe, expect, it, vi } from 'vitest';
+import { CACHE_KEY, CACHE_MAX_AGE_MS, cacheBuster, isRefreshingPersistedPlan, keepPersisted, persistOptions, readingAhead, restorePersisted } from '../../src/lib/persisted-cache';
 
 function memoryStorage(): AsyncStorage<string> & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -57,6 +57,39 @@ describe('persisted query cache', () => {
     expect(other.getQueryData(['plan', 't1'])).toBeUndefined();
     // Someone else's cache is discarded, not kept next to theirs.
     expect(storage.data.has('handlingsplan-query-cache')).toBe(false);
+  }, 10_000);
+
+  it('should store what the cache holds when keeping starts (answers that came before the tab rendered), then later changes', async () => {
+    const storage = memoryStorage();
+    const options = persistOptions({ appVersion: '0.1.0', userPrincipalName: 'ola.nesse@org365.example', storage });
+    const client = new QueryClient();
+    // The first screen's reads answered before the tab mounted (app/first-screen.ts): no event will follow.
+    client.setQueryData(['plan', 't1'], plan);
+    const stop = keepPersisted(client, options);
+    try {
+      await vi.waitFor(() => expect(storage.data.get(CACHE_KEY) ?? '').toContain('Fagforbundet Alver'), { timeout: 500 });
+      client.setQueryData(['team-members', 't1'], [{ id: 'u9' }]);
+      // A later change is stored after the persister's throttle time.
+      await vi.waitFor(() => expect(storage.data.get(CACHE_KEY) ?? '').toContain('u9'), { timeout: 3000 });
+    } finally {
+      stop();
+    }
+    const next = await restored(storage, 'ola.nesse@org365.example');
+    expect(next.getQueryData(['plan', 't1'])).toEqual(plan);
+    expect(next.getQueryData(['team-members', 't1'])).toEqual([{ id: 'u9' }]);
+  }, 10_000);
+
+  it('should stop storing once keeping has stopped', async () => {
+    const storage = memoryStorage();
+    const options = persistOptions({ appVersion: '0.1.0', userPrincipalName: 'ola.nesse@org365.example', storage });
+    const client = new QueryClient();
+    keepPersisted(client, options)();
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    const before = storage.data.get(CACHE_KEY) ?? '';
+    client.setQueryData(['plan', 't1'], plan);
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(before).not.toContain('Fagforbundet Alver');
+    expect(storage.data.get(CACHE_KEY) ?? '').not.toContain('Fagforbundet Alver');
   }, 10_000);
 
   it('should delete the previous user’s cache from the storage as soon as another user’s restore reads it', async () => {
