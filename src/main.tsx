@@ -1,10 +1,9 @@
 /** Entry point: read the configuration, connect to the Teams host, sign in, render. */
+// First: it starts the downloads the URL's hints name before the rest of the app's code is evaluated.
+import { i18nOf } from './app/hinted-downloads';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { buildTabDeepLink, connectToHost, loadFluentTheme, toAppLanguage, type AppLanguage } from './teams';
-import { readContextHints } from './teams/context-hints';
-import type { I18n } from './i18n';
-import { loadI18n } from './i18n/load';
+import { buildTabDeepLink, connectToHost, loadFluentTheme, toAppLanguage } from './teams';
 import { readConfig, type RawEnv } from './app/config';
 import { version as appVersion } from '../package.json';
 import { App, createQueryClient, refreshRestored } from './app/app';
@@ -34,20 +33,8 @@ async function main(): Promise<void> {
   // The last visit's cache is read while the host answers; whose it is, is checked once the host
   // has said who signed in (lib/persisted-cache.ts).
   const storage = readingAhead(defaultStorage());
-  // The language, theme and view the URL's hints name start downloading now, before the host has
-  // answered; the host's context decides below (teams/context-hints.ts: a wrong hint costs one download).
-  const hints = readContextHints(window.location.search);
-  const languages = new Map<AppLanguage, Promise<I18n>>();
-  const i18nOf = (language: AppLanguage): Promise<I18n> => {
-    const loading = languages.get(language) ?? loadI18n(language);
-    languages.set(language, loading);
-    return loading;
-  };
-  if (hints.locale !== null) {
-    i18nOf(toAppLanguage(hints.locale)).catch(() => undefined);
-    if (parseRoute(window.location.hash) === 'tab') preloadView(viewFromSubPage(hints.subPageId ?? undefined)?.name ?? null);
-  }
-  if (hints.theme !== null) loadFluentTheme(hints.theme).catch(() => undefined);
+  // The language, theme and view the URL's hints name are already downloading (app/hinted-downloads.ts);
+  // the host's context decides below (teams/context-hints.ts: a wrong hint costs one download).
   const host = await connectToHost({ validMessageOrigins: config.teamsHostOrigins, timeoutMs: 5000 });
   if (!host) {
     // Outside Teams only (with its own themes): not part of the tab's first download.
