@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import { NATIONAL_PERIOD, NATIONAL_TEMPLATE } from '../import/national-template';
 import type { PlanLanguage } from '../domain/plan';
 import { PlanAppearedError, type PlanImportInput } from '../domain/plan-import';
 import { useServices } from '../lib/services';
@@ -13,6 +12,9 @@ import { planQueryKey } from './use-plan';
  * Written through the plan importer, so it is all-or-nothing: a failure part-way leaves no
  * half-built plan, and pressing the button again (same language) resumes the same attempt
  * without duplicates, because the attempt's importId is kept until it succeeds.
+ *
+ * The national template is fetched when the board sets the plan up: it is not part of the Plan
+ * view's first screen, which every steward downloads (issue 16).
  */
 export function useSetupPlan(teamId: string, union: string) {
   const { planRepository, planImporter } = useServices();
@@ -23,6 +25,7 @@ export function useSetupPlan(teamId: string, union: string) {
       const repo = planRepository(teamId);
       const existing = await repo.load();
       if (existing) return existing; // someone else set it up a moment ago
+      const { NATIONAL_PERIOD, NATIONAL_TEMPLATE } = await import('../import/national-template');
       if (attempt.current?.language !== language) attempt.current = { language, importId: crypto.randomUUID() };
       const input: PlanImportInput = {
         importId: attempt.current.importId,

@@ -118,6 +118,8 @@ const ON_DEMAND = [
   // The board's editor and dialogs, and the table view, load when first shown.
   /^src\/features\/plan\/components\/(goal-editor|assign-tasks-dialog|delete-goal-dialog|date-field)\.tsx$/,
   /^src\/features\/plan\/table\/plan-table\.tsx$/,
+  // The national template sets up an empty plan (the board's button) and feeds the importer.
+  /^src\/import\/national-template\.ts$/,
 ];
 
 describe('the first screen’s chunks', () => {
