@@ -12,8 +12,7 @@ import { loadI18n } from '../i18n/load';
 import { readContextHints } from '../teams/context-hints';
 import { toAppLanguage, type AppLanguage } from '../teams/locale';
 import { loadFluentTheme } from '../teams/theme';
-import { viewFromSubPage } from '../lib/navigation';
-import { parseRoute } from './routes';
+import { parseRoute, viewFromSubPage } from '../lib/navigation';
 import { preloadView } from './tab-views';
 
 const languages = new Map<AppLanguage, Promise<I18n>>();

@@ -3,22 +3,15 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import type { TeamsHost } from '../teams';
 import { useI18n } from '../i18n';
 import { EmptyView, LoadingView } from '../components/state-views';
-import { viewFromSubPage } from '../lib/navigation';
+import { parseRoute, viewFromSubPage, type Route } from '../lib/navigation';
 import { TabShell } from './tab-shell';
 import { hintedContentUrl } from '../teams/context-hints';
+
+export { parseRoute, type Route };
 
 const ConfigPage = lazy(() => import('../features/tab-config/config-page').then((m) => ({ default: m.ConfigPage })));
 const MyGoalsPage = lazy(() => import('../features/my-goals/my-goals-page').then((m) => ({ default: m.MyGoalsPage })));
 const LegalPage = lazy(() => import('../features/legal/legal-page').then((m) => ({ default: m.LegalPage })));
-
-export type Route = 'tab' | 'config' | 'personal' | 'privacy' | 'terms' | 'unknown';
-
-export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#\/?/, '').split(/[?/]/)[0] ?? '';
-  if (path === '' || path === 'tab') return 'tab';
-  if (path === 'config' || path === 'personal' || path === 'privacy' || path === 'terms') return path;
-  return 'unknown';
-}
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));

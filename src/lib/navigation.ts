@@ -1,9 +1,20 @@
 /**
- * In-tab navigation over the URL hash: `#/tab/<view>[/<id>]`. Teams deep links arrive as the
+ * Navigation over the URL hash: the manifest's routes (`#/tab`, `#/config`, …) and, in the channel
+ * tab, its views `#/tab/<view>[/<id>]`. Teams deep links arrive as the
  * context's subPageId (subEntityId), which `viewFromSubPage` turns into the same views.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { TeamRole } from '../domain/ports';
+
+/** Hash routes, as the Teams manifest addresses them: #/tab, #/config, #/personal, #/privacy, #/terms. */
+export type Route = 'tab' | 'config' | 'personal' | 'privacy' | 'terms' | 'unknown';
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#\/?/, '').split(/[?/]/)[0] ?? '';
+  if (path === '' || path === 'tab') return 'tab';
+  if (path === 'config' || path === 'personal' || path === 'privacy' || path === 'terms') return path;
+  return 'unknown';
+}
 
 export type TabView =
   | { readonly name: 'overview' }
