@@ -7,7 +7,7 @@ import { buildTabDeepLink, connectToHost, loadFluentTheme, toAppLanguage } from 
 import { readConfig, type RawEnv } from './app/config';
 import { version as appVersion } from '../package.json';
 import { App, createQueryClient, refreshRestored } from './app/app';
-import { createServices, loadTokenSource } from './app/services';
+import { createServices, deferredTokenSource, loadTokenSource } from './app/services';
 import { parseRoute } from './app/routes';
 import { preloadView } from './app/tab-views';
 import { viewFromSubPage } from './lib/navigation';
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   // Sign-in's code downloads while the host answers; the first view's code as soon as the host has
   // said which view it is, alongside sign-in and the first screen's Graph reads (app/first-screen.ts).
   const tokenSource = loadTokenSource(config);
-  tokenSource.catch(() => undefined); // awaited below; a failure surfaces there
+  tokenSource.catch(() => undefined); // a failure surfaces in each token request (deferredTokenSource, below)
   // The last visit's cache is read while the host answers; whose it is, is checked once the host
   // has said who signed in (lib/persisted-cache.ts).
   const storage = readingAhead(defaultStorage());
@@ -49,45 +49,37 @@ async function main(): Promise<void> {
   const persist = persistOptions({ appVersion, userPrincipalName, storage });
   // What was restored shows at the first render and is then refreshed from Graph.
   const restored = restorePersisted(queryClient, persist).then(() => refreshRestored(queryClient, openedAt));
-  // Sign-in, the theme and the user's language load together; the first screen's Graph reads start
-  // as soon as sign-in is ready, without waiting for the other two.
-  const signedIn = tokenSource
-    .then((make) => make(user))
-    .then((getToken) => {
-      const services = createServices(config, getToken, {
-        user: { id: user.id, userPrincipalName, displayName: user.displayName ?? user.userPrincipalName ?? '' },
-        team: host.context.team ? { id: host.context.team.groupId, displayName: host.context.team.displayName } : null,
-        channel: host.context.channel ? { id: host.context.channel.id, displayName: host.context.channel.displayName } : null,
-        tenantId: user.tenantId ?? null,
-        // The user's local calendar day (a Norwegian just after midnight is already on the new day).
-        today: () => localDayOf(new Date()),
-        deepLink: (subPageId, label) => {
-          if (!config.teamsAppId) return null;
-          const webUrl = `${window.location.origin}${window.location.pathname}#/tab`;
-          try {
-            return buildTabDeepLink({
-              appId: config.teamsAppId,
-              entityId: host.context.pageId ?? 'handlingsplan',
-              webUrl,
-              label,
-              subEntityId: subPageId,
-              channelId: host.context.channel?.id,
-            });
-          } catch {
-            return null;
-          }
-        },
-        openDeepLink: (url) => host.openDeepLink(url),
-      });
-      startFirstScreen(queryClient, services, host.context.team?.groupId ?? null, window.location.hash);
-      return services;
-    });
-  const [services, theme, i18n] = await Promise.all([
-    signedIn,
-    loadFluentTheme(host.context.theme),
-    i18nOf(toAppLanguage(host.context.locale)),
-    restored,
-  ]);
+  // Sign-in is set up in the background (deferredTokenSource): the first screen's Graph reads start
+  // now and wait for their token, and the tab renders what it has cached once its theme and
+  // language are in, without waiting for sign-in.
+  const getToken = deferredTokenSource(tokenSource.then((make) => make(user)));
+  const services = createServices(config, getToken, {
+    user: { id: user.id, userPrincipalName, displayName: user.displayName ?? user.userPrincipalName ?? '' },
+    team: host.context.team ? { id: host.context.team.groupId, displayName: host.context.team.displayName } : null,
+    channel: host.context.channel ? { id: host.context.channel.id, displayName: host.context.channel.displayName } : null,
+    tenantId: user.tenantId ?? null,
+    // The user's local calendar day (a Norwegian just after midnight is already on the new day).
+    today: () => localDayOf(new Date()),
+    deepLink: (subPageId, label) => {
+      if (!config.teamsAppId) return null;
+      const webUrl = `${window.location.origin}${window.location.pathname}#/tab`;
+      try {
+        return buildTabDeepLink({
+          appId: config.teamsAppId,
+          entityId: host.context.pageId ?? 'handlingsplan',
+          webUrl,
+          label,
+          subEntityId: subPageId,
+          channelId: host.context.channel?.id,
+        });
+      } catch {
+        return null;
+      }
+    },
+    openDeepLink: (url) => host.openDeepLink(url),
+  });
+  startFirstScreen(queryClient, services, host.context.team?.groupId ?? null, window.location.hash);
+  const [theme, i18n] = await Promise.all([loadFluentTheme(host.context.theme), i18nOf(toAppLanguage(host.context.locale)), restored]);
   root.render(
     <StrictMode>
       <App host={host} services={services} queryClient={queryClient} persist={persist} theme={theme} i18n={i18n} openedAt={openedAt} />

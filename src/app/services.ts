@@ -130,6 +130,18 @@ export function createServices(config: AppConfig, getToken: TokenSource, session
 export type SignedInUser = { userPrincipalName?: string; loginHint?: string; tenantId?: string };
 
 /**
+ * A token source that can be handed out at once, while sign-in is still being set up (its code
+ * downloading, MSAL's nested app authentication agreeing with the host): each token request waits
+ * for `ready`. The tab can then render what it has cached and queue its first Graph reads without
+ * waiting for sign-in (issue 16). A sign-in that cannot be set up fails every token request with
+ * its error, which the views show as they show any failed read, instead of leaving the tab blank.
+ */
+export function deferredTokenSource(ready: Promise<TokenSource>): TokenSource {
+  ready.catch(() => undefined); // surfaced by each token request, not as an unhandled rejection
+  return async (scopes) => (await ready)(scopes);
+}
+
+/**
  * Loads sign-in's code (MSAL in a tenant build, the emulator's dev tokens otherwise) and gives the
  * function that makes the user's token source. main.tsx calls it before the host handshake, so the
  * code downloads while the host answers.
