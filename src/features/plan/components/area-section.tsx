@@ -47,6 +47,8 @@ export interface AreaSectionProps {
   windowed?: boolean;
   /** The filters leave none of the area's goals: the section stays mounted, hidden. */
   hidden?: boolean;
+  /** Only the area's heading for now: its goals mount after the page's first paint (plan-page.tsx). */
+  goalsLater?: boolean;
 }
 
 /** One priority area: its national goals with strategies (folded), and the local goals under them. */
@@ -61,6 +63,7 @@ export const AreaSection = memo(function AreaSection({
   selection = null,
   windowed = false,
   hidden = false,
+  goalsLater = false,
 }: AreaSectionProps) {
   const styles = useStyles();
   const { t, formatPercent } = useI18n();
@@ -112,7 +115,7 @@ export const AreaSection = memo(function AreaSection({
           {t('plan.goalsCount', { count: allGoals.length })} · {areaProgress === null ? t('progressSummary.none') : t('plan.areaProgress', { percent: formatPercent(areaProgress) })}
         </Caption1>
       </div>
-      {area.strategies.length > 0 && (
+      {!goalsLater && area.strategies.length > 0 && (
         <Accordion collapsible>
           <AccordionItem value="strategies">
             <AccordionHeader size="small">{t('plan.strategies', { count: area.strategies.length })}</AccordionHeader>
@@ -126,7 +129,7 @@ export const AreaSection = memo(function AreaSection({
           </AccordionItem>
         </Accordion>
       )}
-      {groups.map((group) => {
+      {(goalsLater ? [] : groups).map((group) => {
         const groupHidden = shown !== null && !group.goals.some((g) => shown.has(g.id));
         return (
           <div className={mergeClasses(styles.group, groupHidden && styles.hidden)} hidden={groupHidden} key={group.nationalGoal ?? '—'}>

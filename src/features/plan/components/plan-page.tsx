@@ -9,6 +9,7 @@ import { useServices } from '../../../lib/services';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/state-views';
 import { usePlan } from '../../../hooks/use-plan';
 import { useSetupPlan } from '../../../hooks/use-setup-plan';
+import { useAfterFirstPaint } from '../../../hooks/use-after-first-paint';
 import { buildSearchIndex, filterFromView, filterGoals, isFilterActive, moveUpdates, ownersOf, viewFromFilter, type GoalFilter } from '../plan-filter';
 import { parseTabView, tabViewHash, type PlanViewFilter } from '../../../lib/navigation';
 import { usePlanViewPrefs } from '../table/use-view-prefs';
@@ -61,6 +62,8 @@ function useRouteFilter(): PlanViewFilter | undefined {
   return filter;
 }
 const NO_SELECTION: ReadonlySet<string> = new Set();
+/** About a screen's worth of goal cards: the areas that hold them are painted first (useAfterFirstPaint). */
+const FIRST_PAINT_GOALS = 8;
 
 export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName: string; role: TeamRole }) {
   const styles = { ...usePageStyles(), ...useStyles() };
@@ -150,6 +153,20 @@ export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName:
   const byArea = useMemo(() => (byAreaRef.current = reuseLists(byAreaRef.current, groupByArea(shownGoals))), [shownGoals]);
   const allByAreaRef = useRef(new Map<string, LocalGoal[]>());
   const allByArea = useMemo(() => (allByAreaRef.current = reuseLists(allByAreaRef.current, groupByArea(goals))), [goals]);
+  // The first paint shows the areas at the top with their goals and the others' headings; their
+  // goals mount once that has been painted (a transition, in slices), so the plan shows sooner.
+  const complete = useAfterFirstPaint(snapshot !== null);
+  const firstPaint = useMemo(() => {
+    const areas = new Set<string>();
+    let goals = 0;
+    for (const area of snapshot?.areas ?? []) {
+      if (goals >= FIRST_PAINT_GOALS) break;
+      areas.add(area.id);
+      goals += allByArea.get(area.id)?.length ?? 0;
+    }
+    // The goals without an area come last: with the first paint only if the areas left room.
+    return { areas, unplaced: goals < FIRST_PAINT_GOALS };
+  }, [snapshot, allByArea]);
 
   const moving = useRef(false);
   const onMove = useCallback(
@@ -344,6 +361,7 @@ export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName:
                 key={area.id}
                 area={area}
                 hidden={areaHidden(area)}
+                goalsLater={!complete && !firstPaint.areas.has(area.id)}
                 goals={byArea.get(area.id) ?? EMPTY_GOALS}
                 allGoals={allByArea.get(area.id) ?? EMPTY_GOALS}
                 progress={progress}
@@ -363,6 +381,7 @@ export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName:
                 actions={actions}
                 selection={sectionSelection}
                 windowed={windowed}
+                goalsLater={!complete && !firstPaint.unplaced}
                 unplaced
               />
             )}
