@@ -1,20 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { deferredTokenSource } from '../../src/app/services';
 import type { TokenSource } from '../../src/graph/client';
-
-function later<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from '../support/deferred';
 
 describe('a token source handed out while sign-in is being set up', () => {
   it('should make token requests wait for sign-in, then answer each with its own scopes', async () => {
-    const ready = later<TokenSource>();
+    const ready = deferred<TokenSource>();
     const getToken = deferredTokenSource(ready.promise);
     const first = getToken(['https://graph.microsoft.com/.default']);
     let settled = false;
@@ -30,7 +21,7 @@ describe('a token source handed out while sign-in is being set up', () => {
     const unhandled = vi.fn();
     process.on('unhandledRejection', unhandled);
     try {
-      const ready = later<TokenSource>();
+      const ready = deferred<TokenSource>();
       const getToken = deferredTokenSource(ready.promise);
       ready.reject(new Error('nested app authentication is not available'));
       await new Promise((resolve) => setTimeout(resolve, 10));

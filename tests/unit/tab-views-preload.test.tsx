@@ -4,18 +4,9 @@ import { Suspense } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { preloadable, useViewCode, type PreloadableView } from '../../src/app/tab-views';
 import type { TabViewProps } from '../../src/lib/navigation';
+import { deferred } from '../support/deferred';
 
 const props = { teamId: 't', teamName: 'Team', view: { name: 'plan' }, role: 'steward' } as unknown as TabViewProps;
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 const Screen = ({ teamName }: TabViewProps) => <p>screen of {teamName}</p>;
 

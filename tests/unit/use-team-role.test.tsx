@@ -11,15 +11,10 @@ import { describe, expect, it } from 'vitest';
 import { useTeamRole } from '../../src/hooks/use-team-role';
 import { ServicesProvider, type Services } from '../../src/lib/services';
 import type { Directory, TeamMember } from '../../src/domain/ports';
+import { deferred } from '../support/deferred';
 
 const me = { id: 'u1', displayName: 'Kari', userPrincipalName: 'kari@example.org', mail: null };
 const members: TeamMember[] = [{ id: 'u1', displayName: 'Kari', email: null, userPrincipalName: 'kari@example.org', role: 'member' } as unknown as TeamMember];
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}
 
 function setup(directory: Pick<Directory, 'me' | 'teamMembers'>, restore: Promise<PersistedClient | undefined>) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
