@@ -72,8 +72,8 @@ test('check-ins made offline are queued, sent once back online, and the plan reo
   const item = tab.locator(`li[data-goal-id="${measured.id}"]`);
   const ms = tab.locator(`li[data-goal-id="${milestone.id}"]`);
   const queueStatus = tab.getByTestId('queue-status');
-  // The plan is stored as soon as it is shown, not only after the first change: a tab that is
-  // closed without touching anything still reopens from the cache.
+  // The plan is stored before the user has changed anything, so a tab closed untouched reopens
+  // from the cache (that keeping starts with what the cache holds is unit-tested: keepPersisted).
   await expect(item).toBeVisible();
   await expect.poll(() => persistedCache(page), { timeout: 10_000 }).toContain(measured.id);
 
