@@ -41,11 +41,15 @@ async function tableOf(figure: HTMLElement, toggle = 'Vis som tabell'): Promise<
     .map((row) => [...row.querySelectorAll('th, td')].map((cell) => plain(cell.textContent)));
 }
 
-beforeAll(() => {
+beforeAll(async () => {
+  // The drawings' library is loaded by import() when a chart first shows (chart-figure.tsx): load
+  // it here, once, so that no test's wait depends on how long a large module takes to load on a
+  // busy machine (it took more than waitFor's default second under load).
+  await import('../../src/features/charts/graphics');
   stubResizeObserver();
   // The library measures label widths on a canvas, which jsdom has not: it falls back to estimates.
   HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
-});
+}, 60_000);
 afterEach(cleanup);
 
 describe('the goal’s charts', () => {
@@ -199,6 +203,6 @@ describe('the drawing', () => {
     const drawing = container.querySelector('[data-chart-drawing] > div');
     expect(drawing?.hasAttribute('inert')).toBe(true);
     expect(drawing?.getAttribute('aria-hidden')).toBe('true');
-    await waitFor(() => expect(container.querySelector('[data-chart-drawing] svg, [data-chart-drawing] .fui-cart__root')).not.toBeNull());
+    await waitFor(() => expect(container.querySelector('[data-chart-drawing] svg, [data-chart-drawing] .fui-cart__root')).not.toBeNull(), { timeout: 10_000 });
   });
 });
