@@ -19,6 +19,7 @@ import type { ChannelWebhooks } from '../domain/channel-webhooks';
 import type { RosterPort } from '../domain/roster-port';
 import type { TeamFilesPort } from '../domain/files-port';
 import { GRAPH_SCOPES } from '../auth/graph-scopes';
+import { SignInError } from '../auth/sign-in-error';
 import type { PlanRepository } from '../domain/ports';
 import type { Services, Session } from '../lib/services';
 import type { AppConfig } from './config';
@@ -134,11 +135,18 @@ export type SignedInUser = { userPrincipalName?: string; loginHint?: string; ten
  * downloading, MSAL's nested app authentication agreeing with the host): each token request waits
  * for `ready`. The tab can then render what it has cached and queue its first Graph reads without
  * waiting for sign-in (issue 16). A sign-in that cannot be set up fails every token request with
- * its error, which the views show as they show any failed read, instead of leaving the tab blank.
+ * its error as a SignInError, which the views show as a failed sign-in, instead of leaving the tab
+ * blank.
  */
 export function deferredTokenSource(ready: Promise<TokenSource>): TokenSource {
   ready.catch(() => undefined); // surfaced by each token request, not as an unhandled rejection
-  return async (scopes) => (await ready)(scopes);
+  return async (scopes) => {
+    try {
+      return await (await ready)(scopes);
+    } catch (error) {
+      throw error instanceof SignInError ? error : new SignInError(error);
+    }
+  };
 }
 
 /**

@@ -2,6 +2,7 @@
 import { Body1, Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../i18n';
+import { isSignInFailure } from '../auth/sign-in-error';
 
 const useStyles = makeStyles({
   center: {
@@ -29,6 +30,7 @@ export function LoadingView({ label }: { label?: string }) {
 
 /** Maps an error to a translated message by its HTTP status (works for any error carrying `status`). */
 export function errorMessageKey(error: unknown): MessageKey {
+  if (isSignInFailure(error)) return 'app.error.signIn';
   const status = typeof error === 'object' && error !== null && 'status' in error ? Number((error as { status: unknown }).status) : NaN;
   if (status === 401) return 'app.error.signIn';
   if (status === 403) return 'app.error.forbidden';
