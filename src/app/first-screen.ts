@@ -11,7 +11,7 @@ import type { Directory, PlanRepository } from '../domain/ports';
 import { planQuery } from '../hooks/use-plan';
 import { meQuery } from '../hooks/use-me';
 import { teamMembersQuery } from '../hooks/use-team-role';
-import { parseRoute } from './routes';
+import { parseRoute } from '../lib/navigation';
 
 /** What the first screen reads through (the app's services, narrowed to these reads). */
 export interface FirstScreenReads {

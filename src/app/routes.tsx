@@ -7,8 +7,6 @@ import { parseRoute, viewFromSubPage, type Route } from '../lib/navigation';
 import { TabShell } from './tab-shell';
 import { hintedContentUrl } from '../teams/context-hints';
 
-export { parseRoute, type Route };
-
 const ConfigPage = lazy(() => import('../features/tab-config/config-page').then((m) => ({ default: m.ConfigPage })));
 const MyGoalsPage = lazy(() => import('../features/my-goals/my-goals-page').then((m) => ({ default: m.MyGoalsPage })));
 const LegalPage = lazy(() => import('../features/legal/legal-page').then((m) => ({ default: m.LegalPage })));

@@ -162,11 +162,12 @@ export function PlanPage({ teamId, teamName, role }: { teamId: string; teamName:
     for (const area of snapshot?.areas ?? []) {
       if (goals >= FIRST_PAINT_GOALS) break;
       areas.add(area.id);
-      goals += allByArea.get(area.id)?.length ?? 0;
+      // The goals shown: an area the filters leave empty is hidden and fills no screen.
+      goals += byArea.get(area.id)?.length ?? 0;
     }
     // The goals without an area come last: with the first paint only if the areas left room.
     return { areas, unplaced: goals < FIRST_PAINT_GOALS };
-  }, [snapshot, allByArea]);
+  }, [snapshot, byArea]);
 
   const moving = useRef(false);
   const onMove = useCallback(
